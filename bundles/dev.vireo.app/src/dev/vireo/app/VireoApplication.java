@@ -1,0 +1,53 @@
+package dev.vireo.app;
+
+import java.util.List;
+
+import org.eclipse.core.runtime.Platform;
+import org.eclipse.equinox.app.IApplication;
+import org.eclipse.equinox.app.IApplicationContext;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.IWorkbench;
+import org.eclipse.ui.PlatformUI;
+
+import dev.vireo.connection.ConnectionManager;
+import dev.vireo.libvirt.LibvirtThreadGuard;
+
+/** Starts the Vireo workbench. {@code --connect URI} opens that host instead of the embedded one. */
+public class VireoApplication implements IApplication {
+
+    @Override
+    public Object start(IApplicationContext context) {
+        Display display = PlatformUI.createDisplay();
+        // a libvirt call is a network round trip: the UI thread must never make one
+        LibvirtThreadGuard.forbid(display.getThread());
+        try {
+            int code = PlatformUI.createAndRunWorkbench(display, new VireoWorkbenchAdvisor(connectUri()));
+            return code == PlatformUI.RETURN_RESTART ? EXIT_RESTART : EXIT_OK;
+        } finally {
+            display.dispose();
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (!PlatformUI.isWorkbenchRunning()) {
+            return;
+        }
+        IWorkbench workbench = PlatformUI.getWorkbench();
+        workbench.getDisplay().syncExec(() -> {
+            if (!workbench.getDisplay().isDisposed()) {
+                workbench.close();
+            }
+        });
+    }
+
+    /** The URI given with {@code --connect}, else libvirt's embedded test driver. */
+    static String connectUri() {
+        List<String> args = List.of(Platform.getApplicationArgs());
+        int i = args.indexOf("--connect");
+        if (i >= 0 && i + 1 < args.size()) {
+            return args.get(i + 1);
+        }
+        return ConnectionManager.DEFAULT_URI;
+    }
+}

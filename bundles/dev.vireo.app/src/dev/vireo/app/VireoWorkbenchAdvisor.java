@@ -1,0 +1,77 @@
+package dev.vireo.app;
+
+import org.eclipse.jface.action.GroupMarker;
+import org.eclipse.jface.action.IMenuManager;
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.ui.IWorkbenchActionConstants;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.actions.ActionFactory;
+import org.eclipse.ui.application.ActionBarAdvisor;
+import org.eclipse.ui.application.IActionBarConfigurer;
+import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
+import org.eclipse.ui.application.WorkbenchAdvisor;
+import org.eclipse.ui.application.WorkbenchWindowAdvisor;
+
+import dev.vireo.connection.ConnectionManager;
+
+/** The Vireo window: a File menu, the contributed menus, and the virtual machines perspective. */
+class VireoWorkbenchAdvisor extends WorkbenchAdvisor {
+    private final String uri;
+
+    VireoWorkbenchAdvisor(String uri) {
+        this.uri = uri;
+    }
+
+    @Override
+    public String getInitialWindowPerspectiveId() {
+        return VireoPerspective.ID;
+    }
+
+    @Override
+    public void postStartup() {
+        // returns at once; the connection comes up on its own worker thread
+        ConnectionManager.getDefault().open(uri);
+    }
+
+    @Override
+    public WorkbenchWindowAdvisor createWorkbenchWindowAdvisor(IWorkbenchWindowConfigurer configurer) {
+        return new WorkbenchWindowAdvisor(configurer) {
+            @Override
+            public void preWindowOpen() {
+                configurer.setTitle("Vireo");
+                configurer.setInitialSize(new Point(900, 560));
+                configurer.setShowCoolBar(false);
+                configurer.setShowStatusLine(true);
+                configurer.setShowProgressIndicator(true);
+            }
+
+            @Override
+            public ActionBarAdvisor createActionBarAdvisor(IActionBarConfigurer actionBars) {
+                return new MenuBar(actionBars);
+            }
+        };
+    }
+
+    private static final class MenuBar extends ActionBarAdvisor {
+        private ActionFactory.IWorkbenchAction quit;
+
+        MenuBar(IActionBarConfigurer configurer) {
+            super(configurer);
+        }
+
+        @Override
+        protected void makeActions(IWorkbenchWindow window) {
+            quit = ActionFactory.QUIT.create(window);
+            register(quit);
+        }
+
+        @Override
+        protected void fillMenuBar(IMenuManager menuBar) {
+            MenuManager file = new MenuManager("&File", IWorkbenchActionConstants.M_FILE);
+            file.add(quit);
+            menuBar.add(file);
+            menuBar.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.vireo.connection;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import org.eclipse.core.runtime.ListenerList;
+import org.eclipse.core.runtime.SafeRunner;
+
+/** The open libvirt connections, and who wants to hear about them. */
+public final class ConnectionManager {
+    /** libvirt's in-process test driver: needs no daemon, so a new user sees VMs at once. */
+    public static final String DEFAULT_URI = "test:///default";
+
+    private static final ConnectionManager DEFAULT = new ConnectionManager();
+
+    private final List<VirtConnection> connections = new CopyOnWriteArrayList<>();
+    private final ListenerList<ConnectionListener> listeners = new ListenerList<>();
+
+    /** The workbench's manager. Tests may make their own. */
+    public static ConnectionManager getDefault() {
+        return DEFAULT;
+    }
+
+    public List<VirtConnection> connections() {
+        return List.copyOf(connections);
+    }
+
+    /** Adds a connection and starts connecting in the background; returns at once. */
+    public VirtConnection open(String uri) {
+        VirtConnection connection = new VirtConnection(uri, this);
+        connections.add(connection);
+        fire(l -> l.connectionAdded(connection));
+        connection.connect();
+        return connection;
+    }
+
+    public void close(VirtConnection connection) {
+        if (connections.remove(connection)) {
+            connection.close();
+            fire(l -> l.connectionRemoved(connection));
+        }
+    }
+
+    public void addConnectionListener(ConnectionListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeConnectionListener(ConnectionListener listener) {
+        listeners.remove(listener);
+    }
+
+    void fireStateChanged(VirtConnection connection) {
+        fire(l -> l.connectionStateChanged(connection));
+    }
+
+    private void fire(Consumer<ConnectionListener> event) {
+        for (ConnectionListener l : listeners) {
+            // a failing listener is logged by SafeRunner and must not keep the others from hearing
+            SafeRunner.run(() -> event.accept(l));
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.vireo.libvirt;
+
+/** A domain's state; the order is libvirt's {@code virDomainState}. */
+public enum DomainState {
+    NOSTATE("no state"),
+    RUNNING("running"),
+    BLOCKED("blocked"),
+    PAUSED("paused"),
+    SHUTDOWN("shutting down"),
+    SHUTOFF("shut off"),
+    CRASHED("crashed"),
+    PMSUSPENDED("suspended");
+
+    private final String label;
+
+    DomainState(String label) {
+        this.label = label;
+    }
+
+    /** The text virt-manager shows for this state. */
+    public String label() {
+        return label;
+    }
+
+    public boolean isActive() {
+        return this != SHUTOFF && this != NOSTATE && this != CRASHED;
+    }
+
+    static DomainState ofLibvirt(int code) {
+        DomainState[] all = values();
+        return code >= 0 && code < all.length ? all[code] : NOSTATE;
+    }
+}

@@ -1,0 +1,114 @@
+package dev.vireo.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Arrays;
+
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeItem;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.handlers.IHandlerService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.vireo.connection.ConnectionManager;
+import dev.vireo.connection.VirtConnection;
+import dev.vireo.libvirt.CallCounter;
+import dev.vireo.libvirt.LibvirtConnection;
+import dev.vireo.libvirt.LibvirtThreadGuard;
+import dev.vireo.ui.views.DomainNode;
+import dev.vireo.ui.views.DomainsView;
+
+/** The Vireo workbench as started by its application, on the embedded test:///default host. */
+class DomainsViewTest {
+    private DomainsView view;
+    private VirtConnection connection;
+
+    @BeforeEach
+    void showView() throws Exception {
+        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        view = (DomainsView) page.showView(DomainsView.ID);
+        UiWait.until("the application's connection", () -> !ConnectionManager.getDefault().connections().isEmpty(),
+                () -> "none");
+        connection = ConnectionManager.getDefault().connections().get(0);
+        assertEquals("test:///default", connection.uri());
+        UiWait.until("the 'test' row", () -> row("test") != null, this::rows);
+    }
+
+    @Test
+    void theWindowIsVireo() {
+        assertEquals("Vireo", PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell().getText());
+    }
+
+    @Test
+    void shutDownAndRunFromTheViewFollowTheEventsWithoutUiThreadCalls() throws Exception {
+        long violationsBefore = LibvirtThreadGuard.violations();
+        UiWait.until("'test' running", () -> "running".equals(row("test").getText(1)), this::rows);
+        assertEquals("2", row("test").getText(2));
+        assertEquals("2.0 GiB", row("test").getText(3));
+
+        CallCounter calls = connection.calls();
+        long listsBefore = calls.get("virConnectListAllDomains") + calls.get("virDomainGetInfo");
+        select("test");
+        execute("dev.vireo.ui.commands.shutdown");
+        UiWait.until("'test' shut off", () -> "shut off".equals(row("test").getText(1)), this::rows);
+        assertEquals(1, calls.get("virDomainShutdown"));
+
+        execute("dev.vireo.ui.commands.start");
+        UiWait.until("'test' running again", () -> "running".equals(row("test").getText(1)), this::rows);
+        assertEquals(1, calls.get("virDomainCreate"));
+
+        assertEquals(listsBefore, calls.get("virConnectListAllDomains") + calls.get("virDomainGetInfo"),
+                "rows follow lifecycle events, not a re-poll: " + calls.snapshot());
+        assertEquals(violationsBefore, LibvirtThreadGuard.violations(), "no libvirt call on the UI thread");
+    }
+
+    @Test
+    void theUiThreadIsGuarded() {
+        assertEquals(Display.getCurrent().getThread(), Thread.currentThread());
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> LibvirtConnection.open("test:///default"));
+        assertNotNull(e.getMessage());
+    }
+
+    private void execute(String commandId) throws Exception {
+        IHandlerService handlers = view.getSite().getService(IHandlerService.class);
+        handlers.executeCommand(commandId, null);
+    }
+
+    private void select(String name) {
+        TreeItem item = row(name);
+        view.viewer().setSelection(new StructuredSelection(item.getData()), true);
+        assertEquals(DomainNode.class, item.getData().getClass());
+        view.setFocus();
+    }
+
+    private TreeItem row(String name) {
+        for (TreeItem connectionRow : tree().getItems()) {
+            for (TreeItem domainRow : connectionRow.getItems()) {
+                if (name.equals(domainRow.getText(0))) {
+                    return domainRow;
+                }
+            }
+        }
+        return null;
+    }
+
+    private String rows() {
+        StringBuilder s = new StringBuilder();
+        for (TreeItem c : tree().getItems()) {
+            s.append(c.getText(0)).append(" [").append(c.getText(1)).append("]");
+            Arrays.stream(c.getItems()).forEach(d -> s.append(" ").append(d.getText(0)).append("=").append(d.getText(1)));
+        }
+        return s.toString();
+    }
+
+    private Tree tree() {
+        return view.viewer().getTree();
+    }
+}

@@ -1,0 +1,39 @@
+# Sourced by run.sh and test.sh: installs what Vireo needs on Debian 12 and sets
+# VIREO_ROOT, JAVA_HOME and MVN (Maven 3.9, which Tycho 5 requires; Debian ships 3.8).
+# Needs root, or sudo for apt-get.
+
+VIREO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+MAVEN_VERSION=3.9.11
+DEBIAN_PACKAGES="libvirt0 libvirt-clients libvirt-daemon libgtk-3-0 xvfb xauth maven unzip"
+
+vireo_setup() {
+  local missing="" p
+  for p in $DEBIAN_PACKAGES; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
+  done
+  if [ -n "$missing" ]; then
+    local sudo=""
+    [ "$(id -u)" = 0 ] || sudo=sudo
+    echo "vireo: installing Debian packages:$missing"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
+  fi
+
+  local java
+  java=$("$VIREO_ROOT/features/dev.vireo.rcp.feature/rootfiles/find-java") || exit 1
+  JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$java")")")
+  export JAVA_HOME
+
+  # Maven 3.9 comes from Maven Central through Debian's Maven, so no download address lives here.
+  local tools="${XDG_CACHE_HOME:-$HOME/.cache}/vireo"
+  MVN="$tools/apache-maven-$MAVEN_VERSION/bin/mvn"
+  if [ ! -x "$MVN" ]; then
+    echo "vireo: fetching Maven $MAVEN_VERSION"
+    mkdir -p "$tools"
+    # run from $tools: in the project folder Maven 3.8 would try to load the Tycho build
+    (cd "$tools" && /usr/bin/mvn -q -B dependency:copy -Dartifact="org.apache.maven:apache-maven:$MAVEN_VERSION:zip:bin" \
+      -DoutputDirectory="$tools") || exit 1
+    unzip -q -o "$tools/apache-maven-$MAVEN_VERSION-bin.zip" -d "$tools"
+  fi
+  export MAVEN_OPTS="${MAVEN_OPTS:--Xmx2g}"
+}
