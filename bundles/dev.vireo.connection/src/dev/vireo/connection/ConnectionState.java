@@ -3,6 +3,9 @@ package dev.vireo.connection;
 public enum ConnectionState {
     CONNECTING("connecting"),
     CONNECTED("connected"),
+    /** The connection dropped; Vireo is trying again, with growing pauses. */
+    RECONNECTING("reconnecting"),
+    /** Closed, or the first attempt failed: nothing happens until someone reconnects. */
     DISCONNECTED("disconnected");
 
     private final String label;

@@ -4,15 +4,20 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+
+import org.eclipse.core.runtime.ILog;
 
 import dev.vireo.libvirt.CallCounter;
 import dev.vireo.libvirt.LibvirtConnection;
 
 /**
  * A libvirt connection as the workbench knows it: its URI, its state, and the worker threads that
- * make its calls. Nothing outside these workers calls libvirt for this connection.
+ * make its calls. Nothing outside these workers calls libvirt for this connection. When an
+ * established connection drops (daemon gone, link dead, keepalive unanswered) it reconnects by
+ * itself with growing pauses; listeners see each new session as a new {@link #generation()}.
  */
 public final class VirtConnection {
     /**
@@ -20,13 +25,20 @@ public final class VirtConnection {
      * queue on the server.
      */
     private static final int WORKERS = 4;
+    /** A ping after 5 s of silence, dropped after 5 unanswered: what libvirtd itself uses. */
+    private static final int KEEPALIVE_INTERVAL_S = 5, KEEPALIVE_COUNT = 5;
+    private static final long[] BACKOFF_MS = { 250, 500, 1000, 2000, 4000, 8000, 15000, 30000 };
 
     private final String uri;
     private final ConnectionManager manager;
     private final ExecutorService workers;
+    private final CallCounter calls = new CallCounter();
     private volatile ConnectionState state = ConnectionState.CONNECTING;
     private volatile String failure;
     private volatile LibvirtConnection libvirt;
+    private volatile int generation;
+    private volatile boolean closed;
+    private int attempt;
 
     VirtConnection(String uri, ConnectionManager manager) {
         this.uri = uri;
@@ -46,15 +58,19 @@ public final class VirtConnection {
         return state;
     }
 
-    /** Why the connection is down, in libvirt's words; {@code null} while it is not. */
+    /** Why the connection is or was down, in libvirt's words; {@code null} once connected. */
     public String failure() {
         return failure;
     }
 
-    /** The calls made on this connection so far; empty until connected. */
+    /** Counts up with each established session; caches reload when it changes. */
+    public int generation() {
+        return generation;
+    }
+
+    /** Every call made on this connection, across reconnects. */
     public CallCounter calls() {
-        LibvirtConnection c = libvirt;
-        return c == null ? new CallCounter() : c.calls();
+        return calls;
     }
 
     /** Runs a libvirt call on this connection's workers. Fails if the connection is not up. */
@@ -69,29 +85,79 @@ public final class VirtConnection {
         }, workers);
     }
 
+    /** Connects, or connects again after a failure; does nothing while connected. */
+    public void reconnect() {
+        if (libvirt == null && !closed) {
+            setState(ConnectionState.CONNECTING);
+            workers.execute(this::attempt);
+        }
+    }
+
     void connect() {
-        workers.execute(() -> {
-            try {
-                libvirt = LibvirtConnection.open(uri);
-                failure = null;
-                setState(ConnectionState.CONNECTED);
-            } catch (RuntimeException e) {
-                failure = e.getMessage();
-                setState(ConnectionState.DISCONNECTED);
+        workers.execute(this::attempt);
+    }
+
+    private void attempt() {
+        if (closed || libvirt != null) {
+            return;
+        }
+        try {
+            LibvirtConnection c = LibvirtConnection.open(uri, calls);
+            c.setKeepAlive(KEEPALIVE_INTERVAL_S, KEEPALIVE_COUNT);
+            c.onClose(reason -> lost(c, reason));
+            libvirt = c;
+            failure = null;
+            attempt = 0;
+            generation++;
+            setState(ConnectionState.CONNECTED);
+        } catch (RuntimeException e) {
+            failure = e.getMessage();
+            // a connection that was up keeps trying; a first attempt that fails waits for the user
+            boolean retrying = state == ConnectionState.RECONNECTING;
+            if (retrying) {
+                retryLater();
             }
-        });
+            setState(retrying ? ConnectionState.RECONNECTING : ConnectionState.DISCONNECTED);
+        }
+    }
+
+    /** On the event-loop thread: libvirt says the connection is gone. */
+    private void lost(LibvirtConnection c, String reason) {
+        if (libvirt != c || closed) {
+            return;
+        }
+        libvirt = null;
+        failure = "connection lost (" + reason + ")";
+        ILog.of(VirtConnection.class).warn(uri + ": " + failure + "; reconnecting");
+        setState(ConnectionState.RECONNECTING);
+        workers.execute(() -> closeQuietly(c));
+        retryLater();
+    }
+
+    private void retryLater() {
+        long delay = BACKOFF_MS[Math.min(attempt++, BACKOFF_MS.length - 1)];
+        CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS, workers).execute(this::attempt);
     }
 
     void close() {
+        closed = true;
         workers.execute(() -> {
             LibvirtConnection c = libvirt;
             libvirt = null;
             if (c != null) {
-                c.close();
+                closeQuietly(c);
             }
             setState(ConnectionState.DISCONNECTED);
         });
         workers.shutdown();
+    }
+
+    private void closeQuietly(LibvirtConnection c) {
+        try {
+            c.close();
+        } catch (RuntimeException e) {
+            // a dead connection may refuse a clean close; its resources are released regardless
+        }
     }
 
     private void setState(ConnectionState newState) {

@@ -5,27 +5,42 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Counts the libvirt calls one connection made, per API (e.g. {@code virDomainGetXMLDesc}). */
+/**
+ * Counts the libvirt calls one connection made, per API (e.g. {@code virDomainGetXMLDesc}), and
+ * the bytes of the documents they returned where there is one (XML).
+ */
 public final class CallCounter {
-    private final Map<String, LongAdder> byApi = new ConcurrentHashMap<>();
+
+    public CallCounter() {
+    }
+    private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> bytes = new ConcurrentHashMap<>();
 
     void count(String api) {
-        byApi.computeIfAbsent(api, k -> new LongAdder()).increment();
+        calls.computeIfAbsent(api, k -> new LongAdder()).increment();
+    }
+
+    void countBytes(String api, long n) {
+        bytes.computeIfAbsent(api, k -> new LongAdder()).add(n);
     }
 
     public long get(String api) {
-        LongAdder n = byApi.get(api);
+        LongAdder n = calls.get(api);
         return n == null ? 0 : n.sum();
     }
 
     public long total() {
-        return byApi.values().stream().mapToLong(LongAdder::sum).sum();
+        return calls.values().stream().mapToLong(LongAdder::sum).sum();
     }
 
-    /** The counts so far, sorted by API name. */
+    public long totalBytes() {
+        return bytes.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    /** The call counts so far, sorted by API name. */
     public Map<String, Long> snapshot() {
         Map<String, Long> copy = new TreeMap<>();
-        byApi.forEach((api, n) -> copy.put(api, n.sum()));
+        calls.forEach((api, n) -> copy.put(api, n.sum()));
         return copy;
     }
 }

@@ -4,14 +4,25 @@ package dev.vireo.libvirt;
 public class LibvirtCallException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final String api;
+    private final int code;
 
-    public LibvirtCallException(String api, String message, Throwable cause) {
+    public LibvirtCallException(String api, String message, int code, Throwable cause) {
         super(message, cause);
         this.api = api;
+        this.code = code;
     }
 
     /** The libvirt API that failed, e.g. {@code virDomainCreate}. */
     public String api() {
         return api;
+    }
+
+    /** libvirt's error code ({@code virErrorNumber}), e.g. 3 for "not supported"; -1 if unknown. */
+    public int code() {
+        return code;
+    }
+
+    public boolean isUnsupported() {
+        return code == LibvirtNative.VIR_ERR_NO_SUPPORT || code == LibvirtNative.VIR_ERR_INVALID_ARG;
     }
 }

@@ -1,43 +1,83 @@
 package dev.vireo.libvirt;
 
+import static dev.vireo.libvirt.LibvirtNative.INSTANCE;
+
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.libvirt.Connect;
-import org.libvirt.Domain;
-import org.libvirt.DomainInfo;
 import org.libvirt.LibvirtException;
-import org.libvirt.event.DomainEvent;
-import org.libvirt.event.LifecycleListener;
+
+import com.sun.jna.Callback;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.IntByReference;
+import com.sun.jna.ptr.PointerByReference;
 
 /**
  * One open libvirt connection: the single path by which Vireo talks to libvirt. Every call is
  * refused on a forbidden thread ({@link LibvirtThreadGuard}) and counted ({@link #calls()}), so
  * the cost of what Vireo does to a host can be shown and tested. Calls may come from any number
  * of threads at once; libvirt connections are thread-safe.
+ *
+ * <p>libvirt-java opens and closes the connection and runs keepalive and the close callback;
+ * everything else goes through Vireo's own JNA bindings ({@link LibvirtNative}).
  */
 public final class LibvirtConnection implements AutoCloseable {
-    private final String uri;
-    private final Connect connect;
-    private final CallCounter calls;
-    /** Domain handles by UUID: a handle already held saves a lookup round trip. */
-    private final Map<String, Domain> handles = new ConcurrentHashMap<>();
+    /** Domain events other than lifecycle that Vireo subscribes to (libvirt's VIR_DOMAIN_EVENT_ID_*). */
+    public static final int EVENT_REBOOT = 1, EVENT_GRAPHICS = 5, EVENT_CONTROL_ERROR = 7, EVENT_DISK_CHANGE = 9,
+            EVENT_TRAY_CHANGE = 10, EVENT_BALLOON_CHANGE = 13, EVENT_DEVICE_REMOVED = 15, EVENT_TUNABLE = 17,
+            EVENT_DEVICE_ADDED = 19, EVENT_JOB_COMPLETED = 21, EVENT_METADATA_CHANGE = 23;
+    private static final int[] DOMAIN_EVENTS = { EVENT_REBOOT, EVENT_GRAPHICS, EVENT_CONTROL_ERROR,
+            EVENT_DISK_CHANGE, EVENT_TRAY_CHANGE, EVENT_BALLOON_CHANGE, EVENT_DEVICE_REMOVED, EVENT_TUNABLE,
+            EVENT_DEVICE_ADDED, EVENT_JOB_COMPLETED, EVENT_METADATA_CHANGE };
+    /** libvirt prints every error to stderr unless an error function is set; Vireo reports its own. */
+    private static final LibvirtNative.ErrorFunc QUIET = (userData, error) -> {
+    };
 
-    private LibvirtConnection(String uri, Connect connect, CallCounter calls) {
+    private final String uri;
+    private final RawConnect connect;
+    private final Pointer conn;
+    private final CallCounter calls;
+    private final Handles domains = new Handles("virDomain", true);
+    private final Map<ObjectKind, Handles> objects = new EnumMap<>(ObjectKind.class);
+    /** Registered event callbacks: libvirt holds only their addresses, so they must stay reachable. */
+    private final List<Callback> callbacks = new ArrayList<>();
+    private final List<Runnable> deregistrations = new ArrayList<>();
+    private volatile boolean statsNowait = true;
+
+    private LibvirtConnection(String uri, RawConnect connect, CallCounter calls) {
         this.uri = uri;
         this.connect = connect;
+        this.conn = connect.pointer();
         this.calls = calls;
+        for (ObjectKind kind : ObjectKind.values()) {
+            objects.put(kind, new Handles(kind.prefix, kind.byUuid));
+        }
     }
 
     /** Opens a read-write connection; the process's event loop is started first if needed. */
     public static LibvirtConnection open(String uri) {
+        return open(uri, new CallCounter());
+    }
+
+    /** Opens a connection whose calls are added to {@code calls} (shared across reconnects). */
+    public static LibvirtConnection open(String uri, CallCounter calls) {
+        LibvirtThreadGuard.check("virConnectOpen");
         LibvirtEventLoop.ensureRunning();
-        CallCounter calls = new CallCounter();
-        Connect connect = invoke(calls, "virConnectOpen", () -> new Connect(uri, false));
-        return new LibvirtConnection(uri, connect, calls);
+        INSTANCE.virSetErrorFunc(null, QUIET);
+        calls.count("virConnectOpen");
+        try {
+            return new LibvirtConnection(uri, new RawConnect(uri), calls);
+        } catch (LibvirtException e) {
+            throw new LibvirtCallException("virConnectOpen", e.getMessage(), e.getError().getCode().ordinal(), e);
+        }
     }
 
     public String uri() {
@@ -48,126 +88,453 @@ public final class LibvirtConnection implements AutoCloseable {
         return calls;
     }
 
-    /** All domains, active and inactive, with state, vCPUs and memory. */
-    public List<DomainSummary> listAllDomains() {
-        Domain[] domains = call("virConnectListAllDomains", () -> connect.listAllDomains(0));
-        List<DomainSummary> result = new ArrayList<>(domains.length);
-        for (Domain d : domains) {
-            String uuid = local(d::getUUIDString);
-            handles.put(uuid, d);
-            result.add(summarize(uuid, d));
+    /**
+     * Has libvirt ping the other end every {@code intervalSeconds} and drop the connection after
+     * {@code count} unanswered pings. Returns false where the driver has no keepalive (local ones).
+     */
+    public boolean setKeepAlive(int intervalSeconds, int count) {
+        try {
+            return call("virConnectSetKeepAlive", () -> libvirtJava(() -> connect.setKeepAlive(intervalSeconds, count)));
+        } catch (LibvirtCallException e) {
+            return false;
+        }
+    }
+
+    /** Runs {@code listener} (on the event-loop thread) with libvirt's reason when the connection drops. */
+    public void onClose(Consumer<String> listener) {
+        call("virConnectRegisterCloseCallback", () -> libvirtJava(() -> {
+            connect.registerCloseListener((c, reason) -> listener.accept(reason.name().toLowerCase()));
+            return null;
+        }));
+    }
+
+    public String capabilitiesXml() {
+        return xml("virConnectGetCapabilities", () -> INSTANCE.virConnectGetCapabilities(conn));
+    }
+
+    /** Which domains to list: all of them, or only those with ({@link #PERSISTENT}) or without a definition. */
+    public static final int ALL = 0, PERSISTENT = 4, TRANSIENT = 8;
+    /** libvirt's VIR_DOMAIN_STATS_* groups. */
+    public static final int STATS_STATE = 1, STATS_CPU_TOTAL = 2, STATS_BALLOON = 4, STATS_VCPU = 8,
+            STATS_INTERFACE = 16, STATS_BLOCK = 32;
+
+    /**
+     * The domains selected by {@code which} with their state and the statistics asked for, in one
+     * call ({@code virConnectGetAllDomainStats}); {@code stats} is a mask of {@code STATS_*}.
+     * Drivers without bulk statistics are asked for each domain's state instead.
+     */
+    public List<DomainStats> domainStats(int stats, int which) {
+        try {
+            return bulkStats(stats, which);
+        } catch (LibvirtCallException e) {
+            if (!e.isUnsupported()) {
+                throw e;
+            }
+            return listAndAskEachState(which);
+        }
+    }
+
+    private List<DomainStats> bulkStats(int stats, int which) {
+        PointerByReference records = new PointerByReference();
+        int n;
+        try {
+            int flags = which | (statsNowait ? LibvirtNative.VIR_CONNECT_GET_ALL_DOMAINS_STATS_NOWAIT : 0);
+            n = call("virConnectGetAllDomainStats", () -> check(INSTANCE.virConnectGetAllDomainStats(conn,
+                    stats | STATS_STATE, records, flags)));
+        } catch (LibvirtCallException e) {
+            if (!statsNowait || !e.isUnsupported()) {
+                throw e;
+            }
+            statsNowait = false; // only QEMU knows NOWAIT; ask the others plainly from now on
+            return bulkStats(stats, which);
+        }
+        Pointer list = records.getValue();
+        try {
+            List<DomainStats> result = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                Pointer record = list.getPointer((long) i * Native.POINTER_SIZE);
+                Pointer domain = record.getPointer(0);
+                String uuid = domains.uuid(domain);
+                domains.keep(uuid, domain);
+                Map<String, Object> values = TypedParameters.read(record.getPointer(Native.POINTER_SIZE),
+                        record.getInt(2L * Native.POINTER_SIZE));
+                result.add(new DomainStats(uuid, domains.name(domain),
+                        DomainState.ofLibvirt(((Number) values.getOrDefault("state.state", 0)).intValue()),
+                        ((Number) values.getOrDefault("state.reason", 0)).intValue(), values));
+            }
+            return result;
+        } finally {
+            if (list != null) {
+                INSTANCE.virDomainStatsRecordListFree(list);
+            }
+        }
+    }
+
+    private List<DomainStats> listAndAskEachState(int which) {
+        List<DomainStats> result = new ArrayList<>();
+        for (Pointer domain : listAll("virConnectListAllDomains", which)) {
+            String uuid = domains.uuid(domain);
+            domains.adopt(uuid, domain);
+            int[] state = domainState(uuid);
+            result.add(new DomainStats(uuid, domains.name(domain), DomainState.ofLibvirt(state[0]), state[1], Map.of()));
         }
         return result;
     }
 
-    public DomainSummary domainSummary(String uuid) {
-        return summarize(uuid, handle(uuid));
+    /** The domain's state and reason codes ({@code virDomainGetState}). */
+    public int[] domainState(String uuid) {
+        Pointer d = domain(uuid);
+        IntByReference state = new IntByReference();
+        IntByReference reason = new IntByReference();
+        call("virDomainGetState", () -> check(INSTANCE.virDomainGetState(d, state, reason, 0)));
+        return new int[] { state.getValue(), reason.getValue() };
     }
 
+    public String domainXml(String uuid) {
+        Pointer d = domain(uuid);
+        return xml("virDomainGetXMLDesc",
+                () -> LibvirtNative.function("virDomainGetXMLDesc").invokePointer(new Object[] { d, 0 }));
+    }
+
+    /** Defines (or redefines) a domain from XML; returns its UUID. libvirt's error names what is wrong. */
     public String defineDomain(String xml) {
-        Domain d = call("virDomainDefineXML", () -> connect.domainDefineXML(xml));
-        String uuid = local(d::getUUIDString);
-        handles.put(uuid, d);
+        Pointer d = call("virDomainDefineXML", () -> check(INSTANCE.virDomainDefineXML(conn, xml)));
+        String uuid = domains.uuid(d);
+        domains.adopt(uuid, d);
         return uuid;
     }
 
     public void undefine(String uuid) {
-        Domain d = handle(uuid);
-        call("virDomainUndefine", () -> {
-            d.undefine();
-            return null;
-        });
-        handles.remove(uuid);
+        Pointer d = domain(uuid);
+        call("virDomainUndefine", () -> check(INSTANCE.virDomainUndefine(d)));
     }
 
     public void start(String uuid) {
-        Domain d = handle(uuid);
-        call("virDomainCreate", d::create);
+        Pointer d = domain(uuid);
+        call("virDomainCreate", () -> check(INSTANCE.virDomainCreate(d)));
     }
 
     /** Asks the guest to shut down (ACPI); the domain stops when the guest has done so. */
     public void shutdown(String uuid) {
-        Domain d = handle(uuid);
-        call("virDomainShutdown", () -> {
-            d.shutdown();
-            return null;
-        });
+        Pointer d = domain(uuid);
+        call("virDomainShutdown", () -> check(INSTANCE.virDomainShutdown(d)));
     }
 
     /** Stops the domain at once, like pulling its power plug ("Force Off"). */
     public void destroy(String uuid) {
-        Domain d = handle(uuid);
-        call("virDomainDestroy", () -> {
-            d.destroy();
-            return null;
-        });
+        Pointer d = domain(uuid);
+        call("virDomainDestroy", () -> check(INSTANCE.virDomainDestroy(d)));
+    }
+
+    public List<String> snapshotNames(String uuid) {
+        Pointer d = domain(uuid);
+        PointerByReference list = new PointerByReference();
+        int n = call("virDomainListAllSnapshots", () -> check(INSTANCE.virDomainListAllSnapshots(d, list, 0)));
+        List<String> names = new ArrayList<>();
+        for (Pointer snapshot : LibvirtNative.takeArray(list, n)) {
+            names.add(INSTANCE.virDomainSnapshotGetName(snapshot));
+            INSTANCE.virDomainSnapshotFree(snapshot);
+        }
+        return names;
     }
 
     /**
-     * Subscribes to domain lifecycle events. The listener runs on the libvirt event-loop thread and
-     * must return quickly: hand work off, do not call libvirt from it.
+     * Subscribes to every domain event Vireo uses. The listener runs on the libvirt event-loop
+     * thread and must return quickly: hand work off, do not call libvirt from it.
      */
-    public void addDomainLifecycleListener(Consumer<DomainLifecycleEvent> listener) {
-        LifecycleListener bridge = (Domain domain, DomainEvent event) -> {
-            String uuid = local(domain::getUUIDString);
-            handles.putIfAbsent(uuid, domain);
-            listener.accept(new DomainLifecycleEvent(uuid, local(domain::getName),
-                    DomainLifecycleEvent.Type.values()[event.getType().ordinal()],
-                    ((Enum<?>) event.getDetail()).ordinal()));
-            return 0;
+    public void subscribeDomainEvents(DomainEventListener listener) {
+        LibvirtNative.LifecycleCallback lifecycle = (c, domain, event, detail, opaque) -> {
+            if (event >= DomainLifecycleEvent.Type.values().length) {
+                return; // a type newer than Vireo
+            }
+            String uuid = domains.uuid(domain);
+            domains.keep(uuid, domain);
+            listener.lifecycle(new DomainLifecycleEvent(uuid, domains.name(domain),
+                    DomainLifecycleEvent.Type.values()[event], detail));
         };
-        call("virConnectDomainEventRegisterAny", () -> {
-            connect.addLifecycleListener(bridge);
-            return null;
-        });
+        registerDomainEvent(0, lifecycle);
+        for (int id : DOMAIN_EVENTS) {
+            registerDomainEvent(id, (LibvirtNative.ObjectCallback) (c, domain) -> {
+                String uuid = domains.uuid(domain);
+                domains.keep(uuid, domain);
+                listener.otherEvent(uuid, domains.name(domain), id);
+            });
+        }
+    }
+
+    private void registerDomainEvent(int eventId, Callback callback) {
+        int id = call("virConnectDomainEventRegisterAny",
+                () -> check(INSTANCE.virConnectDomainEventRegisterAny(conn, null, eventId, callback, null, null)));
+        synchronized (callbacks) {
+            callbacks.add(callback);
+            deregistrations.add(() -> INSTANCE.virConnectDomainEventDeregisterAny(conn, id));
+        }
+    }
+
+    /**
+     * Subscribes to a kind's lifecycle and update events. Returns false, with nothing subscribed,
+     * where the kind has no events or the driver does not support them: the caller must poll.
+     */
+    public boolean subscribe(ObjectKind kind, Consumer<ObjectEvent> listener) {
+        if (!kind.hasEvents()) {
+            return false;
+        }
+        Handles handles = objects.get(kind);
+        LibvirtNative.LifecycleCallback lifecycle = (c, object, event, detail, opaque) -> listener
+                .accept(objectEvent(handles, kind, object, kind.lifecycleChange(event)));
+        try {
+            registerObjectEvent(kind, 0, lifecycle);
+            if (kind.updateEventId >= 0) {
+                registerObjectEvent(kind, kind.updateEventId, (LibvirtNative.ObjectCallback) (c, object) -> listener
+                        .accept(objectEvent(handles, kind, object, ObjectKind.Change.UPDATED)));
+            }
+            return true;
+        } catch (LibvirtCallException e) {
+            if (e.isUnsupported()) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** On the event-loop thread; the object's handle is kept, so fetching its XML needs no lookup. */
+    private static ObjectEvent objectEvent(Handles handles, ObjectKind kind, Pointer object, ObjectKind.Change change) {
+        String key = handles.key(object);
+        handles.keep(key, object);
+        return new ObjectEvent(kind, key, handles.name(object), change);
+    }
+
+    private void registerObjectEvent(ObjectKind kind, int eventId, Callback callback) {
+        int id = call(kind.eventRegister, () -> check(LibvirtNative.function(kind.eventRegister)
+                .invokeInt(new Object[] { conn, null, eventId, callback, null, null })));
+        synchronized (callbacks) {
+            callbacks.add(callback);
+            deregistrations.add(() -> LibvirtNative.function(kind.eventDeregister()).invokeInt(new Object[] { conn, id }));
+        }
+    }
+
+    /** All objects of a kind; for kinds with a state, active and inactive ones listed apart. */
+    public List<HostObject> list(ObjectKind kind) {
+        List<HostObject> result = new ArrayList<>();
+        if (kind.hasState) {
+            collect(kind, 2, true, result);
+            collect(kind, 1, false, result);
+        } else {
+            collect(kind, 0, true, result);
+        }
+        return result;
+    }
+
+    private void collect(ObjectKind kind, int flags, boolean active, List<HostObject> into) {
+        Handles handles = objects.get(kind);
+        for (Pointer object : listAll(kind.listAll, flags)) {
+            String key = handles.key(object);
+            into.add(new HostObject(kind, key, handles.name(object), active));
+            handles.adopt(key, object);
+        }
+    }
+
+    public String xml(ObjectKind kind, String key) {
+        Pointer object = object(kind, key);
+        String api = kind.prefix + "GetXMLDesc";
+        return xml(api, () -> LibvirtNative.function(api).invokePointer(new Object[] { object, 0 }));
+    }
+
+    /** Defines a network, storage pool, secret... from XML; returns its key. */
+    public String define(ObjectKind kind, String xml) {
+        String api = kind == ObjectKind.NETWORK ? "virNetworkDefineXMLFlags" : kind.prefix + "DefineXML";
+        Pointer object = call(api, () -> check(LibvirtNative.function(api).invokePointer(new Object[] { conn, xml, 0 })));
+        Handles handles = objects.get(kind);
+        String key = handles.key(object);
+        handles.adopt(key, object);
+        return key;
+    }
+
+    /** Starts a network or storage pool. */
+    public void start(ObjectKind kind, String key) {
+        Pointer object = object(kind, key);
+        // virNetworkCreate has no flags argument; the other kinds' Create functions have one
+        Object[] args = kind == ObjectKind.NETWORK ? new Object[] { object } : new Object[] { object, 0 };
+        objectCall(kind.prefix + "Create", args);
+    }
+
+    /** Stops a network or storage pool. */
+    public void stop(ObjectKind kind, String key) {
+        objectCall(kind.prefix + "Destroy", new Object[] { object(kind, key) });
+    }
+
+    public void undefine(ObjectKind kind, String key) {
+        objectCall(kind.prefix + "Undefine", new Object[] { object(kind, key) });
+    }
+
+    private void objectCall(String api, Object[] args) {
+        call(api, () -> check(LibvirtNative.function(api).invokeInt(args)));
+    }
+
+    /** The volumes of a storage pool with their XML: one call to list, one per volume. */
+    public List<StorageVolume> volumes(String poolKey) {
+        Pointer pool = object(ObjectKind.STORAGE_POOL, poolKey);
+        PointerByReference list = new PointerByReference();
+        int n = call("virStoragePoolListAllVolumes", () -> check(INSTANCE.virStoragePoolListAllVolumes(pool, list, 0)));
+        List<StorageVolume> result = new ArrayList<>(n);
+        for (Pointer volume : LibvirtNative.takeArray(list, n)) {
+            try {
+                String name = LibvirtNative.function("virStorageVolGetName").invokeString(new Object[] { volume }, false);
+                String key = LibvirtNative.function("virStorageVolGetKey").invokeString(new Object[] { volume }, false);
+                result.add(new StorageVolume(name, key, xml("virStorageVolGetXMLDesc", () -> LibvirtNative
+                        .function("virStorageVolGetXMLDesc").invokePointer(new Object[] { volume, 0 }))));
+            } finally {
+                LibvirtNative.function("virStorageVolFree").invokeInt(new Object[] { volume });
+            }
+        }
+        return result;
+    }
+
+    /** Stops holding handles to an object that no longer exists. */
+    public void forget(ObjectKind kind, String key) {
+        (kind == null ? domains : objects.get(kind)).forget(key);
     }
 
     @Override
     public void close() {
-        handles.clear();
-        call("virConnectClose", connect::close);
+        List<Runnable> undo;
+        synchronized (callbacks) {
+            undo = new ArrayList<>(deregistrations);
+            deregistrations.clear();
+        }
+        try {
+            // on a dead connection these fail; the close below frees what they held either way
+            undo.forEach(Runnable::run);
+            domains.clear();
+            objects.values().forEach(Handles::clear);
+        } finally {
+            call("virConnectClose", () -> libvirtJava(connect::close));
+        }
     }
 
-    private Domain handle(String uuid) {
-        Domain d = handles.get(uuid);
+    private Pointer domain(String uuid) {
+        Pointer d = domains.get(uuid);
         if (d == null) {
-            d = call("virDomainLookupByUUIDString", () -> connect.domainLookupByUUIDString(uuid));
-            handles.put(uuid, d);
+            d = call("virDomainLookupByUUIDString", () -> check(
+                    LibvirtNative.function("virDomainLookupByUUIDString").invokePointer(new Object[] { conn, uuid })));
+            domains.adopt(uuid, d);
+            d = domains.get(uuid);
         }
         return d;
     }
 
-    private DomainSummary summarize(String uuid, Domain d) {
-        DomainInfo info = call("virDomainGetInfo", d::getInfo);
-        return new DomainSummary(uuid, local(d::getName), DomainState.ofLibvirt(info.state.ordinal()),
-                info.nrVirtCpu, info.memory, info.maxMem);
+    private Pointer object(ObjectKind kind, String key) {
+        Handles handles = objects.get(kind);
+        Pointer object = handles.get(key);
+        if (object == null) {
+            object = call(kind.lookup(), () -> check(
+                    LibvirtNative.function(kind.lookup()).invokePointer(new Object[] { conn, key })));
+            handles.adopt(key, object);
+            object = handles.get(key);
+        }
+        return object;
     }
 
-    private <T> T call(String api, LibvirtCall<T> body) {
-        return invoke(calls, api, body);
+    private Pointer[] listAll(String api, int flags) {
+        PointerByReference list = new PointerByReference();
+        int n = call(api, () -> check(LibvirtNative.function(api).invokeInt(new Object[] { conn, list, flags })));
+        return LibvirtNative.takeArray(list, n);
     }
 
-    private static <T> T invoke(CallCounter calls, String api, LibvirtCall<T> body) {
+    private String xml(String api, Supplier<Pointer> body) {
+        String xml = LibvirtNative.takeString(call(api, () -> check(body.get())));
+        calls.countBytes(api, xml.getBytes(StandardCharsets.UTF_8).length);
+        return xml;
+    }
+
+    private <T> T call(String api, Supplier<T> body) {
         LibvirtThreadGuard.check(api);
         calls.count(api);
         try {
-            return body.run();
-        } catch (LibvirtException e) {
-            throw new LibvirtCallException(api, e.getMessage(), e);
+            return body.get();
+        } catch (Failure f) {
+            throw new LibvirtCallException(api, f.getMessage(), f.code, f.getCause());
         }
     }
 
-    /** Reads what libvirt keeps in the client-side object (name, UUID): no round trip, not counted. */
-    private static <T> T local(LibvirtCall<T> body) {
+    /** Fails with libvirt's last error on this thread if {@code rc} says the call failed. */
+    private static int check(int rc) {
+        if (rc < 0) {
+            throw lastError();
+        }
+        return rc;
+    }
+
+    private static Pointer check(Pointer p) {
+        if (p == null) {
+            throw lastError();
+        }
+        return p;
+    }
+
+    private static Failure lastError() {
+        Pointer error = INSTANCE.virGetLastError();
+        return new Failure(INSTANCE.virGetLastErrorMessage(), error == null ? -1 : error.getInt(0), null);
+    }
+
+    private static <T> T libvirtJava(LibvirtJavaCall<T> body) {
         try {
             return body.run();
         } catch (LibvirtException e) {
-            throw new LibvirtCallException("local", e.getMessage(), e);
+            throw new Failure(e.getMessage(), e.getError().getCode().ordinal(), e);
+        }
+    }
+
+    /** A failed libvirt call, before {@link #call} names the API. */
+    private static final class Failure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int code;
+
+        Failure(String message, int code, Throwable cause) {
+            super(message, cause);
+            this.code = code;
         }
     }
 
     @FunctionalInterface
-    private interface LibvirtCall<T> {
+    private interface LibvirtJavaCall<T> {
         T run() throws LibvirtException;
+    }
+
+    /** libvirt-java's connection, handing its native pointer to Vireo's own bindings. */
+    private static final class RawConnect extends Connect {
+        RawConnect(String uri) throws LibvirtException {
+            super(uri, false);
+        }
+
+        Pointer pointer() {
+            return vcp.getPointer();
+        }
+    }
+
+    /** Reads libvirt's {@code virTypedParameter} arrays. */
+    private static final class TypedParameters {
+        private static final int FIELD_LENGTH = 80, SIZE = 96, VALUE = 88;
+
+        static Map<String, Object> read(Pointer params, int count) {
+            Map<String, Object> values = new HashMap<>();
+            for (int i = 0; i < count; i++) {
+                long at = (long) i * SIZE;
+                String field = new String(params.getByteArray(at, FIELD_LENGTH), StandardCharsets.UTF_8);
+                field = field.substring(0, Math.max(0, field.indexOf('\0')));
+                Object value = switch (params.getInt(at + FIELD_LENGTH)) {
+                    case 1, 2 -> params.getInt(at + VALUE);
+                    case 3, 4 -> params.getLong(at + VALUE);
+                    case 5 -> params.getDouble(at + VALUE);
+                    case 6 -> params.getByte(at + VALUE) != 0;
+                    case 7 -> params.getPointer(at + VALUE).getString(0, StandardCharsets.UTF_8.name());
+                    default -> null;
+                };
+                if (value != null) {
+                    values.put(field, value);
+                }
+            }
+            return values;
+        }
     }
 }

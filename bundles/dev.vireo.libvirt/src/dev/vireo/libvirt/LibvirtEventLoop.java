@@ -82,7 +82,7 @@ public final class LibvirtEventLoop {
         }
         LibvirtEventLoop loop = new LibvirtEventLoop();
         if (LibC.INSTANCE.pipe(loop.wakePipe) != 0) {
-            throw new LibvirtCallException("pipe", "cannot create the event loop's wake-up pipe", null);
+            throw new LibvirtCallException("pipe", "cannot create the event loop's wake-up pipe", -1, null);
         }
         EventImpl.INSTANCE.virEventRegisterImpl(loop.addHandle, loop.updateHandle, loop.removeHandle,
                 loop.addTimeout, loop.updateTimeout, loop.removeTimeout);

@@ -1,11 +1,9 @@
 package dev.vireo.monitor;
 
-import dev.vireo.libvirt.DomainSummary;
-
 /** One change to a cached domain; for {@link Kind#REMOVED} the domain as it was last known. */
-public record DomainChange(Kind kind, DomainSummary domain) {
+public record DomainChange(Kind kind, DomainRecord domain) {
 
     public enum Kind {
-        ADDED, REMOVED, STATE_CHANGED, DEFINITION_CHANGED
+        ADDED, REMOVED, STATE_CHANGED, DEFINITION_CHANGED, STATS_SAMPLED
     }
 }

@@ -1,15 +1,16 @@
 package dev.vireo.core.tests;
 
+import static org.junit.jupiter.api.Assertions.fail;
+
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
-/** Waits for a condition, with a deadline; never a fixed sleep. */
+/** Waits for a condition with a deadline, or watches one over a window; never a fixed sleep. */
 final class Await {
-    static final Duration TIMEOUT = Duration.ofSeconds(20);
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final long STEP_NANOS = Duration.ofMillis(5).toNanos();
 
     private Await() {
     }
@@ -25,7 +26,18 @@ final class Await {
             if (System.nanoTime() > deadline) {
                 fail("Timed out after " + TIMEOUT.toSeconds() + " s waiting for " + what + "; now: " + state.get());
             }
-            LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+            LockSupport.parkNanos(STEP_NANOS);
+        }
+    }
+
+    /** Fails as soon as {@code invariant} stops holding during {@code window}: for idle-cost checks. */
+    static void holdsFor(Duration window, String what, BooleanSupplier invariant, Supplier<String> state) {
+        long end = System.nanoTime() + window.toNanos();
+        while (System.nanoTime() < end) {
+            if (!invariant.getAsBoolean()) {
+                fail(what + " stopped holding; now: " + state.get());
+            }
+            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.vireo.core.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,13 +14,17 @@ import org.junit.jupiter.api.Test;
 
 import dev.vireo.libvirt.DomainLifecycleEvent;
 import dev.vireo.libvirt.DomainLifecycleEvent.Type;
+import dev.vireo.libvirt.DomainEventListener;
 import dev.vireo.libvirt.DomainState;
-import dev.vireo.libvirt.DomainSummary;
+import dev.vireo.libvirt.DomainStats;
+import dev.vireo.libvirt.HostObject;
 import dev.vireo.libvirt.LibvirtCallException;
 import dev.vireo.libvirt.LibvirtConnection;
 import dev.vireo.libvirt.LibvirtThreadGuard;
+import dev.vireo.libvirt.ObjectEvent;
+import dev.vireo.libvirt.ObjectKind;
 
-/** The libvirt facade against libvirt's in-process test driver. */
+/** The libvirt facade and Vireo's own JNA bindings against libvirt's in-process test driver. */
 class LibvirtConnectionTest {
     private LibvirtConnection libvirt;
 
@@ -34,30 +39,65 @@ class LibvirtConnectionTest {
     }
 
     @Test
-    void listsTheDefaultTestDomain() {
-        List<DomainSummary> domains = libvirt.listAllDomains();
-        DomainSummary test = domains.stream().filter(d -> d.name().equals("test")).findFirst().orElseThrow();
+    void listsDomainsWithStateInOneBulkCall() {
+        List<DomainStats> domains = libvirt.domainStats(LibvirtConnection.STATS_VCPU, LibvirtConnection.ALL);
+        DomainStats test = domains.stream().filter(d -> d.name().equals("test")).findFirst().orElseThrow();
         assertEquals(DomainState.RUNNING, test.state());
-        assertEquals(2, test.vcpus());
-        assertEquals(8 * 1024 * 1024, test.maxMemoryKiB());
-        assertEquals(1, libvirt.calls().get("virConnectListAllDomains"));
+        assertEquals(36, test.uuid().length());
+        assertEquals(1, libvirt.calls().get("virConnectGetAllDomainStats"));
+        assertEquals(1, libvirt.calls().total() - libvirt.calls().get("virConnectOpen"));
     }
 
     @Test
-    void deliversLifecycleEventsForStartAndDestroy() {
+    void fetchesDomainXmlAndCountsItsBytes() {
+        String uuid = libvirt.domainStats(0, LibvirtConnection.ALL).get(0).uuid();
+        String xml = libvirt.domainXml(uuid);
+        assertTrue(xml.contains("<name>test</name>"), xml);
+        assertEquals(xml.length(), libvirt.calls().totalBytes());
+        assertEquals(0, libvirt.calls().get("virDomainLookupByUUIDString"), "the listed handle is reused");
+    }
+
+    @Test
+    void listsTheOtherKindsOfObject() {
+        List<HostObject> networks = libvirt.list(ObjectKind.NETWORK);
+        assertEquals(List.of("default"), names(networks));
+        assertTrue(networks.get(0).active());
+        assertEquals(2, libvirt.calls().get("virConnectListAllNetworks"), "active and inactive listed apart");
+        List<HostObject> pools = libvirt.list(ObjectKind.STORAGE_POOL);
+        assertEquals(List.of("default-pool"), names(pools));
+        assertEquals(List.of("eth1"), names(libvirt.list(ObjectKind.INTERFACE)));
+        String pool = pools.get(0).key();
+        assertTrue(libvirt.xml(ObjectKind.STORAGE_POOL, pool).contains("<name>default-pool</name>"));
+        assertTrue(libvirt.capabilitiesXml().contains("<capabilities>"));
+    }
+
+    @Test
+    void deliversDomainAndNetworkEvents() {
         List<DomainLifecycleEvent> events = new CopyOnWriteArrayList<>();
-        libvirt.addDomainLifecycleListener(events::add);
-        String uuid = libvirt.defineDomain(TestDomains.xml("vireo-events"));
-        try {
-            libvirt.start(uuid);
-            libvirt.destroy(uuid);
-            Await.until("DEFINED, STARTED and STOPPED events",
-                    () -> events.stream().filter(e -> e.uuid().equals(uuid)).map(DomainLifecycleEvent::type)
-                            .toList().containsAll(List.of(Type.DEFINED, Type.STARTED, Type.STOPPED)),
+        List<ObjectEvent> networkEvents = new CopyOnWriteArrayList<>();
+        libvirt.subscribeDomainEvents(new DomainEventListener() {
+            @Override
+            public void lifecycle(DomainLifecycleEvent event) {
+                events.add(event);
+            }
+
+            @Override
+            public void otherEvent(String uuid, String name, int eventId) {
+            }
+        });
+        assertTrue(libvirt.subscribe(ObjectKind.NETWORK, networkEvents::add));
+        assertFalse(libvirt.subscribe(ObjectKind.INTERFACE, e -> { }), "libvirt has no interface events");
+
+        try (LibvirtConnection other = LibvirtConnection.open("test:///default")) {
+            String uuid = other.defineDomain(TestDomains.xml("vireo-events"));
+            other.start(uuid);
+            other.destroy(uuid);
+            other.undefine(uuid);
+            Await.until("DEFINED, STARTED, STOPPED and UNDEFINED",
+                    () -> events.stream().filter(e -> e.uuid().equals(uuid)).map(DomainLifecycleEvent::type).toList()
+                            .equals(List.of(Type.DEFINED, Type.STARTED, Type.STOPPED, Type.UNDEFINED)),
                     events::toString);
             assertEquals("vireo-events", events.get(events.size() - 1).name());
-        } finally {
-            libvirt.undefine(uuid);
         }
     }
 
@@ -66,13 +106,14 @@ class LibvirtConnectionTest {
         long before = LibvirtThreadGuard.violations();
         LibvirtThreadGuard.forbid(Thread.currentThread());
         try {
-            IllegalStateException e = assertThrows(IllegalStateException.class, libvirt::listAllDomains);
-            assertTrue(e.getMessage().contains("virConnectListAllDomains"), e.getMessage());
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> libvirt.domainStats(0, LibvirtConnection.ALL));
+            assertTrue(e.getMessage().contains("virConnectGetAllDomainStats"), e.getMessage());
         } finally {
             LibvirtThreadGuard.allow(Thread.currentThread());
         }
         assertEquals(before + 1, LibvirtThreadGuard.violations());
-        assertEquals(0, libvirt.calls().get("virConnectListAllDomains"), "a refused call is not made");
+        assertEquals(0, libvirt.calls().get("virConnectGetAllDomainStats"), "a refused call is not made");
     }
 
     @Test
@@ -81,5 +122,9 @@ class LibvirtConnectionTest {
                 () -> libvirt.defineDomain("<domain type='test'><name>broken"));
         assertEquals("virDomainDefineXML", e.api());
         assertTrue(e.getMessage().contains("Premature end of data"), e.getMessage());
+    }
+
+    private static List<String> names(List<HostObject> objects) {
+        return objects.stream().map(HostObject::name).sorted().toList();
     }
 }

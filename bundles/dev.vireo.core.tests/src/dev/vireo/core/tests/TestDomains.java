@@ -1,6 +1,6 @@
 package dev.vireo.core.tests;
 
-/** Domain XML for tests on libvirt's test driver. */
+/** Domain and network XML for tests on libvirt's test driver. */
 final class TestDomains {
     private TestDomains() {
     }
@@ -12,7 +12,22 @@ final class TestDomains {
                   <memory unit='MiB'>256</memory>
                   <vcpu>1</vcpu>
                   <os><type arch='x86_64'>hvm</type></os>
+                  <devices>
+                    <disk type='file' device='disk'>
+                      <source file='/var/lib/libvirt/images/%s.qcow2'/>
+                      <target dev='vda' bus='virtio'/>
+                    </disk>
+                  </devices>
                 </domain>
-                """.formatted(name);
+                """.formatted(name, name);
+    }
+
+    static String network(String name) {
+        return """
+                <network>
+                  <name>%s</name>
+                  <bridge name='virbr-%s'/>
+                </network>
+                """.formatted(name, Integer.toHexString(name.hashCode() & 0xffff));
     }
 }

@@ -14,8 +14,8 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.ui.handlers.HandlerUtil;
 
-import dev.vireo.libvirt.DomainSummary;
 import dev.vireo.libvirt.LibvirtConnection;
+import dev.vireo.monitor.DomainRecord;
 import dev.vireo.ui.views.DomainNode;
 
 /**
@@ -51,14 +51,14 @@ public class DomainLifecycleHandler extends AbstractHandler implements IExecutab
             return null;
         }
         for (Object element : selection) {
-            if (element instanceof DomainNode node && node.summary() != null) {
-                schedule(node, node.summary());
+            if (element instanceof DomainNode node && node.record() != null) {
+                schedule(node, node.record());
             }
         }
         return null;
     }
 
-    private void schedule(DomainNode node, DomainSummary domain) {
+    private void schedule(DomainNode node, DomainRecord domain) {
         Job job = Job.create(action.verb + " " + domain.name(), (IProgressMonitor monitor) -> {
             try {
                 node.connection().submit(libvirt -> {

@@ -2,7 +2,7 @@ package dev.vireo.ui.handlers;
 
 import org.eclipse.core.expressions.PropertyTester;
 
-import dev.vireo.libvirt.DomainSummary;
+import dev.vireo.monitor.DomainRecord;
 import dev.vireo.ui.views.DomainNode;
 
 /** Lets command enablement depend on a domain's cached state (no libvirt call). */
@@ -11,7 +11,7 @@ public class DomainPropertyTester extends PropertyTester {
 
     @Override
     public boolean test(Object receiver, String property, Object[] args, Object expectedValue) {
-        DomainSummary d = ((DomainNode) receiver).summary();
+        DomainRecord d = ((DomainNode) receiver).record();
         if (d == null || !"active".equals(property)) {
             return false;
         }

@@ -1,8 +1,8 @@
 package dev.vireo.ui.views;
 
 import dev.vireo.connection.VirtConnection;
-import dev.vireo.libvirt.DomainSummary;
 import dev.vireo.monitor.DomainCache;
+import dev.vireo.monitor.DomainRecord;
 
 /**
  * A domain row. It names the domain rather than holding a snapshot, so a selection stays valid
@@ -11,7 +11,7 @@ import dev.vireo.monitor.DomainCache;
 public record DomainNode(VirtConnection connection, String uuid) {
 
     /** The domain as the cache knows it now; {@code null} once it is gone. */
-    public DomainSummary summary() {
+    public DomainRecord record() {
         return DomainCache.of(connection).get(uuid);
     }
 }

@@ -23,9 +23,11 @@ import org.eclipse.ui.services.IEvaluationService;
 import dev.vireo.connection.ConnectionListener;
 import dev.vireo.connection.ConnectionManager;
 import dev.vireo.connection.VirtConnection;
-import dev.vireo.libvirt.DomainSummary;
+import dev.vireo.monitor.CacheListener;
+import dev.vireo.monitor.ConnectionMonitor;
 import dev.vireo.monitor.DomainCache;
-import dev.vireo.monitor.DomainCacheListener;
+import dev.vireo.monitor.DomainChange;
+import dev.vireo.monitor.DomainRecord;
 import dev.vireo.ui.handlers.DomainPropertyTester;
 
 /**
@@ -39,7 +41,12 @@ public class DomainsView extends ViewPart {
     private final ConnectionManager manager = ConnectionManager.getDefault();
     private final Set<VirtConnection> watched = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean refreshPending = new AtomicBoolean();
-    private final DomainCacheListener cacheListener = (cache, changes) -> requestRefresh();
+    private final CacheListener cacheListener = new CacheListener() {
+        @Override
+        public void domainsChanged(ConnectionMonitor monitor, List<DomainChange> changes) {
+            requestRefresh();
+        }
+    };
     private final ConnectionListener connectionListener = new ConnectionListener() {
         @Override
         public void connectionAdded(VirtConnection c) {
@@ -70,10 +77,10 @@ public class DomainsView extends ViewPart {
         viewer.setUseHashlookup(true);
         column("Name", 260, SWT.LEFT, this::nameOf);
         column("State", 150, SWT.LEFT, this::stateOf);
-        column("vCPUs", 70, SWT.RIGHT, e -> e instanceof DomainNode n && n.summary() != null
-                ? Integer.toString(n.summary().vcpus()) : "");
-        column("Memory", 100, SWT.RIGHT, e -> e instanceof DomainNode n && n.summary() != null
-                ? formatMemory(n.summary().memoryKiB()) : "");
+        column("vCPUs", 70, SWT.RIGHT, e -> e instanceof DomainNode n && n.record() != null
+                ? Integer.toString(n.record().vcpus()) : "");
+        column("Memory", 100, SWT.RIGHT, e -> e instanceof DomainNode n && n.record() != null
+                ? formatMemory(n.record().memoryKiB()) : "");
         viewer.setContentProvider(new ContentProvider());
         viewer.setInput(manager);
 
@@ -96,7 +103,7 @@ public class DomainsView extends ViewPart {
     @Override
     public void dispose() {
         manager.removeConnectionListener(connectionListener);
-        watched.forEach(c -> DomainCache.of(c).removeListener(cacheListener));
+        watched.forEach(c -> ConnectionMonitor.of(c).removeListener(cacheListener));
         super.dispose();
     }
 
@@ -106,7 +113,7 @@ public class DomainsView extends ViewPart {
 
     private void watch(VirtConnection c) {
         if (watched.add(c)) {
-            DomainCache.of(c).addListener(cacheListener);
+            ConnectionMonitor.of(c).addListener(cacheListener);
         }
     }
 
@@ -134,7 +141,7 @@ public class DomainsView extends ViewPart {
         if (e instanceof VirtConnection c) {
             return c.uri();
         }
-        DomainSummary d = ((DomainNode) e).summary();
+        DomainRecord d = ((DomainNode) e).record();
         return d == null ? "" : d.name();
     }
 
@@ -142,7 +149,7 @@ public class DomainsView extends ViewPart {
         if (e instanceof VirtConnection c) {
             return c.failure() == null ? c.state().label() : c.state().label() + ": " + c.failure();
         }
-        DomainSummary d = ((DomainNode) e).summary();
+        DomainRecord d = ((DomainNode) e).record();
         return d == null ? "" : d.state().label();
     }
 
@@ -173,8 +180,8 @@ public class DomainsView extends ViewPart {
             if (!(parent instanceof VirtConnection c)) {
                 return new Object[0];
             }
-            List<DomainSummary> domains = DomainCache.of(c).domains().stream()
-                    .sorted(Comparator.comparing(DomainSummary::name, String.CASE_INSENSITIVE_ORDER)).toList();
+            List<DomainRecord> domains = DomainCache.of(c).all().stream()
+                    .sorted(Comparator.comparing(DomainRecord::name, String.CASE_INSENSITIVE_ORDER)).toList();
             return domains.stream().map(d -> new DomainNode(c, d.uuid())).toArray();
         }
 
@@ -185,7 +192,7 @@ public class DomainsView extends ViewPart {
 
         @Override
         public boolean hasChildren(Object element) {
-            return element instanceof VirtConnection c && !DomainCache.of(c).domains().isEmpty();
+            return element instanceof VirtConnection c && DomainCache.of(c).size() > 0;
         }
     }
 }

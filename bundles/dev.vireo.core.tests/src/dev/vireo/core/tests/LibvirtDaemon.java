@@ -1,0 +1,138 @@
+package dev.vireo.core.tests;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import dev.vireo.libvirt.LibvirtConnection;
+
+/**
+ * A real libvirtd serving libvirt's test driver on 127.0.0.1 over TCP without authentication,
+ * unprivileged (as {@code nobody} when the tests run as root), with its own config, sockets and
+ * HOME in a temporary folder. {@code /default} on it is one state shared by all its clients.
+ */
+final class LibvirtDaemon implements AutoCloseable {
+    private final Path dir;
+    private final int port;
+    private Process process;
+
+    private LibvirtDaemon(Path dir, int port) {
+        this.dir = dir;
+        this.port = port;
+    }
+
+    static LibvirtDaemon start() throws IOException {
+        Path dir = Files.createTempDirectory(Path.of("/tmp"), "vireo-libvirtd-");
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        LibvirtDaemon daemon = new LibvirtDaemon(dir, port);
+        daemon.writeConfig();
+        daemon.launch();
+        return daemon;
+    }
+
+    String uri(String path) {
+        return "test+tcp://127.0.0.1:" + port + path;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Kills the daemon at once (SIGKILL), as a crash would. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** Starts the daemon again on the same port, with the test driver's state fresh. */
+    void restart() throws IOException {
+        launch();
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (process != null && process.isAlive()) {
+            kill();
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    private void writeConfig() throws IOException {
+        for (String sub : List.of("run", "home/config", "home/cache", "home/data", "home/runtime")) {
+            Files.createDirectories(dir.resolve(sub));
+        }
+        Files.writeString(dir.resolve("libvirtd.conf"), """
+                listen_tls = 0
+                listen_tcp = 1
+                listen_addr = "127.0.0.1"
+                tcp_port = "%d"
+                auth_tcp = "none"
+                auth_unix_rw = "none"
+                auth_unix_ro = "none"
+                unix_sock_dir = "%s"
+                """.formatted(port, dir.resolve("run")));
+        dir.toFile().setReadable(true, false);
+        dir.toFile().setExecutable(true, false);
+        if (isRoot()) {
+            run("chown", "-R", "nobody:nogroup", dir.toString());
+        }
+    }
+
+    private void launch() throws IOException {
+        Path home = dir.resolve("home");
+        List<String> command = new ArrayList<>();
+        if (isRoot()) {
+            command.addAll(List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"));
+        }
+        command.addAll(List.of("env", "-i", "PATH=/usr/sbin:/usr/bin:/sbin:/bin", "LANG=C.UTF-8", "HOME=" + home,
+                "XDG_CONFIG_HOME=" + home.resolve("config"), "XDG_CACHE_HOME=" + home.resolve("cache"),
+                "XDG_DATA_HOME=" + home.resolve("data"), "XDG_RUNTIME_DIR=" + home.resolve("runtime"),
+                "libvirtd", "--listen", "-f", dir.resolve("libvirtd.conf").toString()));
+        // setpriv and env exec in place, so the process is libvirtd itself: kill() hits the daemon
+        process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("libvirtd.out").toFile()).start();
+        Await.until("libvirtd to answer on " + uri("/default"), this::answers, this::output);
+    }
+
+    private boolean answers() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("libvirtd exited: " + output());
+        }
+        try (LibvirtConnection c = LibvirtConnection.open(uri("/default"))) {
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private String output() {
+        try {
+            return Files.readString(dir.resolve("libvirtd.out"));
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    private static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    private static void run(String... command) throws IOException {
+        try {
+            new ProcessBuilder(command).inheritIO().start().waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package dev.vireo.libvirt;
+
+/** A volume of a storage pool, with its XML. */
+public record StorageVolume(String name, String key, String xml) {
+}

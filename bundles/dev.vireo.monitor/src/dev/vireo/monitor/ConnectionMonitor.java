@@ -1,0 +1,546 @@
+package dev.vireo.monitor;
+
+import static dev.vireo.libvirt.LibvirtConnection.EVENT_BALLOON_CHANGE;
+import static dev.vireo.libvirt.LibvirtConnection.EVENT_DEVICE_ADDED;
+import static dev.vireo.libvirt.LibvirtConnection.EVENT_DEVICE_REMOVED;
+import static dev.vireo.libvirt.LibvirtConnection.EVENT_DISK_CHANGE;
+import static dev.vireo.libvirt.LibvirtConnection.EVENT_METADATA_CHANGE;
+import static dev.vireo.libvirt.LibvirtConnection.EVENT_TRAY_CHANGE;
+import static dev.vireo.libvirt.LibvirtConnection.EVENT_TUNABLE;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.ListenerList;
+import org.eclipse.core.runtime.SafeRunner;
+
+import dev.vireo.connection.ConnectionListener;
+import dev.vireo.connection.ConnectionState;
+import dev.vireo.connection.VirtConnection;
+import dev.vireo.libvirt.DomainEventListener;
+import dev.vireo.libvirt.DomainLifecycleEvent;
+import dev.vireo.libvirt.DomainState;
+import dev.vireo.libvirt.DomainStats;
+import dev.vireo.libvirt.HostObject;
+import dev.vireo.libvirt.LibvirtConnection;
+import dev.vireo.libvirt.ObjectEvent;
+import dev.vireo.libvirt.ObjectKind;
+import dev.vireo.libvirt.StorageVolume;
+import dev.vireo.model.DomainDefinition;
+import dev.vireo.model.ModelException;
+import dev.vireo.monitor.DomainChange.Kind;
+
+/**
+ * Keeps one connection's cache ({@link DomainCache}, an {@link ObjectCache} per kind, the host
+ * capabilities) current, with as few libvirt calls as the driver allows:
+ * <ul>
+ * <li>on connect, and again after every reconnect, it subscribes to events and loads everything
+ * in parallel: the domain list with states in one bulk call, published at once, then every
+ * domain's XML concurrently;</li>
+ * <li>an event refreshes only what it says changed: a state change costs no call, a definition
+ * or device change one XML fetch for that domain (several such events while one fetch is under
+ * way cost one more fetch, not one each);</li>
+ * <li>classes without events (by policy, or because subscribing failed) are polled and diffed,
+ * so listeners hear only real changes; storage volumes are fetched when someone asks.</li>
+ * </ul>
+ * All changes are applied on one update thread, in the order libvirt reported them.
+ */
+public final class ConnectionMonitor {
+    private static final Map<VirtConnection, ConnectionMonitor> MONITORS = new ConcurrentHashMap<>();
+    /** Domain events after which the domain's XML is no longer what the cache holds. */
+    private static final Set<Integer> XML_CHANGING_EVENTS = Set.of(EVENT_DISK_CHANGE, EVENT_TRAY_CHANGE,
+            EVENT_BALLOON_CHANGE, EVENT_DEVICE_REMOVED, EVENT_TUNABLE, EVENT_DEVICE_ADDED, EVENT_METADATA_CHANGE);
+    private static final int LIST_STATS = LibvirtConnection.STATS_VCPU | LibvirtConnection.STATS_BALLOON;
+    public static final Duration DEFAULT_STATS_INTERVAL = Duration.ofSeconds(3);
+
+    private final VirtConnection connection;
+    private final RefreshPolicy policy;
+    private final DomainCache domains = new DomainCache();
+    private final Map<ObjectKind, ObjectCache> objects = new EnumMap<>(ObjectKind.class);
+    private final ListenerList<CacheListener> listeners = new ListenerList<>();
+    private final ExecutorService updates;
+    private final ScheduledExecutorService timer;
+    private final AtomicLong eventsReceived = new AtomicLong();
+    private final List<ScheduledFuture<?>> sessionTasks = new ArrayList<>();
+    private volatile String capabilitiesXml;
+    private volatile int loadedGeneration;
+    private volatile boolean loaded;
+    private volatile Duration statsInterval;
+    private ScheduledFuture<?> sampler;
+
+    // the fields below are touched only on the update thread
+    /** For each domain, the number of the last event about it. */
+    private final Map<String, Long> lastEventFor = new HashMap<>();
+    private final Set<String> xmlInFlight = new HashSet<>();
+    private final Set<String> xmlStale = new HashSet<>();
+
+    private ConnectionMonitor(VirtConnection connection, RefreshPolicy policy) {
+        this.connection = connection;
+        this.policy = policy;
+        for (ObjectKind kind : ObjectKind.values()) {
+            objects.put(kind, new ObjectCache(kind));
+        }
+        updates = Executors.newSingleThreadExecutor(daemon("vireo-monitor " + connection.uri()));
+        timer = Executors.newSingleThreadScheduledExecutor(daemon("vireo-timer " + connection.uri()));
+        connection.manager().addConnectionListener(new ConnectionListener() {
+            @Override
+            public void connectionStateChanged(VirtConnection c) {
+                if (c == connection) {
+                    stateChanged();
+                }
+            }
+
+            @Override
+            public void connectionRemoved(VirtConnection c) {
+                if (c == connection) {
+                    MONITORS.remove(c);
+                    c.manager().removeConnectionListener(this);
+                    timer.shutdownNow();
+                    updates.shutdown();
+                }
+            }
+        });
+        stateChanged();
+    }
+
+    /** The monitor of a connection, created with the default policy on first use. */
+    public static ConnectionMonitor of(VirtConnection connection) {
+        return of(connection, new RefreshPolicy());
+    }
+
+    /** The monitor of a connection; {@code policy} applies if this call creates it. */
+    public static ConnectionMonitor of(VirtConnection connection, RefreshPolicy policy) {
+        return MONITORS.computeIfAbsent(connection, c -> new ConnectionMonitor(c, policy));
+    }
+
+    public VirtConnection connection() {
+        return connection;
+    }
+
+    public DomainCache domains() {
+        return domains;
+    }
+
+    public ObjectCache objects(ObjectKind kind) {
+        return objects.get(kind);
+    }
+
+    /** The host capabilities XML; {@code null} until loaded. */
+    public String capabilitiesXml() {
+        return capabilitiesXml;
+    }
+
+    /** Whether the domain list of the current session has arrived (names, states). */
+    public boolean isLoaded() {
+        return loaded;
+    }
+
+    /** Whether, moreover, every listed domain's XML is in the cache. */
+    public boolean isXmlLoaded() {
+        return loaded && domains.all().stream().allMatch(d -> d.xml() != null);
+    }
+
+    public void addListener(CacheListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(CacheListener listener) {
+        listeners.remove(listener);
+    }
+
+    /**
+     * The volumes of a storage pool: from the cache if someone loaded them before (kept current by
+     * the pool's refresh events), else fetched now.
+     */
+    public CompletableFuture<List<StorageVolume>> volumes(String poolKey) {
+        List<StorageVolume> cached = objects(ObjectKind.STORAGE_POOL).loadedVolumes(poolKey);
+        return cached != null ? CompletableFuture.completedFuture(cached) : loadVolumes(poolKey);
+    }
+
+    /**
+     * Samples every domain's CPU time and balloon in one bulk call per interval ({@code null}
+     * turns sampling off, the default). Listeners hear {@link Kind#STATS_SAMPLED}.
+     */
+    public synchronized void sampleStats(Duration interval) {
+        statsInterval = interval;
+        if (sampler != null) {
+            sampler.cancel(false);
+            sampler = null;
+        }
+        if (interval != null && connection.state() == ConnectionState.CONNECTED) {
+            sampler = repeat(interval, this::sample);
+        }
+    }
+
+    // --- sessions --------------------------------------------------------------------------
+
+    private void stateChanged() {
+        if (connection.state() == ConnectionState.CONNECTED && connection.generation() != loadedGeneration) {
+            loadedGeneration = connection.generation();
+            startSession();
+        } else if (connection.state() != ConnectionState.CONNECTED) {
+            stopSessionTasks();
+        }
+    }
+
+    /** Subscribes and loads everything; after a reconnect this is the full resync. */
+    private void startSession() {
+        stopSessionTasks();
+        loaded = false;
+        connection.submit(libvirt -> {
+            boolean domainEvents = policy.domains().mode() == RefreshStrategy.Mode.EVENTS
+                    && subscribeDomainEvents(libvirt);
+            for (ObjectKind kind : ObjectKind.values()) {
+                RefreshStrategy strategy = policy.objects(kind);
+                if (strategy.mode() == RefreshStrategy.Mode.EVENTS && !libvirt.subscribe(kind, this::onObjectEvent)) {
+                    ILog.of(ConnectionMonitor.class).info(connection.uri() + ": no " + kind + " events, polling every "
+                            + policy.fallbackPoll().toSeconds() + " s");
+                    strategy = RefreshStrategy.poll(policy.fallbackPoll());
+                }
+                if (strategy.mode() != RefreshStrategy.Mode.ON_DEMAND) {
+                    loadObjects(kind);
+                }
+                if (strategy.mode() == RefreshStrategy.Mode.POLL) {
+                    schedule(repeat(strategy.interval(), () -> loadObjects(kind)));
+                }
+            }
+            loadDomains(libvirt);
+            if (!domainEvents) {
+                Duration interval = policy.domains().mode() == RefreshStrategy.Mode.POLL ? policy.domains().interval()
+                        : policy.fallbackPoll();
+                schedule(repeat(interval, () -> connection.submit(this::loadDomains)));
+            }
+            capabilitiesXml = libvirt.capabilitiesXml();
+            sampleStats(statsInterval);
+            return null;
+        }).exceptionally(e -> log("Cannot load " + connection.uri(), e));
+    }
+
+    private boolean subscribeDomainEvents(LibvirtConnection libvirt) {
+        try {
+            libvirt.subscribeDomainEvents(new DomainEventListener() {
+                @Override
+                public void lifecycle(DomainLifecycleEvent event) {
+                    long number = eventsReceived.incrementAndGet();
+                    updates.execute(() -> apply(event, number));
+                }
+
+                @Override
+                public void otherEvent(String uuid, String name, int eventId) {
+                    if (XML_CHANGING_EVENTS.contains(eventId)) {
+                        updates.execute(() -> requestXml(uuid));
+                    }
+                }
+            });
+            return true;
+        } catch (RuntimeException e) {
+            ILog.of(ConnectionMonitor.class).info(connection.uri() + ": no domain events (" + e.getMessage()
+                    + "), polling every " + policy.fallbackPoll().toSeconds() + " s");
+            return false;
+        }
+    }
+
+    private synchronized void schedule(ScheduledFuture<?> task) {
+        sessionTasks.add(task);
+    }
+
+    private synchronized void stopSessionTasks() {
+        sessionTasks.forEach(t -> t.cancel(false));
+        sessionTasks.clear();
+        if (sampler != null) {
+            sampler.cancel(false);
+            sampler = null;
+        }
+    }
+
+    private ScheduledFuture<?> repeat(Duration interval, Runnable task) {
+        long ms = interval.toMillis();
+        return timer.scheduleWithFixedDelay(task, ms, ms, TimeUnit.MILLISECONDS);
+    }
+
+    // --- domains -----------------------------------------------------------------------------
+
+    /** Lists all domains (persistent and transient apart, so each is known for what it is) and their XML. */
+    private Void loadDomains(LibvirtConnection libvirt) {
+        long listedAfter = eventsReceived.get();
+        List<DomainStats> persistent = libvirt.domainStats(LIST_STATS, LibvirtConnection.PERSISTENT);
+        List<DomainStats> transients = libvirt.domainStats(LIST_STATS, LibvirtConnection.TRANSIENT);
+        updates.execute(() -> {
+            applyList(persistent, transients, listedAfter);
+            domains.uuids().forEach(this::requestXml);
+        });
+        return null;
+    }
+
+    private void applyList(List<DomainStats> persistent, List<DomainStats> transients, long listedAfter) {
+        List<DomainChange> changes = new ArrayList<>();
+        Set<String> listed = new HashSet<>();
+        for (List<DomainStats> group : List.of(persistent, transients)) {
+            for (DomainStats s : group) {
+                listed.add(s.uuid());
+                if (lastEventFor.getOrDefault(s.uuid(), 0L) > listedAfter) {
+                    continue; // an event newer than the list already told us more
+                }
+                DomainRecord old = domains.get(s.uuid());
+                if (old == null) {
+                    DomainRecord added = DomainRecord.listed(s.uuid(), s.name(), s.state(), s.reason(),
+                            group == persistent, (int) s.number("vcpu.current"), s.number("balloon.current"));
+                    domains.put(added);
+                    changes.add(new DomainChange(Kind.ADDED, added));
+                } else if (old.state() != s.state() || old.persistent() != (group == persistent)) {
+                    DomainRecord changed = old.withState(s.state(), s.reason()).withPersistent(group == persistent);
+                    domains.put(changed);
+                    changes.add(new DomainChange(Kind.STATE_CHANGED, changed));
+                }
+            }
+        }
+        for (String uuid : domains.uuids()) {
+            if (!listed.contains(uuid) && lastEventFor.getOrDefault(uuid, 0L) <= listedAfter) {
+                changes.add(new DomainChange(Kind.REMOVED, removeDomain(uuid)));
+            }
+        }
+        loaded = true;
+        fireDomains(changes);
+    }
+
+    private void apply(DomainLifecycleEvent event, long number) {
+        String uuid = event.uuid();
+        lastEventFor.put(uuid, number);
+        DomainRecord known = domains.get(uuid);
+        DomainState newState = event.type().resultingState();
+        switch (event.type()) {
+            case UNDEFINED -> {
+                if (known != null && known.state().isActive()) {
+                    // a running domain that loses its definition lives on, transient, until it stops
+                    changed(Kind.DEFINITION_CHANGED, known.withPersistent(false));
+                } else if (known != null) {
+                    fireDomains(List.of(new DomainChange(Kind.REMOVED, removeDomain(uuid))));
+                }
+            }
+            case DEFINED -> {
+                if (known == null) {
+                    changed(Kind.ADDED, DomainRecord.listed(uuid, event.name(), DomainState.SHUTOFF, 0, true, 0, 0));
+                } else if (!known.persistent()) {
+                    changed(Kind.DEFINITION_CHANGED, known.withPersistent(true));
+                }
+                requestXml(uuid);
+            }
+            case SHUTDOWN -> {
+                // the guest is shutting down; STOPPED follows when it is done
+            }
+            default -> {
+                if (known == null) {
+                    // started without a definition we saw: created transient (virDomainCreateXML)
+                    changed(Kind.ADDED, DomainRecord.listed(uuid, event.name(), newState, event.detail(), false, 0, 0));
+                    requestXml(uuid);
+                } else if (newState == DomainState.SHUTOFF && !known.persistent()) {
+                    fireDomains(List.of(new DomainChange(Kind.REMOVED, removeDomain(uuid))));
+                } else if (known.state() != newState) {
+                    changed(Kind.STATE_CHANGED, known.withState(newState, event.detail()));
+                }
+            }
+        }
+    }
+
+    /** Fetches a domain's XML; while a fetch is under way, further requests make one more fetch. */
+    private void requestXml(String uuid) {
+        if (!xmlInFlight.add(uuid)) {
+            xmlStale.add(uuid);
+            return;
+        }
+        connection.submit(libvirt -> libvirt.domainXml(uuid)).whenComplete((xml, e) -> updates.execute(() -> {
+            xmlInFlight.remove(uuid);
+            if (e == null) {
+                applyXml(uuid, xml);
+            }
+            // a failed fetch means the domain went away; its UNDEFINED event or the next list removes it
+            if (xmlStale.remove(uuid)) {
+                requestXml(uuid);
+            }
+        }));
+    }
+
+    private void applyXml(String uuid, String xml) {
+        DomainRecord known = domains.get(uuid);
+        if (known == null || xml.equals(known.xml())) {
+            return;
+        }
+        DomainDefinition definition = null;
+        try {
+            definition = DomainDefinition.parse(xml);
+        } catch (ModelException e) {
+            log("Cannot read the XML of domain " + known.name() + " on " + connection.uri(), e);
+        }
+        changed(Kind.DEFINITION_CHANGED, known.withXml(xml, definition));
+    }
+
+    private void changed(Kind kind, DomainRecord record) {
+        domains.put(record);
+        fireDomains(List.of(new DomainChange(kind, record)));
+    }
+
+    private DomainRecord removeDomain(String uuid) {
+        connection.submit(libvirt -> {
+            libvirt.forget(null, uuid);
+            return null;
+        });
+        return domains.remove(uuid);
+    }
+
+    private void sample() {
+        connection.submit(libvirt -> libvirt.domainStats(LibvirtConnection.STATS_CPU_TOTAL | LibvirtConnection.STATS_BALLOON,
+                LibvirtConnection.ALL)).thenAccept(stats -> updates.execute(() -> {
+                    long now = System.nanoTime();
+                    List<DomainChange> changes = new ArrayList<>();
+                    for (DomainStats s : stats) {
+                        DomainRecord known = domains.get(s.uuid());
+                        if (known == null) {
+                            continue;
+                        }
+                        StatsSample last = known.sample();
+                        long cpu = s.number("cpu.time");
+                        double percent = last == null || cpu < 0 || now <= last.timeNanos() ? -1
+                                : Math.min(100, 100.0 * (cpu - last.cpuTimeNs()) / (now - last.timeNanos())
+                                        / Math.max(1, known.vcpus()));
+                        DomainRecord sampled = known.withSample(new StatsSample(now, cpu, percent,
+                                s.number("balloon.current")));
+                        domains.put(sampled);
+                        changes.add(new DomainChange(Kind.STATS_SAMPLED, sampled));
+                    }
+                    fireDomains(changes);
+                })).exceptionally(e -> log("Cannot sample statistics on " + connection.uri(), e));
+    }
+
+    // --- networks, pools, node devices, secrets, interfaces ---------------------------------
+
+    private void loadObjects(ObjectKind kind) {
+        connection.submit(libvirt -> libvirt.list(kind)).thenAccept(list -> updates.execute(() -> {
+            ObjectCache cache = objects.get(kind);
+            Set<String> listed = new HashSet<>();
+            boolean changed = false;
+            for (HostObject o : list) {
+                listed.add(o.key());
+                CachedObject known = cache.get(o.key());
+                if (known == null || known.active() != o.active()) {
+                    cache.put(new CachedObject(kind, o.key(), o.name(), o.active(), known == null ? null : known.xml()));
+                    changed = true;
+                }
+                requestObjectXml(kind, o.key());
+            }
+            for (String key : cache.keys()) {
+                if (!listed.contains(key)) {
+                    cache.remove(key);
+                    changed = true;
+                }
+            }
+            if (changed) {
+                fireObjects(kind);
+            }
+        })).exceptionally(e -> log("Cannot list " + kind + " on " + connection.uri(), e));
+    }
+
+    private void requestObjectXml(ObjectKind kind, String key) {
+        connection.submit(libvirt -> libvirt.xml(kind, key)).thenAccept(xml -> updates.execute(() -> {
+            CachedObject known = objects.get(kind).get(key);
+            if (known != null && !xml.equals(known.xml())) {
+                objects.get(kind).put(new CachedObject(kind, key, known.name(), known.active(), xml));
+                fireObjects(kind);
+            }
+        }));
+    }
+
+    /** On the event-loop thread. */
+    private void onObjectEvent(ObjectEvent event) {
+        updates.execute(() -> {
+            ObjectKind kind = event.kind();
+            ObjectCache cache = objects.get(kind);
+            CachedObject known = cache.get(event.key());
+            switch (event.change()) {
+                case STARTED, STOPPED -> {
+                    boolean active = event.change() == ObjectKind.Change.STARTED;
+                    if (known == null) {
+                        // created transient (never defined): first heard of now
+                        cache.put(new CachedObject(kind, event.key(), event.name(), active, null));
+                        fireObjects(kind);
+                        requestObjectXml(kind, event.key());
+                    } else if (known.active() != active) {
+                        cache.put(new CachedObject(kind, known.key(), known.name(), active, known.xml()));
+                        fireObjects(kind);
+                    }
+                }
+                case UNDEFINED -> {
+                    if (known != null) {
+                        cache.remove(event.key());
+                        fireObjects(kind);
+                    }
+                }
+                case DEFINED, UPDATED -> {
+                    if (known == null) {
+                        cache.put(new CachedObject(kind, event.key(), event.name(), !kind.hasState(), null));
+                        fireObjects(kind);
+                    }
+                    requestObjectXml(kind, event.key());
+                    if (kind == ObjectKind.STORAGE_POOL && cache.loadedVolumes(event.key()) != null) {
+                        loadVolumes(event.key()); // a pool refresh: its volumes may have changed
+                    }
+                }
+            }
+        });
+    }
+
+    private CompletableFuture<List<StorageVolume>> loadVolumes(String poolKey) {
+        return connection.submit(libvirt -> libvirt.volumes(poolKey)).thenApplyAsync(volumes -> {
+            objects.get(ObjectKind.STORAGE_POOL).putVolumes(poolKey, volumes);
+            fireObjects(ObjectKind.STORAGE_POOL);
+            return volumes;
+        }, updates);
+    }
+
+    // --- notification ------------------------------------------------------------------------
+
+    private void fireDomains(List<DomainChange> changes) {
+        if (!changes.isEmpty()) {
+            fire(l -> l.domainsChanged(this, changes));
+        }
+    }
+
+    private void fireObjects(ObjectKind kind) {
+        fire(l -> l.objectsChanged(this, kind));
+    }
+
+    private void fire(Consumer<CacheListener> event) {
+        for (CacheListener l : listeners) {
+            SafeRunner.run(() -> event.accept(l));
+        }
+    }
+
+    private Void log(String message, Throwable e) {
+        ILog.of(ConnectionMonitor.class).warn(message + ": " + (e.getCause() != null ? e.getCause() : e).getMessage());
+        return null;
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
