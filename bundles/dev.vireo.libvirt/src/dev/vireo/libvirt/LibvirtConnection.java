@@ -15,6 +15,7 @@ import org.libvirt.Connect;
 import org.libvirt.LibvirtException;
 
 import com.sun.jna.Callback;
+import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
@@ -51,6 +52,7 @@ public final class LibvirtConnection implements AutoCloseable {
     private final List<Callback> callbacks = new ArrayList<>();
     private final List<Runnable> deregistrations = new ArrayList<>();
     private volatile boolean statsNowait = true;
+    private volatile boolean bulkStats = true;
 
     private LibvirtConnection(String uri, RawConnect connect, CallCounter calls) {
         this.uri = uri;
@@ -124,13 +126,36 @@ public final class LibvirtConnection implements AutoCloseable {
      * Drivers without bulk statistics are asked for each domain's state instead.
      */
     public List<DomainStats> domainStats(int stats, int which) {
-        try {
-            return bulkStats(stats, which);
-        } catch (LibvirtCallException e) {
-            if (!e.isUnsupported()) {
-                throw e;
+        if (bulkStats) {
+            try {
+                return bulkStats(stats, which);
+            } catch (LibvirtCallException e) {
+                if (!e.isUnsupported()) {
+                    throw e;
+                }
+                bulkStats = false;
             }
-            return listAndAskEachState(which);
+        }
+        return listAndAskEachState(which);
+    }
+
+    /** Whether the driver answers {@link #domainStats} in one call (else it costs one call per domain). */
+    public boolean hasBulkStats() {
+        return bulkStats;
+    }
+
+    /**
+     * One domain's state, vCPUs, memory and CPU time ({@code virDomainGetInfo}), as a stats record
+     * with the bulk call's field names, for drivers without bulk statistics.
+     */
+    public DomainStats domainInfo(String uuid) {
+        Pointer d = domain(uuid);
+        try (Memory info = new Memory(40)) {
+            call("virDomainGetInfo", () -> check(INSTANCE.virDomainGetInfo(d, info)));
+            DomainState state = DomainState.ofLibvirt(info.getByte(0));
+            return new DomainStats(uuid, domains.name(d), state, 0, Map.of("state.state", state.ordinal(),
+                    "balloon.maximum", info.getLong(8), "balloon.current", info.getLong(16),
+                    "vcpu.current", (int) info.getShort(24), "cpu.time", info.getLong(32)));
         }
     }
 

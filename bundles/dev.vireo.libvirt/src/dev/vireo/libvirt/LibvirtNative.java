@@ -32,6 +32,9 @@ interface LibvirtNative extends Library {
 
     void virDomainStatsRecordListFree(Pointer records);
 
+    /** Fills a {@code virDomainInfo}: state (char), maxMem, memory (unsigned long), nrVirtCpu (short), cpuTime. */
+    int virDomainGetInfo(Pointer domain, Pointer info);
+
     int virDomainGetState(Pointer domain, IntByReference state, IntByReference reason, int flags);
 
     Pointer virDomainDefineXML(Pointer conn, String xml);

@@ -83,6 +83,7 @@ public final class ConnectionMonitor {
     private volatile int loadedGeneration;
     private volatile boolean loaded;
     private volatile Duration statsInterval;
+    private volatile Set<String> visible = Set.of();
     private ScheduledFuture<?> sampler;
 
     // the fields below are touched only on the update thread
@@ -404,9 +405,20 @@ public final class ConnectionMonitor {
         return domains.remove(uuid);
     }
 
+    /**
+     * Which domains someone is looking at. Where the driver has no bulk statistics the sampler asks
+     * only these, one call each, instead of every domain.
+     */
+    public void setVisible(Set<String> uuids) {
+        visible = Set.copyOf(uuids);
+    }
+
     private void sample() {
-        connection.submit(libvirt -> libvirt.domainStats(LibvirtConnection.STATS_CPU_TOTAL | LibvirtConnection.STATS_BALLOON,
-                LibvirtConnection.ALL)).thenAccept(stats -> updates.execute(() -> {
+        connection.submit(libvirt -> libvirt.hasBulkStats()
+                ? libvirt.domainStats(LibvirtConnection.STATS_CPU_TOTAL | LibvirtConnection.STATS_BALLOON,
+                        LibvirtConnection.ALL)
+                : visible.stream().filter(uuid -> domains.get(uuid) != null).map(libvirt::domainInfo).toList())
+                .thenAccept(stats -> updates.execute(() -> {
                     long now = System.nanoTime();
                     List<DomainChange> changes = new ArrayList<>();
                     for (DomainStats s : stats) {

@@ -58,6 +58,18 @@ class LibvirtConnectionTest {
     }
 
     @Test
+    void readsOneDomainsInfoForDriversWithoutBulkStatistics() {
+        String uuid = libvirt.domainStats(0, LibvirtConnection.ALL).get(0).uuid();
+        DomainStats info = libvirt.domainInfo(uuid);
+        assertEquals(DomainState.RUNNING, info.state());
+        assertEquals(2, info.number("vcpu.current"));
+        assertEquals(8L * 1024 * 1024, info.number("balloon.maximum"));
+        assertEquals(2L * 1024 * 1024, info.number("balloon.current"));
+        assertTrue(info.number("cpu.time") > 0);
+        assertTrue(libvirt.hasBulkStats(), "the test driver has bulk statistics");
+    }
+
+    @Test
     void listsTheOtherKindsOfObject() {
         List<HostObject> networks = libvirt.list(ObjectKind.NETWORK);
         assertEquals(List.of("default"), names(networks));

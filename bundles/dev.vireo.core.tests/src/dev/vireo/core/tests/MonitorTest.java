@@ -208,6 +208,28 @@ class MonitorTest {
     }
 
     @Test
+    void samplesStatisticsWithOneBulkCallPerIntervalAndStopsWhenAskedTo() {
+        ConnectionMonitor monitor = connect("test:///default", new RefreshPolicy());
+        CallCounter calls = monitor.connection().calls();
+        long before = calls.total();
+        long bulkBefore = calls.get("virConnectGetAllDomainStats");
+        monitor.sampleStats(Duration.ofMillis(100));
+        Await.until("three samples", () -> sampled() >= 3 * monitor.domains().size(), changes::toString);
+        monitor.sampleStats(null);
+        long after = calls.total();
+        assertTrue(after - before <= sampled() / monitor.domains().size() + 1,
+                "one call per interval, whatever the number of domains: " + calls.snapshot());
+        assertEquals(after - before, calls.get("virConnectGetAllDomainStats") - bulkBefore,
+                "the bulk call and nothing else: " + calls.snapshot());
+        Await.holdsFor(Duration.ofMillis(500), "silence once sampling is off", () -> calls.total() == after,
+                () -> calls.snapshot().toString());
+    }
+
+    private long sampled() {
+        return changes.stream().filter(c -> c.kind() == DomainChange.Kind.STATS_SAMPLED).count();
+    }
+
+    @Test
     void showsWhyAConnectionFailed() {
         VirtConnection bad = manager.open("test:///no/such/file.xml");
         Await.until("the connection to fail", () -> bad.state() == ConnectionState.DISCONNECTED);
