@@ -414,8 +414,8 @@ public final class ConnectionMonitor {
     }
 
     private void sample() {
-        connection.submit(libvirt -> libvirt.hasBulkStats()
-                ? libvirt.domainStats(LibvirtConnection.STATS_CPU_TOTAL | LibvirtConnection.STATS_BALLOON,
+        connection.submit(libvirt -> statsInterval == null ? List.<DomainStats>of() // turned off meanwhile
+                : libvirt.hasBulkStats() ? libvirt.domainStats(LibvirtConnection.STATS_CPU_TOTAL | LibvirtConnection.STATS_BALLOON,
                         LibvirtConnection.ALL)
                 : visible.stream().filter(uuid -> domains.get(uuid) != null).map(libvirt::domainInfo).toList())
                 .thenAccept(stats -> updates.execute(() -> {

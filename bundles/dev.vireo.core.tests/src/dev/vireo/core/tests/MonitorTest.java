@@ -221,8 +221,8 @@ class MonitorTest {
                 "one call per interval, whatever the number of domains: " + calls.snapshot());
         assertEquals(after - before, calls.get("virConnectGetAllDomainStats") - bulkBefore,
                 "the bulk call and nothing else: " + calls.snapshot());
-        Await.holdsFor(Duration.ofMillis(500), "silence once sampling is off", () -> calls.total() == after,
-                () -> calls.snapshot().toString());
+        Await.holdsFor(Duration.ofMillis(500), "silence once sampling is off (but for a sample already under way)",
+                () -> calls.total() <= after + 1, () -> calls.snapshot().toString());
     }
 
     private long sampled() {
