@@ -39,6 +39,7 @@ import dev.vireo.libvirt.DomainLifecycleEvent;
 import dev.vireo.libvirt.DomainState;
 import dev.vireo.libvirt.DomainStats;
 import dev.vireo.libvirt.HostObject;
+import dev.vireo.libvirt.LibvirtCallException;
 import dev.vireo.libvirt.LibvirtConnection;
 import dev.vireo.libvirt.ObjectEvent;
 import dev.vireo.libvirt.ObjectKind;
@@ -84,6 +85,8 @@ public final class ConnectionMonitor {
     private volatile boolean loaded;
     private volatile Duration statsInterval;
     private volatile Set<String> visible = Set.of();
+    /** Kinds the driver does not have at all (listing them is "not supported"): never polled. */
+    private final Set<ObjectKind> unsupported = ConcurrentHashMap.newKeySet();
     private ScheduledFuture<?> sampler;
 
     // the fields below are touched only on the update thread
@@ -205,6 +208,7 @@ public final class ConnectionMonitor {
     private void startSession() {
         stopSessionTasks();
         loaded = false;
+        unsupported.clear();
         connection.submit(libvirt -> {
             boolean domainEvents = policy.domains().mode() == RefreshStrategy.Mode.EVENTS
                     && subscribeDomainEvents(libvirt);
@@ -219,7 +223,11 @@ public final class ConnectionMonitor {
                     loadObjects(kind);
                 }
                 if (strategy.mode() == RefreshStrategy.Mode.POLL) {
-                    schedule(repeat(strategy.interval(), () -> loadObjects(kind)));
+                    schedule(repeat(strategy.interval(), () -> {
+                        if (!unsupported.contains(kind)) {
+                            loadObjects(kind);
+                        }
+                    }));
                 }
             }
             loadDomains(libvirt);
@@ -442,6 +450,11 @@ public final class ConnectionMonitor {
 
     // --- networks, pools, node devices, secrets, interfaces ---------------------------------
 
+    /** Lists a kind again now: for on-demand kinds (host interfaces), or when a user asks. */
+    public void refresh(ObjectKind kind) {
+        loadObjects(kind);
+    }
+
     private void loadObjects(ObjectKind kind) {
         connection.submit(libvirt -> libvirt.list(kind)).thenAccept(list -> updates.execute(() -> {
             ObjectCache cache = objects.get(kind);
@@ -465,7 +478,13 @@ public final class ConnectionMonitor {
             if (changed) {
                 fireObjects(kind);
             }
-        })).exceptionally(e -> log("Cannot list " + kind + " on " + connection.uri(), e));
+        })).exceptionally(e -> {
+            if (e.getCause() instanceof LibvirtCallException c && c.isUnsupported()) {
+                unsupported.add(kind); // the driver has no such objects: asking again would only cost a call
+                return null;
+            }
+            return log("Cannot list " + kind + " on " + connection.uri(), e);
+        });
     }
 
     private void requestObjectXml(ObjectKind kind, String key) {

@@ -8,8 +8,9 @@ import dev.vireo.libvirt.ObjectKind;
 
 /**
  * The refresh strategy per class of object for one connection. The default: events for domains
- * and every kind that has them, polling for host interfaces (libvirt has no events for them).
- * Where an event subscription fails at run time the monitor polls that class instead.
+ * and every kind that has them; host interfaces, which have no events in libvirt and which few
+ * screens show, only when someone asks ({@link ConnectionMonitor#refresh}). Where an event
+ * subscription fails at run time the monitor polls that class instead.
  */
 public final class RefreshPolicy {
     /** How often to poll where events are missing, if nobody says otherwise. */
@@ -21,7 +22,7 @@ public final class RefreshPolicy {
 
     public RefreshPolicy() {
         for (ObjectKind kind : ObjectKind.values()) {
-            objects.put(kind, kind.hasEvents() ? RefreshStrategy.EVENTS : RefreshStrategy.poll(DEFAULT_POLL));
+            objects.put(kind, kind.hasEvents() ? RefreshStrategy.EVENTS : RefreshStrategy.ON_DEMAND);
         }
     }
 

@@ -58,7 +58,9 @@ class DaemonTest {
     }
 
     private ConnectionMonitor connect() {
-        ConnectionMonitor monitor = ConnectionMonitor.of(manager.open(daemon.uri("/default")), new RefreshPolicy());
+        // a short fallback poll, so that any class polled for want of events shows within the idle window
+        ConnectionMonitor monitor = ConnectionMonitor.of(manager.open(daemon.uri("/default")),
+                new RefreshPolicy().fallbackPoll(Duration.ofSeconds(2)));
         Await.until("every domain's XML", monitor::isXmlLoaded, () -> monitor.connection().state() + " "
                 + monitor.connection().failure());
         return monitor;

@@ -75,6 +75,9 @@ class MonitorTest {
         Await.until("the default network and pool", () -> monitor.objects(ObjectKind.NETWORK).get(key(monitor,
                 ObjectKind.NETWORK, "default")) != null && monitor.objects(ObjectKind.STORAGE_POOL).all().size() == 1
                 && monitor.capabilitiesXml() != null);
+        assertTrue(monitor.objects(ObjectKind.INTERFACE).all().isEmpty(), "host interfaces wait until asked for");
+        monitor.refresh(ObjectKind.INTERFACE);
+        Await.until("the host interface", () -> sortedNames(monitor, ObjectKind.INTERFACE).equals(List.of("eth1")));
     }
 
     @Test
