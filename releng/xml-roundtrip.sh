@@ -6,12 +6,4 @@
 set -euo pipefail
 . "$(dirname "$0")/setup.sh"
 vireo_setup
-plugins=$VIREO_ROOT/releng/dev.vireo.product/target/products/dev.vireo.product/linux/gtk/x86_64/plugins
-if ! ls "$plugins"/dev.vireo.model_*.jar >/dev/null 2>&1; then
-  (cd "$VIREO_ROOT" && "$MVN" -B -q -DskipTests verify)
-fi
-cp=""
-for jar in dev.vireo.model org.eclipse.emf.ecore org.eclipse.emf.ecore.xmi org.eclipse.emf.common; do
-  cp=$cp:$(ls "$plugins/${jar}"_*.jar | head -n 1)
-done
-exec "$JAVA_HOME/bin/java" -cp "${cp#:}" dev.vireo.model.RoundTrip "$@"
+exec "$JAVA_HOME/bin/java" -cp "$(vireo_model_classpath)" dev.vireo.model.RoundTrip "$@"
