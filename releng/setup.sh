@@ -38,16 +38,20 @@ vireo_setup() {
   export MAVEN_OPTS="${MAVEN_OPTS:--Xmx2g}"
 }
 
-# The classpath of the headless model (dev.vireo.model and EMF) from the built product; builds
-# Vireo first if there is none. For tools that run the model outside the workbench.
-vireo_model_classpath() {
+# A classpath of the given bundles from the built product (newest build first); builds Vireo if
+# there is none. For tools that run Vireo's headless bundles outside the workbench.
+vireo_classpath() {
   local plugins=$VIREO_ROOT/releng/dev.vireo.product/target/products/dev.vireo.product/linux/gtk/x86_64/plugins
   local cp="" jar
   if ! ls "$plugins"/dev.vireo.model_*.jar >/dev/null 2>&1; then
     (cd "$VIREO_ROOT" && "$MVN" -B -q -DskipTests verify) >&2
   fi
-  for jar in dev.vireo.model org.eclipse.emf.ecore org.eclipse.emf.ecore.xmi org.eclipse.emf.common; do
+  for jar in "$@"; do
     cp=$cp:$(ls "$plugins/${jar}"_*.jar | head -n 1)
   done
   echo "${cp#:}"
 }
+
+VIREO_MODEL_BUNDLES="dev.vireo.model org.eclipse.emf.ecore org.eclipse.emf.ecore.xmi org.eclipse.emf.common"
+VIREO_CORE_BUNDLES="$VIREO_MODEL_BUNDLES dev.vireo.libvirt dev.vireo.connection dev.vireo.monitor
+  wrapped.org.libvirt.libvirt com.sun.jna org.eclipse.equinox.common org.eclipse.core.runtime org.eclipse.osgi"

@@ -6,4 +6,4 @@
 set -euo pipefail
 . "$(dirname "$0")/setup.sh"
 vireo_setup
-exec "$JAVA_HOME/bin/java" -cp "$(vireo_model_classpath)" dev.vireo.model.RoundTrip "$@"
+exec "$JAVA_HOME/bin/java" -cp "$(vireo_classpath $VIREO_MODEL_BUNDLES)" dev.vireo.model.RoundTrip "$@"

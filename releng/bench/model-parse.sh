@@ -4,5 +4,5 @@
 set -euo pipefail
 . "$(dirname "$0")/../setup.sh"
 vireo_setup
-exec "$JAVA_HOME/bin/java" -cp "$(vireo_model_classpath)" "$VIREO_ROOT/releng/bench/ModelParseBenchmark.java" \
+exec "$JAVA_HOME/bin/java" -cp "$(vireo_classpath $VIREO_MODEL_BUNDLES)" "$VIREO_ROOT/releng/bench/ModelParseBenchmark.java" \
   "${1:-$VIREO_ROOT/../shared/corpus/virt-manager}"

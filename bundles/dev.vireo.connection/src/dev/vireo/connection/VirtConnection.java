@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
-import org.eclipse.core.runtime.ILog;
 
 import dev.vireo.libvirt.CallCounter;
 import dev.vireo.libvirt.LibvirtConnection;
@@ -24,7 +23,7 @@ public final class VirtConnection {
      * libvirtd serves at most 5 calls in flight per client by default; more workers would only
      * queue on the server.
      */
-    private static final int WORKERS = 4;
+    private static final int WORKERS = 5;
     /** A ping after 5 s of silence, dropped after 5 unanswered: what libvirtd itself uses. */
     private static final int KEEPALIVE_INTERVAL_S = 5, KEEPALIVE_COUNT = 5;
     private static final long[] BACKOFF_MS = { 250, 500, 1000, 2000, 4000, 8000, 15000, 30000 };
@@ -128,7 +127,7 @@ public final class VirtConnection {
         }
         libvirt = null;
         failure = "connection lost (" + reason + ")";
-        ILog.of(VirtConnection.class).warn(uri + ": " + failure + "; reconnecting");
+        Log.warn(VirtConnection.class, uri + ": " + failure + "; reconnecting");
         setState(ConnectionState.RECONNECTING);
         workers.execute(() -> closeQuietly(c));
         retryLater();

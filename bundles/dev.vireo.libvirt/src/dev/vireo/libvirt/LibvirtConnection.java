@@ -35,9 +35,6 @@ public final class LibvirtConnection implements AutoCloseable {
     public static final int EVENT_REBOOT = 1, EVENT_GRAPHICS = 5, EVENT_CONTROL_ERROR = 7, EVENT_DISK_CHANGE = 9,
             EVENT_TRAY_CHANGE = 10, EVENT_BALLOON_CHANGE = 13, EVENT_DEVICE_REMOVED = 15, EVENT_TUNABLE = 17,
             EVENT_DEVICE_ADDED = 19, EVENT_JOB_COMPLETED = 21, EVENT_METADATA_CHANGE = 23;
-    private static final int[] DOMAIN_EVENTS = { EVENT_REBOOT, EVENT_GRAPHICS, EVENT_CONTROL_ERROR,
-            EVENT_DISK_CHANGE, EVENT_TRAY_CHANGE, EVENT_BALLOON_CHANGE, EVENT_DEVICE_REMOVED, EVENT_TUNABLE,
-            EVENT_DEVICE_ADDED, EVENT_JOB_COMPLETED, EVENT_METADATA_CHANGE };
     /** libvirt prints every error to stderr unless an error function is set; Vireo reports its own. */
     private static final LibvirtNative.ErrorFunc QUIET = (userData, error) -> {
     };
@@ -264,27 +261,31 @@ public final class LibvirtConnection implements AutoCloseable {
     }
 
     /**
-     * Subscribes to every domain event Vireo uses. The listener runs on the libvirt event-loop
-     * thread and must return quickly: hand work off, do not call libvirt from it.
+     * Subscribes to domain lifecycle events. The listener runs on the libvirt event-loop thread
+     * and must return quickly: hand work off, do not call libvirt from it.
      */
-    public void subscribeDomainEvents(DomainEventListener listener) {
-        LibvirtNative.LifecycleCallback lifecycle = (c, domain, event, detail, opaque) -> {
+    public void subscribeDomainLifecycle(Consumer<DomainLifecycleEvent> listener) {
+        registerDomainEvent(0, (LibvirtNative.LifecycleCallback) (c, domain, event, detail, opaque) -> {
             if (event >= DomainLifecycleEvent.Type.values().length) {
                 return; // a type newer than Vireo
             }
             String uuid = domains.uuid(domain);
             domains.keep(uuid, domain);
-            listener.lifecycle(new DomainLifecycleEvent(uuid, domains.name(domain),
+            listener.accept(new DomainLifecycleEvent(uuid, domains.name(domain),
                     DomainLifecycleEvent.Type.values()[event], detail));
-        };
-        registerDomainEvent(0, lifecycle);
-        for (int id : DOMAIN_EVENTS) {
-            registerDomainEvent(id, (LibvirtNative.ObjectCallback) (c, domain) -> {
-                String uuid = domains.uuid(domain);
-                domains.keep(uuid, domain);
-                listener.otherEvent(uuid, domains.name(domain), id);
-            });
-        }
+        });
+    }
+
+    /**
+     * Subscribes to one of the other domain events ({@code EVENT_*}); the listener gets the
+     * domain's UUID, on the event-loop thread.
+     */
+    public void subscribeDomainEvent(int eventId, Consumer<String> listener) {
+        registerDomainEvent(eventId, (LibvirtNative.ObjectCallback) (c, domain) -> {
+            String uuid = domains.uuid(domain);
+            domains.keep(uuid, domain);
+            listener.accept(uuid);
+        });
     }
 
     private void registerDomainEvent(int eventId, Callback callback) {

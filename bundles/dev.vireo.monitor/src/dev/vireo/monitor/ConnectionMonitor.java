@@ -27,14 +27,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
-import org.eclipse.core.runtime.ILog;
+import dev.vireo.connection.Log;
 import org.eclipse.core.runtime.ListenerList;
 import org.eclipse.core.runtime.SafeRunner;
 
 import dev.vireo.connection.ConnectionListener;
 import dev.vireo.connection.ConnectionState;
 import dev.vireo.connection.VirtConnection;
-import dev.vireo.libvirt.DomainEventListener;
 import dev.vireo.libvirt.DomainLifecycleEvent;
 import dev.vireo.libvirt.DomainState;
 import dev.vireo.libvirt.DomainStats;
@@ -83,6 +82,8 @@ public final class ConnectionMonitor {
     private volatile String capabilitiesXml;
     private volatile int loadedGeneration;
     private volatile boolean loaded;
+    /** Completes when everything the current session loads at its start is in the cache. */
+    private volatile CompletableFuture<Void> ready = new CompletableFuture<>();
     private volatile Duration statsInterval;
     private volatile Set<String> visible = Set.of();
     /** Kinds the driver does not have at all (listing them is "not supported"): never polled. */
@@ -92,7 +93,7 @@ public final class ConnectionMonitor {
     // the fields below are touched only on the update thread
     /** For each domain, the number of the last event about it. */
     private final Map<String, Long> lastEventFor = new HashMap<>();
-    private final Set<String> xmlInFlight = new HashSet<>();
+    private final Map<String, CompletableFuture<Void>> xmlInFlight = new HashMap<>();
     private final Set<String> xmlStale = new HashSet<>();
 
     private ConnectionMonitor(VirtConnection connection, RefreshPolicy policy) {
@@ -161,6 +162,14 @@ public final class ConnectionMonitor {
         return loaded && domains.all().stream().allMatch(d -> d.xml() != null);
     }
 
+    /**
+     * Whether the current session has finished starting: subscribed, and every list and XML it
+     * loads at its start in the cache. From then on calls happen only for changes.
+     */
+    public boolean isReady() {
+        return ready.isDone();
+    }
+
     public void addListener(CacheListener listener) {
         listeners.add(listener);
     }
@@ -204,24 +213,40 @@ public final class ConnectionMonitor {
         }
     }
 
-    /** Subscribes and loads everything; after a reconnect this is the full resync. */
+    /**
+     * Subscribes and loads everything; after a reconnect this is the full resync. Only the domain
+     * list waits, for the lifecycle subscription (so no change between the two is missed), and a
+     * kind's list for its own subscription; everything else is asked at once, since libvirt's
+     * client keeps several calls in flight: on a slow link this saves a round trip per call.
+     */
     private void startSession() {
         stopSessionTasks();
         loaded = false;
+        if (ready.isDone()) {
+            ready = new CompletableFuture<>();
+        }
         unsupported.clear();
-        connection.submit(libvirt -> {
-            boolean domainEvents = policy.domains().mode() == RefreshStrategy.Mode.EVENTS
-                    && subscribeDomainEvents(libvirt);
-            for (ObjectKind kind : ObjectKind.values()) {
-                RefreshStrategy strategy = policy.objects(kind);
-                if (strategy.mode() == RefreshStrategy.Mode.EVENTS && !libvirt.subscribe(kind, this::onObjectEvent)) {
-                    ILog.of(ConnectionMonitor.class).info(connection.uri() + ": no " + kind + " events, polling every "
-                            + policy.fallbackPoll().toSeconds() + " s");
-                    strategy = RefreshStrategy.poll(policy.fallbackPoll());
-                }
-                if (strategy.mode() != RefreshStrategy.Mode.ON_DEMAND) {
-                    loadObjects(kind);
-                }
+        boolean domainEvents = policy.domains().mode() == RefreshStrategy.Mode.EVENTS;
+        List<CompletableFuture<?>> steps = new ArrayList<>();
+        CompletableFuture<Boolean> lifecycle = domainEvents ? connection.submit(this::subscribeLifecycle)
+                : CompletableFuture.completedFuture(false);
+        steps.add(lifecycle.thenCompose(subscribed -> {
+            if (!subscribed) {
+                Duration interval = domainEvents ? policy.fallbackPoll() : policy.domains().interval();
+                schedule(repeat(interval, this::loadDomains));
+            }
+            return loadDomains();
+        }));
+        if (domainEvents) {
+            for (int id : XML_CHANGING_EVENTS) {
+                steps.add(connection.submit(libvirt -> {
+                    libvirt.subscribeDomainEvent(id, uuid -> updates.execute(() -> requestXml(uuid)));
+                    return null;
+                }));
+            }
+        }
+        for (ObjectKind kind : ObjectKind.values()) {
+            steps.add(connection.submit(libvirt -> subscribe(libvirt, kind)).thenCompose(strategy -> {
                 if (strategy.mode() == RefreshStrategy.Mode.POLL) {
                     schedule(repeat(strategy.interval(), () -> {
                         if (!unsupported.contains(kind)) {
@@ -229,41 +254,41 @@ public final class ConnectionMonitor {
                         }
                     }));
                 }
-            }
-            loadDomains(libvirt);
-            if (!domainEvents) {
-                Duration interval = policy.domains().mode() == RefreshStrategy.Mode.POLL ? policy.domains().interval()
-                        : policy.fallbackPoll();
-                schedule(repeat(interval, () -> connection.submit(this::loadDomains)));
-            }
-            capabilitiesXml = libvirt.capabilitiesXml();
-            sampleStats(statsInterval);
-            return null;
-        }).exceptionally(e -> log("Cannot load " + connection.uri(), e));
+                return strategy.mode() == RefreshStrategy.Mode.ON_DEMAND ? CompletableFuture.completedFuture(null)
+                        : loadObjects(kind);
+            }));
+        }
+        steps.add(connection.submit(LibvirtConnection::capabilitiesXml).thenAccept(xml -> capabilitiesXml = xml));
+        CompletableFuture<Void> session = ready;
+        // a failed step is logged where it failed; the session is started all the same
+        CompletableFuture.allOf(steps.stream().map(f -> f.handle((v, e) -> e == null ? null : log("Starting "
+                + connection.uri(), e))).toArray(CompletableFuture[]::new)).thenRun(() -> session.complete(null));
+        sampleStats(statsInterval);
     }
 
-    private boolean subscribeDomainEvents(LibvirtConnection libvirt) {
+    private boolean subscribeLifecycle(LibvirtConnection libvirt) {
         try {
-            libvirt.subscribeDomainEvents(new DomainEventListener() {
-                @Override
-                public void lifecycle(DomainLifecycleEvent event) {
-                    long number = eventsReceived.incrementAndGet();
-                    updates.execute(() -> apply(event, number));
-                }
-
-                @Override
-                public void otherEvent(String uuid, String name, int eventId) {
-                    if (XML_CHANGING_EVENTS.contains(eventId)) {
-                        updates.execute(() -> requestXml(uuid));
-                    }
-                }
+            libvirt.subscribeDomainLifecycle(event -> {
+                long number = eventsReceived.incrementAndGet();
+                updates.execute(() -> apply(event, number));
             });
             return true;
         } catch (RuntimeException e) {
-            ILog.of(ConnectionMonitor.class).info(connection.uri() + ": no domain events (" + e.getMessage()
+            Log.info(ConnectionMonitor.class, connection.uri() + ": no domain events (" + e.getMessage()
                     + "), polling every " + policy.fallbackPoll().toSeconds() + " s");
             return false;
         }
+    }
+
+    /** The strategy a kind ends up with: its policy's, or polling where its events are missing. */
+    private RefreshStrategy subscribe(LibvirtConnection libvirt, ObjectKind kind) {
+        RefreshStrategy strategy = policy.objects(kind);
+        if (strategy.mode() == RefreshStrategy.Mode.EVENTS && !libvirt.subscribe(kind, this::onObjectEvent)) {
+            Log.info(ConnectionMonitor.class, connection.uri() + ": no " + kind + " events, polling every "
+                    + policy.fallbackPoll().toSeconds() + " s");
+            return RefreshStrategy.poll(policy.fallbackPoll());
+        }
+        return strategy;
     }
 
     private synchronized void schedule(ScheduledFuture<?> task) {
@@ -286,16 +311,21 @@ public final class ConnectionMonitor {
 
     // --- domains -----------------------------------------------------------------------------
 
-    /** Lists all domains (persistent and transient apart, so each is known for what it is) and their XML. */
-    private Void loadDomains(LibvirtConnection libvirt) {
+    /**
+     * Lists all domains, persistent and transient apart (so each is known for what it is; the two
+     * calls go at once), publishes the list, then fetches every domain's XML concurrently.
+     */
+    private CompletableFuture<Void> loadDomains() {
         long listedAfter = eventsReceived.get();
-        List<DomainStats> persistent = libvirt.domainStats(LIST_STATS, LibvirtConnection.PERSISTENT);
-        List<DomainStats> transients = libvirt.domainStats(LIST_STATS, LibvirtConnection.TRANSIENT);
-        updates.execute(() -> {
-            applyList(persistent, transients, listedAfter);
-            domains.uuids().forEach(this::requestXml);
-        });
-        return null;
+        CompletableFuture<List<DomainStats>> persistent = connection
+                .submit(libvirt -> libvirt.domainStats(LIST_STATS, LibvirtConnection.PERSISTENT));
+        CompletableFuture<List<DomainStats>> transients = connection
+                .submit(libvirt -> libvirt.domainStats(LIST_STATS, LibvirtConnection.TRANSIENT));
+        return persistent.thenCombineAsync(transients, (p, t) -> {
+            applyList(p, t, listedAfter);
+            return CompletableFuture.allOf(domains.uuids().stream().map(this::requestXml)
+                    .toArray(CompletableFuture[]::new));
+        }, updates).thenCompose(xml -> xml);
     }
 
     private void applyList(List<DomainStats> persistent, List<DomainStats> transients, long listedAfter) {
@@ -368,12 +398,18 @@ public final class ConnectionMonitor {
         }
     }
 
-    /** Fetches a domain's XML; while a fetch is under way, further requests make one more fetch. */
-    private void requestXml(String uuid) {
-        if (!xmlInFlight.add(uuid)) {
+    /**
+     * Fetches a domain's XML; while a fetch is under way, further requests make one more fetch
+     * after it. Completes when the cache holds XML at least as new as the request.
+     */
+    private CompletableFuture<Void> requestXml(String uuid) {
+        CompletableFuture<Void> underWay = xmlInFlight.get(uuid);
+        if (underWay != null) {
             xmlStale.add(uuid);
-            return;
+            return underWay;
         }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        xmlInFlight.put(uuid, done);
         connection.submit(libvirt -> libvirt.domainXml(uuid)).whenComplete((xml, e) -> updates.execute(() -> {
             xmlInFlight.remove(uuid);
             if (e == null) {
@@ -381,9 +417,12 @@ public final class ConnectionMonitor {
             }
             // a failed fetch means the domain went away; its UNDEFINED event or the next list removes it
             if (xmlStale.remove(uuid)) {
-                requestXml(uuid);
+                requestXml(uuid).whenComplete((v, again) -> done.complete(null));
+            } else {
+                done.complete(null);
             }
         }));
+        return done;
     }
 
     private void applyXml(String uuid, String xml) {
@@ -451,15 +490,16 @@ public final class ConnectionMonitor {
     // --- networks, pools, node devices, secrets, interfaces ---------------------------------
 
     /** Lists a kind again now: for on-demand kinds (host interfaces), or when a user asks. */
-    public void refresh(ObjectKind kind) {
-        loadObjects(kind);
+    public CompletableFuture<Void> refresh(ObjectKind kind) {
+        return loadObjects(kind);
     }
 
-    private void loadObjects(ObjectKind kind) {
-        connection.submit(libvirt -> libvirt.list(kind)).thenAccept(list -> updates.execute(() -> {
+    private CompletableFuture<Void> loadObjects(ObjectKind kind) {
+        return connection.submit(libvirt -> libvirt.list(kind)).thenApplyAsync(list -> {
             ObjectCache cache = objects.get(kind);
             Set<String> listed = new HashSet<>();
             boolean changed = false;
+            List<CompletableFuture<Void>> fetches = new ArrayList<>();
             for (HostObject o : list) {
                 listed.add(o.key());
                 CachedObject known = cache.get(o.key());
@@ -467,7 +507,7 @@ public final class ConnectionMonitor {
                     cache.put(new CachedObject(kind, o.key(), o.name(), o.active(), known == null ? null : known.xml()));
                     changed = true;
                 }
-                requestObjectXml(kind, o.key());
+                fetches.add(requestObjectXml(kind, o.key()));
             }
             for (String key : cache.keys()) {
                 if (!listed.contains(key)) {
@@ -478,7 +518,8 @@ public final class ConnectionMonitor {
             if (changed) {
                 fireObjects(kind);
             }
-        })).exceptionally(e -> {
+            return CompletableFuture.allOf(fetches.toArray(CompletableFuture[]::new));
+        }, updates).thenCompose(xml -> xml).exceptionally(e -> {
             if (e.getCause() instanceof LibvirtCallException c && c.isUnsupported()) {
                 unsupported.add(kind); // the driver has no such objects: asking again would only cost a call
                 return null;
@@ -487,14 +528,14 @@ public final class ConnectionMonitor {
         });
     }
 
-    private void requestObjectXml(ObjectKind kind, String key) {
-        connection.submit(libvirt -> libvirt.xml(kind, key)).thenAccept(xml -> updates.execute(() -> {
+    private CompletableFuture<Void> requestObjectXml(ObjectKind kind, String key) {
+        return connection.submit(libvirt -> libvirt.xml(kind, key)).thenAcceptAsync(xml -> {
             CachedObject known = objects.get(kind).get(key);
             if (known != null && !xml.equals(known.xml())) {
                 objects.get(kind).put(new CachedObject(kind, key, known.name(), known.active(), xml));
                 fireObjects(kind);
             }
-        }));
+        }, updates);
     }
 
     /** On the event-loop thread. */
@@ -563,7 +604,7 @@ public final class ConnectionMonitor {
     }
 
     private Void log(String message, Throwable e) {
-        ILog.of(ConnectionMonitor.class).warn(message + ": " + (e.getCause() != null ? e.getCause() : e).getMessage());
+        Log.warn(ConnectionMonitor.class, message + ": " + (e.getCause() != null ? e.getCause() : e).getMessage());
         return null;
     }
 

@@ -61,7 +61,7 @@ class DaemonTest {
         // a short fallback poll, so that any class polled for want of events shows within the idle window
         ConnectionMonitor monitor = ConnectionMonitor.of(manager.open(daemon.uri("/default")),
                 new RefreshPolicy().fallbackPoll(Duration.ofSeconds(2)));
-        Await.until("every domain's XML", monitor::isXmlLoaded, () -> monitor.connection().state() + " "
+        Await.until("the session started: everything loaded", monitor::isReady, () -> monitor.connection().state() + " "
                 + monitor.connection().failure());
         return monitor;
     }

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import dev.vireo.libvirt.DomainLifecycleEvent;
 import dev.vireo.libvirt.DomainLifecycleEvent.Type;
-import dev.vireo.libvirt.DomainEventListener;
 import dev.vireo.libvirt.DomainState;
 import dev.vireo.libvirt.DomainStats;
 import dev.vireo.libvirt.HostObject;
@@ -87,16 +86,9 @@ class LibvirtConnectionTest {
     void deliversDomainAndNetworkEvents() {
         List<DomainLifecycleEvent> events = new CopyOnWriteArrayList<>();
         List<ObjectEvent> networkEvents = new CopyOnWriteArrayList<>();
-        libvirt.subscribeDomainEvents(new DomainEventListener() {
-            @Override
-            public void lifecycle(DomainLifecycleEvent event) {
-                events.add(event);
-            }
-
-            @Override
-            public void otherEvent(String uuid, String name, int eventId) {
-            }
-        });
+        libvirt.subscribeDomainLifecycle(events::add);
+        libvirt.subscribeDomainEvent(LibvirtConnection.EVENT_DEVICE_ADDED, uuid -> { });
+        assertEquals(2, libvirt.calls().get("virConnectDomainEventRegisterAny"));
         assertTrue(libvirt.subscribe(ObjectKind.NETWORK, networkEvents::add));
         assertFalse(libvirt.subscribe(ObjectKind.INTERFACE, e -> { }), "libvirt has no interface events");
 

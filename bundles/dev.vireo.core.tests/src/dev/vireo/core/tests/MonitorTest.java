@@ -58,7 +58,7 @@ class MonitorTest {
                 changes.addAll(batch);
             }
         });
-        Await.until("every domain's XML in the cache", monitor::isXmlLoaded,
+        Await.until("the session started: everything loaded", monitor::isReady,
                 () -> connection.state() + " " + connection.failure());
         return monitor;
     }

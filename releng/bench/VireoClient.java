@@ -1,0 +1,169 @@
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import dev.vireo.connection.ConnectionManager;
+import dev.vireo.connection.VirtConnection;
+import dev.vireo.libvirt.CallCounter;
+import dev.vireo.libvirt.DomainState;
+import dev.vireo.libvirt.LibvirtConnection;
+import dev.vireo.libvirt.ObjectKind;
+import dev.vireo.monitor.ConnectionMonitor;
+import dev.vireo.monitor.DomainRecord;
+import dev.vireo.monitor.RefreshPolicy;
+import dev.vireo.monitor.RefreshStrategy;
+
+/**
+ * The benchmark's Vireo client: the monitor the workbench uses, without the UI.
+ *
+ *   VireoClient URI events|poll
+ *   VireoClient URI populate N
+ *
+ * "events" is Vireo as shipped; "poll" is the pre-1.0 way (list, state and XML of everything every
+ * second) as a refresh strategy of the same monitor. Prints "first-list MS" and "all-xml MS"
+ * (from the start of connecting), then obeys commands on stdin, one per line:
+ *   stats on|off        sample statistics every 3 s, or stop
+ *   changes N URI        another client (its own connection to URI) starts or stops N domains in
+ *                        turn; prints "change MS CALLS" per change: from the other client's call
+ *                        to the change in this client's cache, and the calls this client made for it
+ *   heap                 prints "heap MB" after a full GC
+ * and exits at the end of its input.
+ *
+ * "populate" defines N domains on URI (a shared {@code /default}), each with two disks, a CD-ROM,
+ * two NICs, VNC, video, a serial console and an agent channel, starts the even ones, prints
+ * "populated N" and holds the connection (which keeps {@code /default}) until its input ends.
+ */
+public class VireoClient {
+    public static void main(String[] args) throws Exception {
+        if (args[1].equals("populate")) {
+            populate(args[0], Integer.parseInt(args[2]));
+            return;
+        }
+        RefreshPolicy policy = new RefreshPolicy();
+        if (args[1].equals("poll")) {
+            RefreshStrategy everySecond = RefreshStrategy.poll(Duration.ofSeconds(1));
+            policy.domains(everySecond);
+            for (ObjectKind kind : List.of(ObjectKind.NETWORK, ObjectKind.STORAGE_POOL)) {
+                policy.objects(kind, everySecond);
+            }
+        }
+        long start = System.nanoTime();
+        VirtConnection connection = new ConnectionManager().open(args[0]);
+        ConnectionMonitor monitor = ConnectionMonitor.of(connection, policy);
+        waitFor(monitor::isLoaded);
+        System.out.println("first-list " + ms(start));
+        waitFor(monitor::isXmlLoaded);
+        System.out.println("all-xml " + ms(start) + " domains " + monitor.domains().size());
+        System.out.flush();
+
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in));
+        for (String line; (line = in.readLine()) != null;) {
+            String[] command = line.trim().split("\\s+");
+            switch (command[0]) {
+                case "stats" -> monitor.sampleStats(command[1].equals("on") ? Duration.ofSeconds(3) : null);
+                case "changes" -> changes(monitor, Integer.parseInt(command[1]), command[2]);
+                case "heap" -> {
+                    System.gc();
+                    Runtime r = Runtime.getRuntime();
+                    System.out.println("heap " + (r.totalMemory() - r.freeMemory()) / (1024 * 1024));
+                }
+                default -> System.out.println("unknown command " + line);
+            }
+            System.out.println("done " + command[0]);
+            System.out.flush();
+        }
+        System.exit(0);
+    }
+
+    private static void changes(ConnectionMonitor monitor, int n, String uri) {
+        List<DomainRecord> domains = new ArrayList<>(monitor.domains().all());
+        CallCounter calls = monitor.connection().calls();
+        try (LibvirtConnection other = LibvirtConnection.open(uri)) {
+            for (int i = 0; i < n; i++) {
+                DomainRecord d = domains.get(i % domains.size());
+                boolean running = monitor.domains().get(d.uuid()).state().isActive();
+                DomainState wanted = running ? DomainState.SHUTOFF : DomainState.RUNNING;
+                long before = calls.total();
+                long start = System.nanoTime();
+                if (running) {
+                    other.destroy(d.uuid());
+                } else {
+                    other.start(d.uuid());
+                }
+                waitFor(() -> monitor.domains().get(d.uuid()).state() == wanted);
+                System.out.printf(Locale.ROOT, "change %.1f %d%n", (System.nanoTime() - start) / 1e6,
+                        calls.total() - before);
+            }
+        }
+    }
+
+    private static void populate(String uri, int n) throws Exception {
+        try (LibvirtConnection holder = LibvirtConnection.open(uri)) {
+            for (int i = 0; i < n; i++) {
+                String uuid = holder.defineDomain(DOMAIN.formatted("vm%04d".formatted(i), i, (1 + i % 4) * 1048576L,
+                        1 + i % 4, "vm%04d".formatted(i), "vm%04d".formatted(i), i / 256, i % 256, i / 256, i % 256));
+                if (i % 2 == 0) {
+                    holder.start(uuid);
+                }
+            }
+            System.out.println("populated " + n);
+            System.out.flush();
+            while (System.in.read() >= 0) {
+                // hold /default until the benchmark closes our input
+            }
+        }
+        System.exit(0);
+    }
+
+    private static final String DOMAIN = """
+            <domain type='test'>
+              <name>%s</name>
+              <description>benchmark domain %d</description>
+              <memory unit='KiB'>%d</memory>
+              <vcpu placement='static'>%d</vcpu>
+              <os><type arch='x86_64' machine='pc-q35-7.2'>hvm</type><boot dev='hd'/></os>
+              <features><acpi/><apic/></features>
+              <cpu mode='host-passthrough'/>
+              <clock offset='utc'/>
+              <devices>
+                <disk type='file' device='disk'>
+                  <driver name='qemu' type='qcow2'/>
+                  <source file='/var/lib/libvirt/images/%s-root.qcow2'/>
+                  <target dev='vda' bus='virtio'/>
+                </disk>
+                <disk type='file' device='disk'>
+                  <driver name='qemu' type='raw'/>
+                  <source file='/var/lib/libvirt/images/%s-data.img'/>
+                  <target dev='vdb' bus='virtio'/>
+                </disk>
+                <disk type='file' device='cdrom'><target dev='sda' bus='sata'/><readonly/></disk>
+                <interface type='network'>
+                  <mac address='52:54:00:%02x:%02x:01'/><source network='default'/><model type='virtio'/>
+                </interface>
+                <interface type='bridge'>
+                  <mac address='52:54:00:%02x:%02x:02'/><source bridge='br0'/><model type='virtio'/>
+                </interface>
+                <graphics type='vnc' port='-1' autoport='yes' listen='127.0.0.1'/>
+                <video><model type='virtio' heads='1'/></video>
+                <serial type='pty'><target port='0'/></serial>
+                <console type='pty'><target type='serial' port='0'/></console>
+                <channel type='unix'><target type='virtio' name='org.qemu.guest_agent.0'/></channel>
+                <memballoon model='virtio'/>
+              </devices>
+            </domain>
+            """;
+
+    private static String ms(long start) {
+        return String.format(Locale.ROOT, "%.0f", (System.nanoTime() - start) / 1e6);
+    }
+
+    /** A benchmark, not a test: waits with a short park and no deadline (the caller has one). */
+    private static void waitFor(java.util.function.BooleanSupplier condition) {
+        while (!condition.getAsBoolean()) {
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+        }
+    }
+}

@@ -1,0 +1,337 @@
+#!/usr/bin/env python3
+"""Vireo's benchmark: many VMs behind a slow link, Vireo beside 1 s polling and virt-manager 4.1.
+
+Two network namespaces joined by a veth pair, a fixed delay on both sides (tc netem where the
+kernel has it, else an NFQUEUE rule and netdelay), a real libvirtd (unprivileged, test driver)
+in the server namespace holding N domains on its shared /default, and each client in turn in the
+client namespace. Every client is measured the same way: RPC calls counted by the daemon itself
+(its rpc log), bytes and packets on the client's veth, the client's CPU and memory from /proc.
+Run through bench.sh, which installs and builds what this needs.
+"""
+import argparse
+import os
+import pathlib
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+NS_C, NS_S = "vireo-bench-c", "vireo-bench-s"
+DEV_C, DEV_S = "vbc0", "vbs0"
+ADDR_C, ADDR_S = "10.254.253.1", "10.254.253.2"  # exist only inside the two namespaces made here
+KEEPALIVE_PROGRAM = 0xEEF
+RPC = re.compile(r"RPC_SERVER_CLIENT_MSG_RX: client=\S+ len=\d+ prog=(\d+) vers=\d+ proc=\d+ type=0 ")
+HERE = pathlib.Path(__file__).resolve().parent
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def run(*cmd, check=True):
+    return subprocess.run(cmd, check=check, capture_output=True, text=True)
+
+
+def ns(name, *cmd):
+    return ["ip", "netns", "exec", name, *cmd]
+
+
+def wait_line(stream, pattern, timeout, what):
+    """Reads a process's output until a line matches; returns the match."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        line = stream.readline()
+        if not line:
+            raise RuntimeError(f"{what}: output ended before '{pattern}'")
+        m = re.search(pattern, line)
+        if m:
+            return m
+    raise RuntimeError(f"{what}: no '{pattern}' within {timeout} s")
+
+
+class Link:
+    """The namespaces, the veth pair between them and the delay on both sides."""
+
+    def __init__(self, netdelay):
+        self.netdelay = netdelay
+        self.delayers = []
+        self.method = "none"
+
+    def up(self, delay_ms):
+        self.down()
+        run("ip", "netns", "add", NS_C)
+        run("ip", "netns", "add", NS_S)
+        run("ip", "link", "add", DEV_C, "type", "veth", "peer", "name", DEV_S)
+        macs = {}
+        for name, dev, addr in ((NS_C, DEV_C, ADDR_C), (NS_S, DEV_S, ADDR_S)):
+            run("ip", "link", "set", dev, "netns", name)
+            run(*ns(name, "sysctl", "-qw", "net.ipv6.conf.all.disable_ipv6=1"))
+            run("ip", "-n", name, "addr", "add", addr + "/30", "dev", dev)
+            run("ip", "-n", name, "link", "set", dev, "up")
+            run("ip", "-n", name, "link", "set", "lo", "up")
+            # no offloads: packets are MTU-sized, as on a real wire, and counted as such
+            run(*ns(name, "ethtool", "-K", dev, "tso", "off", "gso", "off", "gro", "off"), check=False)
+            macs[dev] = re.search(r"link/ether (\S+)", run("ip", "-n", name, "link", "show", dev).stdout).group(1)
+        # static ARP: nothing but the clients' own traffic crosses the link
+        run("ip", "-n", NS_C, "neigh", "replace", ADDR_S, "lladdr", macs[DEV_S], "dev", DEV_C, "nud", "permanent")
+        run("ip", "-n", NS_S, "neigh", "replace", ADDR_C, "lladdr", macs[DEV_C], "dev", DEV_S, "nud", "permanent")
+        if delay_ms > 0:
+            self._delay(delay_ms)
+
+    def _delay(self, ms):
+        if run(*ns(NS_C, "tc", "qdisc", "replace", "dev", DEV_C, "root", "netem", "delay", f"{ms}ms"),
+               check=False).returncode == 0:
+            run(*ns(NS_S, "tc", "qdisc", "replace", "dev", DEV_S, "root", "netem", "delay", f"{ms}ms"))
+            self.method = "tc netem"
+            return
+        for name, dev in ((NS_C, DEV_C), (NS_S, DEV_S)):
+            p = subprocess.Popen(ns(name, str(self.netdelay), "0", str(ms)), stderr=subprocess.PIPE, text=True)
+            wait_line(p.stderr, "netdelay ready", 10, "netdelay")
+            self.delayers.append(p)
+            run(*ns(name, "iptables-legacy", "-A", "OUTPUT", "-o", dev, "-j", "NFQUEUE", "--queue-num", "0"))
+        self.method = "NFQUEUE + netdelay"
+
+    def rtt_ms(self):
+        out = run(*ns(NS_C, "ping", "-c", "5", "-i", "0.2", "-q", ADDR_S)).stdout
+        return float(re.search(r"= [\d.]+/([\d.]+)/", out).group(1))
+
+    def counters(self):
+        """Bytes and packets both ways on the client's end of the link."""
+        stat = "/sys/class/net/%s/statistics/" % DEV_C
+        return [int(run(*ns(NS_C, "cat", stat + f)).stdout) for f in
+                ("rx_bytes", "tx_bytes", "rx_packets", "tx_packets")]
+
+    def down(self):
+        for p in self.delayers:
+            p.terminate()
+            p.wait(10)
+        self.delayers = []
+        for name in (NS_C, NS_S):
+            run("ip", "netns", "del", name, check=False)
+
+
+class Daemon:
+    """libvirtd as user nobody in the server namespace: test driver, TCP without auth, rpc log."""
+
+    def __init__(self, work):
+        self.dir = pathlib.Path(work) / "daemon"
+        self.log = self.dir / "libvirtd.log"
+        self.process = None
+
+    def start(self):
+        home = self.dir / "home"
+        for sub in ("run", "home/config", "home/cache", "home/data", "home/runtime"):
+            (self.dir / sub).mkdir(parents=True, exist_ok=True)
+        (self.dir / "libvirtd.conf").write_text(f"""listen_tls = 0
+listen_tcp = 1
+listen_addr = "{ADDR_S}"
+auth_tcp = "none"
+auth_unix_rw = "none"
+auth_unix_ro = "none"
+unix_sock_dir = "{self.dir / 'run'}"
+log_filters = "2:rpc.netserverclient"
+log_outputs = "1:file:{self.log}"
+""")
+        self.log.write_text("")
+        run("chown", "-R", "nobody:nogroup", str(self.dir))
+        run("chmod", "755", str(self.dir.parent), str(self.dir))
+        env = ["env", "-i", "PATH=/usr/sbin:/usr/bin:/sbin:/bin", "LANG=C.UTF-8", f"HOME={home}",
+               f"XDG_CONFIG_HOME={home}/config", f"XDG_CACHE_HOME={home}/cache", f"XDG_DATA_HOME={home}/data",
+               f"XDG_RUNTIME_DIR={home}/runtime"]
+        self.process = subprocess.Popen(ns(NS_S, "setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups",
+                                           *env, "libvirtd", "--listen", "-f", str(self.dir / "libvirtd.conf")),
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 30
+        while run(*ns(NS_C, "virsh", "-q", "-c", self.uri(), "uri"), check=False).returncode != 0:
+            if time.monotonic() > deadline or self.process.poll() is not None:
+                raise RuntimeError("libvirtd does not answer on " + self.uri())
+            time.sleep(0.2)
+
+    def uri(self):
+        return f"test+tcp://{ADDR_S}/default"
+
+    def rpc_calls(self):
+        """RPC calls the daemon received so far from all clients, keepalive pings not counted."""
+        n = 0
+        with open(self.log, errors="replace") as f:
+            for line in f:
+                m = RPC.search(line)
+                if m and int(m.group(1)) != KEEPALIVE_PROGRAM:
+                    n += 1
+        return n
+
+    def stop(self):
+        if self.process:
+            self.process.kill()
+            self.process.wait(10)
+
+
+def cpu_seconds(pid):
+    fields = pathlib.Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICK  # utime + stime
+
+
+def rss_mb(pid):
+    m = re.search(r"VmRSS:\s+(\d+) kB", pathlib.Path(f"/proc/{pid}/status").read_text())
+    return int(m.group(1)) / 1024
+
+
+def window(link, daemon, pid, seconds):
+    """What a client costs per minute over a window in which nothing else happens."""
+    c0, r0, t0 = link.counters(), daemon.rpc_calls(), cpu_seconds(pid)
+    time.sleep(seconds)  # the measurement window itself
+    c1, r1, t1 = link.counters(), daemon.rpc_calls(), cpu_seconds(pid)
+    per_min = 60.0 / seconds
+    return {"rpc_min": (r1 - r0) * per_min, "kb_min": (c1[0] + c1[1] - c0[0] - c0[1]) / 1024 * per_min,
+            "pkts_min": (c1[2] + c1[3] - c0[2] - c0[3]) * per_min, "cpu_s_min": (t1 - t0) * per_min}
+
+
+class Clients:
+    def __init__(self, args, link, daemon, work):
+        self.args, self.link, self.daemon, self.work = args, link, daemon, work
+
+    def vireo(self, mode, full):
+        """Vireo's monitor headless ("events") or the same monitor polling every second ("poll")."""
+        a = self.args
+        p = subprocess.Popen(ns(NS_C, a.java, "-Xmx1g", "-cp", a.classpath, "VireoClient", self.daemon.uri(), mode),
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
+        try:
+            r = {"first_list_s": float(wait_line(p.stdout, r"^first-list (\d+)", a.timeout, mode).group(1)) / 1000,
+                 "all_xml_s": float(wait_line(p.stdout, r"^all-xml (\d+)", a.timeout, mode).group(1)) / 1000}
+            if full:
+                time.sleep(a.settle)  # let the load's last replies drain before measuring idle
+                r.update({"idle_" + k: v for k, v in window(self.link, self.daemon, p.pid, a.idle).items()})
+                if mode == "events":
+                    self._command(p, "stats on")
+                    time.sleep(a.settle)
+                    r.update({"stats_" + k: v for k, v in window(self.link, self.daemon, p.pid, a.idle).items()})
+                    self._command(p, "stats off")
+                p.stdin.write(f"changes {a.changes} {self.daemon.uri()}\n")
+                changes = []
+                while True:
+                    line = p.stdout.readline()
+                    if line.startswith("change "):
+                        changes.append([float(x) for x in line.split()[1:]])
+                    elif line.startswith("done") or not line:
+                        break
+                r["change_ms"] = statistics.median(c[0] for c in changes)
+                r["change_calls"] = statistics.mean(c[1] for c in changes)
+            p.stdin.write("heap\n")
+            r["heap_mb"] = float(wait_line(p.stdout, r"^heap (\d+)", 60, mode).group(1))
+            r["rss_mb"] = rss_mb(p.pid)
+            return r
+        finally:
+            p.stdin.close()
+            p.wait(30)
+
+    @staticmethod
+    def _command(p, command):
+        p.stdin.write(command + "\n")
+        wait_line(p.stdout, "^done", 30, command)
+
+    def virt_manager(self, full):
+        """Debian's virt-manager, headless on its own Xvfb display, debug log read for progress."""
+        a = self.args
+        home = pathlib.Path(tempfile.mkdtemp(dir=self.work, prefix="virt-manager-"))
+        display = ":%d" % (90 + os.getpid() % 9)
+        xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        log = home / "virt-manager.out"
+        env = ["env", "-i", "PATH=/usr/sbin:/usr/bin:/sbin:/bin", "LANG=C.UTF-8", f"DISPLAY={display}",
+               f"HOME={home}", f"XDG_CONFIG_HOME={home}/config", f"XDG_CACHE_HOME={home}/cache",
+               f"XDG_RUNTIME_DIR={home}", "GSETTINGS_BACKEND=memory", "NO_AT_BRIDGE=1"]
+        with open(log, "w") as out:
+            p = subprocess.Popen(ns(NS_C, *env, "virt-manager", "--no-fork", "--debug", "-c", self.daemon.uri()),
+                                 stdout=out, stderr=subprocess.STDOUT)
+        started = time.monotonic()
+        try:
+            r = {}
+            while "first_list_s" not in r:
+                if "changed to state=Active" in log.read_text(errors="replace"):
+                    r["first_list_s"] = r["all_xml_s"] = time.monotonic() - started
+                elif p.poll() is not None:
+                    raise RuntimeError("virt-manager exited: " + log.read_text(errors="replace")[-2000:])
+                elif time.monotonic() - started > a.timeout:
+                    r["first_list_s"] = r["all_xml_s"] = float("nan")  # still loading when we gave up
+                    break
+                else:
+                    time.sleep(0.1)
+            if full:
+                time.sleep(a.settle)
+                r.update({"idle_" + k: v for k, v in window(self.link, self.daemon, p.pid, a.idle).items()})
+            r["rss_mb"] = rss_mb(p.pid)
+            return r
+        finally:
+            p.terminate()
+            p.wait(30)
+            xvfb.terminate()
+            xvfb.wait(10)
+
+
+def populate(args, daemon, n):
+    """Defines n domains on the shared /default from inside the server namespace (no link crossed)."""
+    p = subprocess.Popen(ns(NS_S, args.java, "-cp", args.classpath, "VireoClient", daemon.uri(), "populate", str(n)),
+                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    wait_line(p.stdout, r"^populated", 600, "populate")
+    return p
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--java", required=True)
+    parser.add_argument("--classpath", required=True)
+    parser.add_argument("--netdelay", required=True)
+    parser.add_argument("--sizes", default="200,1000", help="domain counts; the first is measured in full")
+    parser.add_argument("--delays", default="0,25,50", help="one-way delays in ms; the last is measured in full")
+    parser.add_argument("--clients", default="vireo,poll,virt-manager")
+    parser.add_argument("--idle", type=float, default=60, help="seconds of each idle window")
+    parser.add_argument("--settle", type=float, default=5)
+    parser.add_argument("--changes", type=int, default=20)
+    parser.add_argument("--timeout", type=float, default=240, help="seconds a client may take to load")
+    parser.add_argument("--out", default=None, help="where to write benchmarks.md and benchmarks.png")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    delays = [int(d) for d in args.delays.split(",")]
+    clients = args.clients.split(",")
+
+    work = tempfile.mkdtemp(prefix="vireo-bench-")
+    os.chmod(work, 0o755)
+    link, daemon = Link(args.netdelay), Daemon(work)
+    runner = Clients(args, link, daemon, work)
+    results = []
+    try:
+        for delay in delays:
+            for size in sizes:
+                full_delay = delay == delays[-1]
+                if size != sizes[0] and not full_delay:
+                    continue  # the larger size only at the main delay
+                link.up(delay)
+                rtt = link.rtt_ms()
+                daemon.start()
+                holder = populate(args, daemon, size)
+                try:
+                    for client in clients:
+                        if client == "virt-manager" and size != sizes[0]:
+                            continue  # minutes per run at 1000 domains; the 200-domain run says enough
+                        full = full_delay and size == sizes[0]
+                        print(f"-- {client}, {size} domains, RTT {rtt:.1f} ms ({link.method})", flush=True)
+                        r = runner.virt_manager(full) if client == "virt-manager" else runner.vireo(
+                            "events" if client == "vireo" else "poll", full)
+                        r.update(client=client, size=size, delay=delay, rtt=rtt)
+                        print("   " + ", ".join(f"{k}={v:.2f}" if isinstance(v, float) else f"{k}={v}"
+                                                for k, v in r.items()), flush=True)
+                        results.append(r)
+                finally:
+                    holder.stdin.close()
+                    holder.wait(30)
+                    daemon.stop()
+    finally:
+        link.down()
+        shutil.rmtree(work, ignore_errors=True)
+    import report
+    report.write(results, args, link.method, args.out)
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(HERE))
+    main()

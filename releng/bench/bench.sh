@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Vireo's benchmark: many VMs behind a slow link, Vireo beside 1 s polling and virt-manager 4.1.
+# Usage (as root): releng/bench/bench.sh [--quick] [bench.py options]
+#   Writes docs/benchmarks.md and docs/benchmarks.png; see bench.py --help for the options.
+set -euo pipefail
+. "$(dirname "$0")/../setup.sh"
+vireo_setup
+need="iproute2 iptables ethtool iputils-ping libnetfilter-queue-dev gcc virt-manager xvfb python3-matplotlib"
+missing=""
+for p in $need; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"; done
+if [ -n "$missing" ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+export PATH=$PATH:/usr/sbin:/sbin
+build=$VIREO_ROOT/releng/bench/target
+mkdir -p "$build/classes"
+cc -O2 -o "$build/netdelay" "$VIREO_ROOT/releng/bench/netdelay.c" -lnetfilter_queue -lnfnetlink
+cp=$(vireo_classpath $VIREO_CORE_BUNDLES)
+"$JAVA_HOME/bin/javac" -q -cp "$cp" -d "$build/classes" "$VIREO_ROOT/releng/bench/VireoClient.java" 2>/dev/null ||
+  "$JAVA_HOME/bin/javac" -cp "$cp" -d "$build/classes" "$VIREO_ROOT/releng/bench/VireoClient.java"
+args=(--out "$VIREO_ROOT/docs")
+if [ "${1:-}" = --quick ]; then
+  shift
+  args=(--sizes 20 --delays 0,25 --idle 5 --settle 1 --changes 4 --timeout 120)
+fi
+exec python3 "$VIREO_ROOT/releng/bench/bench.py" --java "$JAVA_HOME/bin/java" --classpath "$cp:$build/classes" \
+  --netdelay "$build/netdelay" "${args[@]}" "$@"

@@ -1,0 +1,169 @@
+"""Turns benchmark results into a printed table, docs/benchmarks.md and docs/benchmarks.png."""
+import math
+import os
+import pathlib
+import platform
+import subprocess
+import time
+
+COLUMNS = [("first_list_s", "first list s", "{:.2f}"), ("all_xml_s", "all XML s", "{:.2f}"),
+           ("idle_rpc_min", "idle RPC/min", "{:.0f}"), ("idle_kb_min", "idle KB/min", "{:.1f}"),
+           ("idle_pkts_min", "idle pkts/min", "{:.0f}"), ("idle_cpu_s_min", "idle CPU s/min", "{:.2f}"),
+           ("stats_rpc_min", "stats RPC/min", "{:.0f}"), ("stats_kb_min", "stats KB/min", "{:.1f}"),
+           ("change_ms", "change ms", "{:.0f}"), ("change_calls", "calls/change", "{:.1f}"),
+           ("heap_mb", "heap MB", "{:.0f}"), ("rss_mb", "RSS MB", "{:.0f}")]
+
+
+def table(results):
+    head = ["client", "domains", "RTT ms"] + [c[1] for c in COLUMNS]
+    rows = [[r["client"], str(r["size"]), f"{r['rtt']:.0f}"] +
+            [fmt.format(r[k]) if k in r and not (isinstance(r[k], float) and math.isnan(r[k])) else
+             ("not loaded" if k in r else "-") for k, _, fmt in COLUMNS] for r in results]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def ratio(a, b):
+    if a is None or b is None or math.isnan(a) or math.isnan(b):
+        return "-"
+    if b == 0:
+        return "Vireo 0" if a == 0 else f"{a:.0f} vs Vireo 0"
+    return f"{a / b:.1f}x"
+
+
+def comparisons(results):
+    main = max(r["delay"] for r in results)
+    size = min(r["size"] for r in results)
+    by = {r["client"]: r for r in results if r["delay"] == main and r["size"] == size}
+    vireo = by.get("vireo")
+    if not vireo:
+        return ""
+    lines = [f"Ratios at {size} domains, RTT {vireo['rtt']:.0f} ms (other client / Vireo; higher is worse for the other):",
+             "", "| measure | 1 s polling | virt-manager 4.1 |", "|---|---|---|"]
+    for key, label in (("first_list_s", "time to first full list"), ("all_xml_s", "time to every XML cached"),
+                       ("idle_rpc_min", "idle RPC calls/min"), ("idle_kb_min", "idle KB/min"),
+                       ("idle_cpu_s_min", "idle client CPU s/min")):
+        lines.append(f"| {label} | " + " | ".join(ratio(by.get(c, {}).get(key), vireo.get(key))
+                                                 for c in ("poll", "virt-manager")) + " |")
+    return "\n".join(lines)
+
+
+def targets(results):
+    main = max(r["delay"] for r in results)
+    small, large = min(r["size"] for r in results), max(r["size"] for r in results)
+    v = next((r for r in results if r["client"] == "vireo" and r["delay"] == main and r["size"] == small), None)
+    big = next((r for r in results if r["client"] == "vireo" and r["delay"] == main and r["size"] == large), None)
+    if not v:
+        return ""
+    checks = [("first full list <= 1.5 s", v["first_list_s"], v["first_list_s"] <= 1.5),
+              ("all XML cached <= 6 s", v["all_xml_s"], v["all_xml_s"] <= 6)]
+    if "idle_rpc_min" in v:
+        checks += [("idle: 0 RPC/min (keepalive aside)", v["idle_rpc_min"], v["idle_rpc_min"] == 0),
+                   ("idle: <= 5 KB/min", v["idle_kb_min"], v["idle_kb_min"] <= 5),
+                   ("idle: <= 0.5 s CPU/min (headless monitor)", v["idle_cpu_s_min"], v["idle_cpu_s_min"] <= 0.5),
+                   ("stats on at 3 s: <= 20 RPC/min", v["stats_rpc_min"], v["stats_rpc_min"] <= 20),
+                   (f"a change seen in <= RTT + 100 ms ({v['rtt'] + 100:.0f} ms)", v["change_ms"],
+                    v["change_ms"] <= v["rtt"] + 100),
+                   ("<= 1 call per change", v["change_calls"], v["change_calls"] <= 1)]
+    if big and big is not v:
+        checks += [(f"{large} domains: first full list <= 2 s", big["first_list_s"], big["first_list_s"] <= 2),
+                   (f"{large} domains: heap <= 256 MB", big["heap_mb"], big["heap_mb"] <= 256)]
+    lines = ["| target (Vireo) | measured | met |", "|---|---|---|"]
+    lines += [f"| {name} | {value:.2f} | {'yes' if ok else 'NO'} |" for name, value, ok in checks]
+    return "\n".join(lines)
+
+
+def plot(results, path):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    size = min(r["size"] for r in results)
+    colors = {"vireo": "tab:green", "poll": "tab:orange", "virt-manager": "tab:red"}
+    names = {"vireo": "Vireo (events)", "poll": "1 s polling", "virt-manager": "virt-manager 4.1"}
+    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.2))
+    for client in colors:
+        points = sorted((r["rtt"], r["first_list_s"]) for r in results
+                        if r["client"] == client and r["size"] == size and not math.isnan(r["first_list_s"]))
+        if points:
+            left.plot([p[0] for p in points], [p[1] for p in points], "o-", color=colors[client], label=names[client])
+    left.set_xlabel("round-trip time (ms)")
+    left.set_ylabel("seconds to the first full list")
+    left.set_title(f"Time to list {size} VMs")
+    left.legend()
+    left.grid(alpha=0.3)
+    main = max(r["delay"] for r in results)
+    idle = [(names[r["client"]], r["idle_rpc_min"], colors[r["client"]]) for r in results
+            if r["delay"] == main and r["size"] == size and "idle_rpc_min" in r]
+    right.bar([i[0] for i in idle], [i[1] for i in idle], color=[i[2] for i in idle])
+    for i, (_, value, _) in enumerate(idle):
+        right.text(i, value, f"{value:.0f}", ha="center", va="bottom")
+    right.set_ylabel("RPC calls per minute (server-side)")
+    right.set_title(f"Idle cost, {size} VMs, RTT {idle and results[0]['rtt'] or 0:.0f}+ ms".replace("+", ""))
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+
+
+def machine():
+    cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
+    libvirt = subprocess.run(["libvirtd", "--version"], capture_output=True, text=True).stdout.strip()
+    return (f"{os.cpu_count()} cores ({cpu}), {round(os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30)} GiB,"
+            f" kernel {platform.release()}, {libvirt}")
+
+
+def write(results, args, method, out):
+    text = table(results)
+    print()
+    print(text)
+    print()
+    print(comparisons(results))
+    print()
+    print(targets(results))
+    if not out:
+        return
+    out = pathlib.Path(out)
+    plot(results, out / "benchmarks.png")
+    (out / "benchmarks.md").write_text(f"""# Benchmark: many VMs over a slow link
+
+Vireo's monitor beside the pre-1.0 way (list, state and XML of every domain every second, as a
+refresh strategy of the same monitor) and virt-manager 4.1, in one run, against a real libvirtd
+serving libvirt's test driver. Run it with:
+
+    releng/bench/bench.sh                 # the full run below (about half an hour)
+    releng/bench/bench.sh --quick         # a smoke run: 20 domains, short windows
+
+It needs root (network namespaces, iptables) and installs what it uses (Debian packages:
+iproute2, iptables, ethtool, libnetfilter-queue, gcc, libvirt-daemon, virt-manager, Xvfb,
+matplotlib).
+
+## Setup
+
+- Two network namespaces joined by a veth pair, with a fixed delay on both sides' egress
+  ({method}; the kernel here has no `sch_netem`, so an iptables NFQUEUE rule hands every packet
+  to `netdelay`, which holds it). Addresses only inside those namespaces.
+- `libvirtd` (Debian's, as user nobody, test driver, TCP without auth) in the server namespace;
+  its shared `/default` holds the domains (two disks, a CD-ROM, two NICs, VNC, video, serial
+  console, agent channel each; half of them running), defined by a holder connection from inside
+  the server namespace so that no setup traffic crosses the link.
+- Each client runs alone in the client namespace. RPC calls are counted by the daemon (its rpc
+  log, keepalive pings left out); bytes and packets are the client's veth counters (both ways);
+  CPU and memory come from `/proc`. Vireo's times are from the start of connecting; virt-manager's
+  from its launch to its debug log's "changed to state=Active" (written once its first poll has
+  every domain), so they include its start-up (about 1 s).
+- Idle windows last {args.idle:.0f} s, after {args.settle:.0f} s of settling; "stats" is Vireo
+  sampling CPU and balloon every 3 s; "change" is another client starting or stopping
+  {args.changes} domains on the same host, timed from its call to the change in the cache.
+
+## Last run
+
+{time.strftime('%Y-%m-%d')}, {machine()}.
+
+{text}
+
+{comparisons(results)}
+
+{targets(results)}
+
+![time to first list vs RTT; idle RPC per minute](benchmarks.png)
+""")
+    print(f"wrote {out / 'benchmarks.md'} and {out / 'benchmarks.png'}")
