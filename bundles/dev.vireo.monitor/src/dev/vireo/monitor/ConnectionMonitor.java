@@ -227,16 +227,27 @@ public final class ConnectionMonitor {
         }
         unsupported.clear();
         boolean domainEvents = policy.domains().mode() == RefreshStrategy.Mode.EVENTS;
-        List<CompletableFuture<?>> steps = new ArrayList<>();
         CompletableFuture<Boolean> lifecycle = domainEvents ? connection.submit(this::subscribeLifecycle)
                 : CompletableFuture.completedFuture(false);
-        steps.add(lifecycle.thenCompose(subscribed -> {
+        CompletableFuture<Void> session = ready;
+        lifecycle.thenAccept(subscribed -> {
             if (!subscribed) {
                 Duration interval = domainEvents ? policy.fallbackPoll() : policy.domains().interval();
                 schedule(repeat(interval, this::loadDomains));
             }
-            return loadDomains();
-        }));
+            // the domain list first, so that the rest queues behind it on the workers
+            List<CompletableFuture<?>> steps = new ArrayList<>(List.of(loadDomains()));
+            steps.addAll(subscribeAndLoadTheRest(domainEvents));
+            // a failed step is logged where it failed; the session is started all the same
+            CompletableFuture.allOf(steps.stream().map(f -> f.handle((v, e) -> e == null ? null : log("Starting "
+                    + connection.uri(), e))).toArray(CompletableFuture[]::new)).thenRun(() -> session.complete(null));
+        }).exceptionally(e -> log("Cannot follow the domains of " + connection.uri(), e));
+        sampleStats(statsInterval);
+    }
+
+    /** Everything but the domain list: the other domain events, every kind of object, the capabilities. */
+    private List<CompletableFuture<?>> subscribeAndLoadTheRest(boolean domainEvents) {
+        List<CompletableFuture<?>> steps = new ArrayList<>();
         if (domainEvents) {
             for (int id : XML_CHANGING_EVENTS) {
                 steps.add(connection.submit(libvirt -> {
@@ -259,11 +270,7 @@ public final class ConnectionMonitor {
             }));
         }
         steps.add(connection.submit(LibvirtConnection::capabilitiesXml).thenAccept(xml -> capabilitiesXml = xml));
-        CompletableFuture<Void> session = ready;
-        // a failed step is logged where it failed; the session is started all the same
-        CompletableFuture.allOf(steps.stream().map(f -> f.handle((v, e) -> e == null ? null : log("Starting "
-                + connection.uri(), e))).toArray(CompletableFuture[]::new)).thenRun(() -> session.complete(null));
-        sampleStats(statsInterval);
+        return steps;
     }
 
     private boolean subscribeLifecycle(LibvirtConnection libvirt) {
