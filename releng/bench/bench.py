@@ -9,6 +9,7 @@ client namespace. Every client is measured the same way: RPC calls counted by th
 Run through bench.sh, which installs and builds what this needs.
 """
 import argparse
+import json
 import os
 import pathlib
 import re
@@ -328,6 +329,11 @@ def main():
     finally:
         link.down()
         shutil.rmtree(work, ignore_errors=True)
+        if args.out and results:
+            # kept, so that the report can be written again without measuring again
+            (pathlib.Path(args.out) / "benchmarks.json").write_text(json.dumps(
+                {"method": link.method, "idle": args.idle, "settle": args.settle, "changes": args.changes,
+                 "results": results}, indent=1))
     import report
     report.write(results, args, link.method, args.out)
 

@@ -23,5 +23,6 @@ if [ "${1:-}" = --quick ]; then
   shift
   args=(--sizes 20 --delays 0,25 --idle 5 --settle 1 --changes 4 --timeout 120)
 fi
-exec python3 "$VIREO_ROOT/releng/bench/bench.py" --java "$JAVA_HOME/bin/java" --classpath "$cp:$build/classes" \
+# Debian's python3: the one its python3-matplotlib belongs to
+exec /usr/bin/python3 "$VIREO_ROOT/releng/bench/bench.py" --java "$JAVA_HOME/bin/java" --classpath "$cp:$build/classes" \
   --netdelay "$build/netdelay" "${args[@]}" "$@"

@@ -27,12 +27,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
-import dev.vireo.connection.Log;
 import org.eclipse.core.runtime.ListenerList;
 import org.eclipse.core.runtime.SafeRunner;
 
 import dev.vireo.connection.ConnectionListener;
 import dev.vireo.connection.ConnectionState;
+import dev.vireo.connection.Log;
 import dev.vireo.connection.VirtConnection;
 import dev.vireo.libvirt.DomainLifecycleEvent;
 import dev.vireo.libvirt.DomainState;
@@ -68,6 +68,7 @@ public final class ConnectionMonitor {
     private static final Set<Integer> XML_CHANGING_EVENTS = Set.of(EVENT_DISK_CHANGE, EVENT_TRAY_CHANGE,
             EVENT_BALLOON_CHANGE, EVENT_DEVICE_REMOVED, EVENT_TUNABLE, EVENT_DEVICE_ADDED, EVENT_METADATA_CHANGE);
     private static final int LIST_STATS = LibvirtConnection.STATS_VCPU | LibvirtConnection.STATS_BALLOON;
+    /** How often virt-manager samples statistics; the UI's default too. */
     public static final Duration DEFAULT_STATS_INTERVAL = Duration.ofSeconds(3);
 
     private final VirtConnection connection;
@@ -82,7 +83,7 @@ public final class ConnectionMonitor {
     private volatile String capabilitiesXml;
     private volatile int loadedGeneration;
     private volatile boolean loaded;
-    /** Completes when everything the current session loads at its start is in the cache. */
+    /** Completes when everything the current session loads at its start is in the cache; one per session. */
     private volatile CompletableFuture<Void> ready = new CompletableFuture<>();
     private volatile Duration statsInterval;
     private volatile Set<String> visible = Set.of();
@@ -204,7 +205,8 @@ public final class ConnectionMonitor {
 
     // --- sessions --------------------------------------------------------------------------
 
-    private void stateChanged() {
+    /** Called by whichever thread changed the connection's state. */
+    private synchronized void stateChanged() {
         if (connection.state() == ConnectionState.CONNECTED && connection.generation() != loadedGeneration) {
             loadedGeneration = connection.generation();
             startSession();
@@ -222,9 +224,7 @@ public final class ConnectionMonitor {
     private void startSession() {
         stopSessionTasks();
         loaded = false;
-        if (ready.isDone()) {
-            ready = new CompletableFuture<>();
-        }
+        ready = new CompletableFuture<>();
         unsupported.clear();
         boolean domainEvents = policy.domains().mode() == RefreshStrategy.Mode.EVENTS;
         CompletableFuture<Boolean> lifecycle = domainEvents ? connection.submit(this::subscribeLifecycle)
