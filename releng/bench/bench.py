@@ -269,6 +269,45 @@ class Clients:
             xvfb.wait(10)
 
 
+    def workbench(self, full):
+        """The Vireo product itself on its own Xvfb display: what the whole workbench costs idle."""
+        a = self.args
+        home = pathlib.Path(tempfile.mkdtemp(dir=self.work, prefix="workbench-"))
+        display = ":%d" % (80 + os.getpid() % 9)
+        xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        env = ["env", "-i", "PATH=/usr/sbin:/usr/bin:/sbin:/bin", "LANG=C.UTF-8", f"DISPLAY={display}",
+               f"HOME={home}", f"JAVA_HOME={pathlib.Path(a.java).parent.parent}"]
+        before = self.daemon.rpc_calls()
+        with open(home / "vireo.out", "w") as out:
+            # the start script and ip netns exec exec in place: the PID is the workbench's JVM
+            p = subprocess.Popen(ns(NS_C, *env, a.product, "--connect", self.daemon.uri()), stdout=out,
+                                 stderr=subprocess.STDOUT)
+        started = time.monotonic()
+        try:
+            # the workbench prints nothing when it has loaded: loaded is 3 s without a call from it
+            last, quiet_since = before, time.monotonic()
+            while True:
+                time.sleep(0.2)
+                calls = self.daemon.rpc_calls()
+                if calls != last:
+                    last, quiet_since = calls, time.monotonic()
+                elif calls > before and time.monotonic() - quiet_since >= 3:
+                    break
+                if p.poll() is not None or time.monotonic() - started > a.timeout:
+                    raise RuntimeError("the workbench did not load: " + (home / "vireo.out").read_text()[-2000:])
+            r = {"loaded_s": quiet_since - started}
+            if full:
+                r.update({"idle_" + k: v for k, v in window(self.link, self.daemon, p.pid, a.idle).items()})
+            r["rss_mb"] = rss_mb(p.pid)
+            return r
+        finally:
+            p.terminate()
+            p.wait(30)
+            xvfb.terminate()
+            xvfb.wait(10)
+
+
 def populate(args, daemon, n):
     """Defines n domains on the shared /default from inside the server namespace (no link crossed)."""
     p = subprocess.Popen(ns(NS_S, args.java, "-cp", args.classpath, "VireoClient", daemon.uri(), "populate", str(n)),
@@ -284,7 +323,8 @@ def main():
     parser.add_argument("--netdelay", required=True)
     parser.add_argument("--sizes", default="200,1000", help="domain counts; the first is measured in full")
     parser.add_argument("--delays", default="0,25,50", help="one-way delays in ms; the last is measured in full")
-    parser.add_argument("--clients", default="vireo,poll,virt-manager")
+    parser.add_argument("--clients", default="vireo,poll,virt-manager,workbench")
+    parser.add_argument("--product", required=True, help="the Vireo product's start script")
     parser.add_argument("--idle", type=float, default=60, help="seconds of each idle window")
     parser.add_argument("--settle", type=float, default=5)
     parser.add_argument("--changes", type=int, default=20)
@@ -312,12 +352,18 @@ def main():
                 holder = populate(args, daemon, size)
                 try:
                     for client in clients:
-                        if client == "virt-manager" and size != sizes[0]:
+                        if client in ("virt-manager", "workbench") and size != sizes[0]:
                             continue  # minutes per run at 1000 domains; the 200-domain run says enough
                         full = full_delay and size == sizes[0]
+                        if client == "workbench" and not full:
+                            continue  # measured for its idle cost only
                         print(f"-- {client}, {size} domains, RTT {rtt:.1f} ms ({link.method})", flush=True)
-                        r = runner.virt_manager(full) if client == "virt-manager" else runner.vireo(
-                            "events" if client == "vireo" else "poll", full)
+                        if client == "virt-manager":
+                            r = runner.virt_manager(full)
+                        elif client == "workbench":
+                            r = runner.workbench(full)
+                        else:
+                            r = runner.vireo("events" if client == "vireo" else "poll", full)
                         r.update(client=client, size=size, delay=delay, rtt=rtt)
                         print("   " + ", ".join(f"{k}={v:.2f}" if isinstance(v, float) else f"{k}={v}"
                                                 for k, v in r.items()), flush=True)

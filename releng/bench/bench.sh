@@ -25,4 +25,6 @@ if [ "${1:-}" = --quick ]; then
 fi
 # Debian's python3: the one its python3-matplotlib belongs to
 exec /usr/bin/python3 "$VIREO_ROOT/releng/bench/bench.py" --java "$JAVA_HOME/bin/java" --classpath "$cp:$build/classes" \
-  --netdelay "$build/netdelay" "${args[@]}" "$@"
+  --netdelay "$build/netdelay" \
+  --product "$VIREO_ROOT/releng/dev.vireo.product/target/products/dev.vireo.product/linux/gtk/x86_64/vireo" \
+  "${args[@]}" "$@"
