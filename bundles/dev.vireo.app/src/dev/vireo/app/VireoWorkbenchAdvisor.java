@@ -14,6 +14,7 @@ import org.eclipse.ui.application.WorkbenchAdvisor;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 
 import dev.vireo.connection.ConnectionManager;
+import dev.vireo.driver.DriverRegistry;
 
 /** The Vireo window: a File menu, the contributed menus, and the virtual machines perspective. */
 class VireoWorkbenchAdvisor extends WorkbenchAdvisor {
@@ -30,8 +31,9 @@ class VireoWorkbenchAdvisor extends WorkbenchAdvisor {
 
     @Override
     public void postStartup() {
-        // returns at once; the connection comes up on its own worker thread
-        ConnectionManager.getDefault().open(uri);
+        // through its driver plugin, which says what libvirt URI to open and how to keep it current;
+        // returns at once, the connection comes up on its own worker thread
+        DriverRegistry.get().open(ConnectionManager.getDefault(), uri);
     }
 
     @Override

@@ -28,7 +28,15 @@ public final class ConnectionManager {
 
     /** Adds a connection and starts connecting in the background; returns at once. */
     public VirtConnection open(String uri) {
-        VirtConnection connection = new VirtConnection(uri, this);
+        return open(uri, uri);
+    }
+
+    /**
+     * Adds a connection known to users as {@code uri} that opens {@code libvirtUri} (a driver
+     * plugin may map a URI scheme of its own onto one libvirt knows).
+     */
+    public VirtConnection open(String uri, String libvirtUri) {
+        VirtConnection connection = new VirtConnection(uri, libvirtUri, this);
         connections.add(connection);
         fire(l -> l.connectionAdded(connection));
         connection.connect();

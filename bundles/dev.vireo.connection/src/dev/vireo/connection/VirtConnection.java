@@ -34,6 +34,7 @@ public final class VirtConnection {
     private static final long[] BACKOFF_MS = { 250, 500, 1000, 2000, 4000, 8000, 15000, 30000 };
 
     private final String uri;
+    private final String libvirtUri;
     private final ConnectionManager manager;
     private final ExecutorService workers;
     private final CallCounter calls = new CallCounter();
@@ -44,14 +45,21 @@ public final class VirtConnection {
     private volatile boolean closed;
     private int attempt;
 
-    VirtConnection(String uri, ConnectionManager manager) {
+    VirtConnection(String uri, String libvirtUri, ConnectionManager manager) {
         this.uri = uri;
+        this.libvirtUri = libvirtUri;
         this.manager = manager;
         this.workers = Executors.newFixedThreadPool(WORKERS, namedDaemons("vireo-rpc " + uri));
     }
 
+    /** The URI as users know it. */
     public String uri() {
         return uri;
+    }
+
+    /** The URI libvirt opens; the same as {@link #uri()} unless a driver maps it. */
+    public String libvirtUri() {
+        return libvirtUri;
     }
 
     public ConnectionManager manager() {
@@ -106,7 +114,7 @@ public final class VirtConnection {
             return;
         }
         try {
-            LibvirtConnection c = LibvirtConnection.open(uri, calls);
+            LibvirtConnection c = LibvirtConnection.open(libvirtUri, calls);
             c.setKeepAlive(KEEPALIVE_INTERVAL_S, KEEPALIVE_COUNT);
             c.onClose(reason -> lost(c, reason));
             libvirt = c;

@@ -26,6 +26,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.eclipse.core.runtime.ListenerList;
 import org.eclipse.core.runtime.SafeRunner;
@@ -64,6 +65,7 @@ import dev.vireo.monitor.DomainChange.Kind;
  */
 public final class ConnectionMonitor {
     private static final Map<VirtConnection, ConnectionMonitor> MONITORS = new ConcurrentHashMap<>();
+    private static volatile Function<VirtConnection, RefreshPolicy> policies = c -> new RefreshPolicy();
     /** Domain events after which the domain's XML is no longer what the cache holds. */
     private static final Set<Integer> XML_CHANGING_EVENTS = Set.of(EVENT_DISK_CHANGE, EVENT_TRAY_CHANGE,
             EVENT_BALLOON_CHANGE, EVENT_DEVICE_REMOVED, EVENT_TUNABLE, EVENT_DEVICE_ADDED, EVENT_METADATA_CHANGE);
@@ -126,9 +128,17 @@ public final class ConnectionMonitor {
         stateChanged();
     }
 
-    /** The monitor of a connection, created with the default policy on first use. */
+    /**
+     * Where monitors created by {@link #of(VirtConnection)} take their refresh policy: by default
+     * the same for every connection; the driver registry installs one that asks each connection's driver.
+     */
+    public static void setPolicies(Function<VirtConnection, RefreshPolicy> policies) {
+        ConnectionMonitor.policies = policies;
+    }
+
+    /** The monitor of a connection, created on first use with the policy {@link #setPolicies} gives. */
     public static ConnectionMonitor of(VirtConnection connection) {
-        return of(connection, new RefreshPolicy());
+        return MONITORS.computeIfAbsent(connection, c -> new ConnectionMonitor(c, policies.apply(c)));
     }
 
     /** The monitor of a connection; {@code policy} applies if this call creates it. */

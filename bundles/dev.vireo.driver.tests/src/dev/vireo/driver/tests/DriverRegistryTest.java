@@ -1,0 +1,123 @@
+package dev.vireo.driver.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+import org.eclipse.core.runtime.ILogListener;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Platform;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.vireo.connection.ConnectionManager;
+import dev.vireo.connection.VirtConnection;
+import dev.vireo.driver.DriverRegistry;
+import dev.vireo.driver.HypervisorDriver;
+import dev.vireo.libvirt.CallCounter;
+import dev.vireo.libvirt.ObjectKind;
+import dev.vireo.monitor.ConnectionMonitor;
+import dev.vireo.monitor.RefreshPolicy;
+import dev.vireo.monitor.RefreshStrategy;
+
+/** Driver plugins through the extension point, and the monitor following what they declare. */
+class DriverRegistryTest {
+    private final ConnectionManager manager = new ConnectionManager();
+
+    @AfterEach
+    void closeAll() {
+        manager.connections().forEach(manager::close);
+    }
+
+    @Test
+    void findsTheBuiltInDriversWithTheirCapabilities() {
+        DriverRegistry registry = DriverRegistry.get();
+        Set<String> ids = Set.copyOf(registry.drivers().stream().map(HypervisorDriver::id).toList());
+        assertTrue(ids.containsAll(Set.of("test", "qemu", "lxc", "esx", "pollable")), ids.toString());
+        HypervisorDriver qemu = registry.forUri("qemu+ssh://root@host/system").orElseThrow();
+        assertEquals("qemu", qemu.id());
+        assertTrue(qemu.capabilities().migration() && qemu.capabilities().hasEvents("secret"));
+        assertTrue(qemu.transports().containsAll(Set.of("ssh", "tls", "local")));
+        HypervisorDriver test = registry.forUri("test:///default").orElseThrow();
+        assertFalse(test.capabilities().migration());
+        assertFalse(test.capabilities().hasEvents("secret"));
+        assertTrue(registry.forUri("esx://host/").orElseThrow().capabilities().events().isEmpty());
+        assertTrue(registry.forUri("nobody:///").isEmpty());
+    }
+
+    @Test
+    void skipsBrokenContributionsWithTheReasonInTheErrorLog() {
+        List<IStatus> logged = new CopyOnWriteArrayList<>();
+        ILogListener listener = (status, plugin) -> logged.add(status);
+        Platform.addLogListener(listener);
+        DriverRegistry registry;
+        try {
+            registry = new DriverRegistry(Platform.getExtensionRegistry());
+        } finally {
+            Platform.removeLogListener(listener);
+        }
+        List<String> rejected = registry.rejected();
+        assertEquals(4, rejected.size(), rejected.toString());
+        assertTrue(has(rejected, "broken-no-scheme", "names no URI scheme"), rejected.toString());
+        assertTrue(has(rejected, "broken-interval", "not 'soon'"), rejected.toString());
+        assertTrue(has(rejected, "broken-events", "telepathy"), rejected.toString());
+        assertTrue(has(rejected, "broken-code", "broken on purpose"), rejected.toString());
+        assertEquals(4, logged.stream().filter(s -> s.getSeverity() == IStatus.ERROR
+                && s.getMessage().contains("skipped")).count(), logged.toString());
+        assertTrue(registry.drivers().stream().noneMatch(d -> d.id().startsWith("broken")));
+        assertTrue(registry.forUri("pollable:///").isPresent(), "the good ones are kept");
+    }
+
+    @Test
+    void refreshPoliciesFollowTheDeclarations() {
+        RefreshPolicy test = DriverRegistry.get().forUri("test:///default").orElseThrow().refreshPolicy();
+        assertEquals(RefreshStrategy.EVENTS, test.domains());
+        assertEquals(RefreshStrategy.EVENTS, test.objects(ObjectKind.NETWORK));
+        assertEquals(RefreshStrategy.poll(RefreshPolicy.DEFAULT_POLL), test.objects(ObjectKind.SECRET));
+        assertEquals(RefreshStrategy.ON_DEMAND, test.objects(ObjectKind.INTERFACE));
+        RefreshPolicy esx = DriverRegistry.get().forUri("esx://host/").orElseThrow().refreshPolicy();
+        assertEquals(RefreshStrategy.poll(Duration.ofSeconds(10)), esx.domains());
+        assertEquals(RefreshStrategy.poll(RefreshPolicy.DEFAULT_POLL), esx.objects(ObjectKind.STORAGE_POOL));
+    }
+
+    @Test
+    void theMonitorPollsForAPollingDriverAndFollowsEventsForTheTestDriver() {
+        DriverRegistry registry = DriverRegistry.get();
+        VirtConnection polled = registry.open(manager, "pollable:///");
+        VirtConnection evented = registry.open(manager, "test:///default");
+        assertEquals("test:///default", polled.libvirtUri());
+        ConnectionMonitor pollMonitor = ConnectionMonitor.of(polled);
+        ConnectionMonitor eventMonitor = ConnectionMonitor.of(evented);
+        waitFor("both loaded", () -> pollMonitor.isReady() && eventMonitor.isReady());
+        assertTrue(pollMonitor.domains().isNameInUse("test"), "pollable:/// shows the test driver's domains");
+
+        CallCounter pollCalls = polled.calls();
+        CallCounter eventCalls = evented.calls();
+        long polls = pollCalls.get("virConnectGetAllDomainStats");
+        long eventsBefore = eventCalls.total();
+        waitFor("two more polls", () -> pollCalls.get("virConnectGetAllDomainStats") >= polls + 4);
+        assertEquals(eventsBefore, eventCalls.total(), "the event-driven connection made no call meanwhile: "
+                + eventCalls.snapshot());
+    }
+
+    private static boolean has(List<String> reasons, String id, String why) {
+        return reasons.stream().anyMatch(r -> r.contains(id) && r.contains(why));
+    }
+
+    private static void waitFor(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out waiting for " + what);
+            }
+            LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+        }
+    }
+}

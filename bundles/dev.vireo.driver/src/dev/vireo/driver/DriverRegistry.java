@@ -1,0 +1,173 @@
+package dev.vireo.driver;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.IConfigurationElement;
+import org.eclipse.core.runtime.IExtensionRegistry;
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.Platform;
+
+import dev.vireo.connection.ConnectionManager;
+import dev.vireo.connection.VirtConnection;
+import dev.vireo.monitor.ConnectionMonitor;
+import dev.vireo.monitor.RefreshPolicy;
+import dev.vireo.monitor.RefreshStrategy;
+
+/**
+ * The installed hypervisor drivers, read from the {@code dev.vireo.driver.drivers} extension
+ * point. A contribution that breaks the schema's rules, or whose code fails, is reported in the
+ * Error Log with the reason and skipped; it never stops the others.
+ */
+public final class DriverRegistry {
+    public static final String EXTENSION_POINT = "dev.vireo.driver.drivers";
+    private static final Set<String> EVENT_FAMILIES = Set.of("domain", "network", "storage-pool", "node-device",
+            "secret");
+    private static volatile DriverRegistry installed;
+
+    private final List<HypervisorDriver> drivers = new ArrayList<>();
+    private final List<String> rejected = new ArrayList<>();
+
+    /** Reads the drivers contributed to {@code registry}; {@link #get()} is the running platform's. */
+    public DriverRegistry(IExtensionRegistry registry) {
+        Map<String, HypervisorDriver> byId = new HashMap<>();
+        for (IConfigurationElement element : registry.getConfigurationElementsFor(EXTENSION_POINT)) {
+            String contributor = element.getContributor().getName();
+            try {
+                HypervisorDriver driver = read(element, contributor);
+                if (byId.putIfAbsent(driver.id(), driver) != null) {
+                    throw new IllegalArgumentException("the id '" + driver.id() + "' is taken by "
+                            + byId.get(driver.id()).contributor());
+                }
+                drivers.add(driver);
+            } catch (RuntimeException | CoreException | LinkageError e) {
+                String reason = "Driver '" + element.getAttribute("id") + "' from " + contributor + " skipped: "
+                        + why(e);
+                rejected.add(reason);
+                ILog.of(DriverRegistry.class).error(reason, e);
+            }
+        }
+    }
+
+    /**
+     * The registry of the running platform; from now on every connection's monitor takes its
+     * refresh policy from the connection's driver.
+     */
+    public static DriverRegistry get() {
+        if (installed == null) {
+            synchronized (DriverRegistry.class) {
+                if (installed == null) {
+                    DriverRegistry registry = new DriverRegistry(Platform.getExtensionRegistry());
+                    ConnectionMonitor.setPolicies(connection -> registry.forUri(connection.uri())
+                            .map(HypervisorDriver::refreshPolicy).orElseGet(RefreshPolicy::new));
+                    installed = registry;
+                }
+            }
+        }
+        return installed;
+    }
+
+    public List<HypervisorDriver> drivers() {
+        return List.copyOf(drivers);
+    }
+
+    /** Why contributions were skipped, one line each. */
+    public List<String> rejected() {
+        return List.copyOf(rejected);
+    }
+
+    public Optional<HypervisorDriver> forUri(String uri) {
+        return drivers.stream().filter(d -> d.handles(uri)).findFirst();
+    }
+
+    /** Opens a connection through its driver, which says what libvirt URI that is. */
+    public VirtConnection open(ConnectionManager manager, String uri) {
+        return manager.open(uri, forUri(uri).map(d -> d.libvirtUri(uri)).orElse(uri));
+    }
+
+    private static HypervisorDriver read(IConfigurationElement e, String contributor) throws CoreException {
+        String id = required(e, "id");
+        List<String> schemes = new ArrayList<>();
+        Set<String> transports = new LinkedHashSet<>();
+        for (IConfigurationElement scheme : e.getChildren("scheme")) {
+            schemes.add(required(scheme, "name"));
+            transports.addAll(list(scheme.getAttribute("transports"), "local"));
+        }
+        if (schemes.isEmpty()) {
+            throw new IllegalArgumentException("it names no URI scheme");
+        }
+        IConfigurationElement[] caps = e.getChildren("capabilities");
+        if (caps.length != 1) {
+            throw new IllegalArgumentException("it must declare its capabilities once");
+        }
+        Set<String> events = new LinkedHashSet<>(list(caps[0].getAttribute("events"), null));
+        if (!EVENT_FAMILIES.containsAll(events)) {
+            throw new IllegalArgumentException("unknown event families in " + events + "; known: " + EVENT_FAMILIES);
+        }
+        Capabilities capabilities = new Capabilities(Set.copyOf(events), flag(caps[0], "bulkStats"),
+                flag(caps[0], "snapshots"), flag(caps[0], "migration"), flag(caps[0], "managedSave"),
+                flag(caps[0], "volumeCreation"), Set.copyOf(list(caps[0].getAttribute("consoles"), null)));
+        Map<String, RefreshStrategy> refresh = new HashMap<>();
+        for (IConfigurationElement r : e.getChildren("refresh")) {
+            refresh.put(required(r, "objects"), switch (required(r, "strategy")) {
+                case "events" -> RefreshStrategy.EVENTS;
+                case "on-demand" -> RefreshStrategy.ON_DEMAND;
+                case "poll" -> RefreshStrategy.poll(seconds(r, "interval", null));
+                default -> throw new IllegalArgumentException("unknown strategy '" + r.getAttribute("strategy") + "'");
+            });
+        }
+        List<String> fields = Arrays.stream(e.getChildren("field")).map(f -> f.getAttribute("name")).toList();
+        // the driver's code runs in a plugin Vireo does not know: a failure here skips this driver only
+        DriverCode code = e.getAttribute("class") == null ? null : (DriverCode) e.createExecutableExtension("class");
+        return new HypervisorDriver(id, required(e, "name"), contributor, List.copyOf(schemes), Set.copyOf(transports),
+                fields, capabilities, Map.copyOf(refresh), seconds(e, "statsInterval", "3"), code);
+    }
+
+    /** The failure's message, and its root cause's where that says more ("unable to instantiate" + why). */
+    private static String why(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e || root.getMessage() == null ? e.getMessage() : e.getMessage() + ": " + root.getMessage();
+    }
+
+    private static String required(IConfigurationElement e, String attribute) {
+        String value = e.getAttribute(attribute);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("<" + e.getName() + "> needs the attribute '" + attribute + "'");
+        }
+        return value;
+    }
+
+    private static Duration seconds(IConfigurationElement e, String attribute, String fallback) {
+        String value = e.getAttribute(attribute) == null ? fallback : e.getAttribute(attribute);
+        try {
+            long seconds = Long.parseLong(value == null ? "" : value.strip());
+            if (seconds <= 0) {
+                throw new NumberFormatException();
+            }
+            return Duration.ofSeconds(seconds);
+        } catch (NumberFormatException ex) {
+            throw new IllegalArgumentException("<" + e.getName() + "> " + attribute + " must be a number of seconds, not '"
+                    + value + "'");
+        }
+    }
+
+    private static boolean flag(IConfigurationElement e, String attribute) {
+        return Boolean.parseBoolean(e.getAttribute(attribute));
+    }
+
+    private static List<String> list(String value, String fallback) {
+        String v = value == null ? fallback : value;
+        return v == null || v.isBlank() ? List.of() : Arrays.stream(v.split(",")).map(String::strip).toList();
+    }
+}
