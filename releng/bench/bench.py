@@ -187,6 +187,40 @@ def window(link, daemon, pid, seconds):
             "pkts_min": (c1[2] + c1[3] - c0[2] - c0[3]) * per_min, "cpu_s_min": (t1 - t0) * per_min}
 
 
+class Desktop:
+    """A private Xvfb display and home for a GUI client, and the client run there in the client
+    namespace; everything is stopped on exit."""
+
+    def __init__(self, work, name, display):
+        self.home = pathlib.Path(tempfile.mkdtemp(dir=work, prefix=name + "-"))
+        self.display = display
+        self.xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.log = self.home / (name + ".out")
+        self.process = None
+
+    def start(self, *command, env=()):
+        base = ["env", "-i", "PATH=/usr/sbin:/usr/bin:/sbin:/bin", "LANG=C.UTF-8", f"DISPLAY={self.display}",
+                f"HOME={self.home}", *env]
+        with open(self.log, "w") as out:
+            # ip netns exec and env exec in place: the PID is the client's own
+            self.process = subprocess.Popen(ns(NS_C, *base, *command), stdout=out, stderr=subprocess.STDOUT)
+        return self.process
+
+    def output(self):
+        return self.log.read_text(errors="replace")
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        if self.process:
+            self.process.terminate()
+            self.process.wait(30)
+        self.xvfb.terminate()
+        self.xvfb.wait(10)
+
+
 class Clients:
     def __init__(self, args, link, daemon, work):
         self.args, self.link, self.daemon, self.work = args, link, daemon, work
@@ -233,28 +267,20 @@ class Clients:
     def virt_manager(self, full):
         """Debian's virt-manager, headless on its own Xvfb display, debug log read for progress."""
         a = self.args
-        home = pathlib.Path(tempfile.mkdtemp(dir=self.work, prefix="virt-manager-"))
-        display = ":%d" % (90 + os.getpid() % 9)
-        xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        log = home / "virt-manager.out"
-        env = ["env", "-i", "PATH=/usr/sbin:/usr/bin:/sbin:/bin", "LANG=C.UTF-8", f"DISPLAY={display}",
-               f"HOME={home}", f"XDG_CONFIG_HOME={home}/config", f"XDG_CACHE_HOME={home}/cache",
-               f"XDG_RUNTIME_DIR={home}", "GSETTINGS_BACKEND=memory", "NO_AT_BRIDGE=1"]
-        with open(log, "w") as out:
-            p = subprocess.Popen(ns(NS_C, *env, "virt-manager", "--no-fork", "--debug", "-c", self.daemon.uri()),
-                                 stdout=out, stderr=subprocess.STDOUT)
-        started = time.monotonic()
-        try:
+        with Desktop(self.work, "virt-manager", ":%d" % (90 + os.getpid() % 9)) as desktop:
+            h = desktop.home
+            p = desktop.start("virt-manager", "--no-fork", "--debug", "-c", self.daemon.uri(),
+                              env=(f"XDG_CONFIG_HOME={h}/config", f"XDG_CACHE_HOME={h}/cache", f"XDG_RUNTIME_DIR={h}",
+                                   "GSETTINGS_BACKEND=memory", "NO_AT_BRIDGE=1"))
+            started = time.monotonic()
             r = {}
             while "first_list_s" not in r:
-                if "changed to state=Active" in log.read_text(errors="replace"):
+                if "changed to state=Active" in desktop.output():
                     r["first_list_s"] = r["all_xml_s"] = time.monotonic() - started
                 elif p.poll() is not None:
-                    raise RuntimeError("virt-manager exited: " + log.read_text(errors="replace")[-2000:])
+                    raise RuntimeError("virt-manager exited: " + desktop.output()[-2000:])
                 elif time.monotonic() - started > a.timeout:
                     r["first_list_s"] = r["all_xml_s"] = float("nan")  # still loading when we gave up
-                    break
                 else:
                     time.sleep(0.1)
             if full:
@@ -262,29 +288,15 @@ class Clients:
                 r.update({"idle_" + k: v for k, v in window(self.link, self.daemon, p.pid, a.idle).items()})
             r["rss_mb"] = rss_mb(p.pid)
             return r
-        finally:
-            p.terminate()
-            p.wait(30)
-            xvfb.terminate()
-            xvfb.wait(10)
-
 
     def workbench(self, full):
         """The Vireo product itself on its own Xvfb display: what the whole workbench costs idle."""
         a = self.args
-        home = pathlib.Path(tempfile.mkdtemp(dir=self.work, prefix="workbench-"))
-        display = ":%d" % (80 + os.getpid() % 9)
-        xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        env = ["env", "-i", "PATH=/usr/sbin:/usr/bin:/sbin:/bin", "LANG=C.UTF-8", f"DISPLAY={display}",
-               f"HOME={home}", f"JAVA_HOME={pathlib.Path(a.java).parent.parent}"]
-        before = self.daemon.rpc_calls()
-        with open(home / "vireo.out", "w") as out:
-            # the start script and ip netns exec exec in place: the PID is the workbench's JVM
-            p = subprocess.Popen(ns(NS_C, *env, a.product, "--connect", self.daemon.uri()), stdout=out,
-                                 stderr=subprocess.STDOUT)
-        started = time.monotonic()
-        try:
+        with Desktop(self.work, "workbench", ":%d" % (80 + os.getpid() % 9)) as desktop:
+            before = self.daemon.rpc_calls()
+            p = desktop.start(a.product, "--connect", self.daemon.uri(),
+                              env=(f"JAVA_HOME={pathlib.Path(a.java).parent.parent}",))
+            started = time.monotonic()
             # the workbench prints nothing when it has loaded: loaded is 3 s without a call from it
             last, quiet_since = before, time.monotonic()
             while True:
@@ -295,17 +307,12 @@ class Clients:
                 elif calls > before and time.monotonic() - quiet_since >= 3:
                     break
                 if p.poll() is not None or time.monotonic() - started > a.timeout:
-                    raise RuntimeError("the workbench did not load: " + (home / "vireo.out").read_text()[-2000:])
+                    raise RuntimeError("the workbench did not load: " + desktop.output()[-2000:])
             r = {"loaded_s": quiet_since - started}
             if full:
                 r.update({"idle_" + k: v for k, v in window(self.link, self.daemon, p.pid, a.idle).items()})
             r["rss_mb"] = rss_mb(p.pid)
             return r
-        finally:
-            p.terminate()
-            p.wait(30)
-            xvfb.terminate()
-            xvfb.wait(10)
 
 
 def populate(args, daemon, n):
