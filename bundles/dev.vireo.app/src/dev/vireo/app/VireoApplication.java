@@ -12,11 +12,18 @@ import org.eclipse.ui.PlatformUI;
 import dev.vireo.connection.ConnectionManager;
 import dev.vireo.libvirt.LibvirtThreadGuard;
 
-/** Starts the Vireo workbench. {@code --connect URI} opens that host instead of the embedded one. */
+/**
+ * Starts the Vireo workbench. {@code --connect URI} opens that host instead of the embedded one;
+ * {@code --list-drivers} and {@code --list-domains URI} answer without a window.
+ */
 public class VireoApplication implements IApplication {
 
     @Override
     public Object start(IApplicationContext context) {
+        Integer answered = HeadlessCommands.run(List.of(Platform.getApplicationArgs()));
+        if (answered != null) {
+            return answered;
+        }
         Display display = PlatformUI.createDisplay();
         // a libvirt call is a network round trip: the UI thread must never make one
         LibvirtThreadGuard.forbid(display.getThread());

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# End to end: installs the example third-party driver from its own p2 repository into a copy of
+# the built product with `vireo install`, then checks that the installed product lists the driver
+# and that a demo:/// connection shows the test driver's domains. Run by test.sh after the build.
+set -uo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+product=$root/releng/dev.vireo.product/target/products/dev.vireo.product/linux/gtk/x86_64
+repo=$root/examples/dev.vireo.example.repository/target/repository
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cp -r "$product" "$work/vireo"
+vireo=$work/vireo/vireo
+
+passed=0 failed=0
+check() { # NAME OUTPUT PATTERN [absent]: whether OUTPUT has a line matching PATTERN (or not, with "absent")
+  if grep -qE "$3" <<<"$2"; then found=yes; else found=no; fi
+  if [ "$found" = "$([ "${4:-}" = absent ] && echo no || echo yes)" ]; then
+    echo "PASS $1"; passed=$((passed + 1))
+  else
+    echo "FAIL $1"; echo "$2" | sed 's/^/    /'; failed=$((failed + 1))
+  fi
+}
+
+check "before: no demo driver" "$("$vireo" --list-drivers 2>/dev/null)" '^demo' absent
+check "vireo install succeeds" "$("$vireo" install "$repo" dev.vireo.example.demo.feature 2>&1)" '^Operation completed'
+check "after: the demo driver is listed" "$("$vireo" --list-drivers 2>/dev/null)" '^demo	demo	Demo hypervisor	dev.vireo.example.demo$'
+check "after: the built-in drivers still are" "$("$vireo" --list-drivers 2>/dev/null)" '^qemu	'
+check "demo:/// shows the test driver's domains" "$("$vireo" --list-domains demo:/// 2>/dev/null)" '^test	running$'
+echo "e2e-install: $passed passed, $failed failed"
+[ "$failed" = 0 ]
