@@ -71,6 +71,7 @@ class VireoWorkbenchAdvisor extends WorkbenchAdvisor {
         @Override
         protected void fillMenuBar(IMenuManager menuBar) {
             MenuManager file = new MenuManager("&File", IWorkbenchActionConstants.M_FILE);
+            file.add(new GroupMarker("connections")); // File menu contributions: "menu:file?after=connections"
             file.add(quit);
             menuBar.add(file);
             menuBar.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));

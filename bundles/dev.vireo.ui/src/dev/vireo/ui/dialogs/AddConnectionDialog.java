@@ -1,0 +1,187 @@
+package dev.vireo.ui.dialogs;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.jface.dialogs.TitleAreaDialog;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Group;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+
+import dev.vireo.driver.Capabilities;
+import dev.vireo.driver.HypervisorDriver;
+
+/**
+ * Add Connection: the installed driver plugins, the transport and fields each one declares, the
+ * libvirt URI they make (editable), and what the driver can do, unsupported features greyed out.
+ */
+public class AddConnectionDialog extends TitleAreaDialog {
+    private final List<HypervisorDriver> drivers;
+    private Combo driver;
+    private Combo transport;
+    private Text host;
+    private Text user;
+    private Text path;
+    private Text uri;
+    private final List<Button> features = new ArrayList<>();
+    private String result;
+
+    public AddConnectionDialog(Shell shell, List<HypervisorDriver> drivers) {
+        super(shell);
+        this.drivers = drivers.stream().sorted(Comparator.comparing(HypervisorDriver::name)).toList();
+    }
+
+    /** The URI to open, once the dialog closed with Connect. */
+    public String uri() {
+        return result;
+    }
+
+    @Override
+    protected Control createDialogArea(Composite parent) {
+        setTitle("Add Connection");
+        setMessage("Choose a hypervisor driver and where it runs.");
+        getShell().setText("Add Connection");
+        Composite area = (Composite) super.createDialogArea(parent);
+        Composite form = new Composite(area, SWT.NONE);
+        GridLayoutFactory.swtDefaults().numColumns(2).margins(10, 10).applyTo(form);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(form);
+
+        driver = combo(form, "Hypervisor:");
+        drivers.forEach(d -> driver.add(d.name()));
+        transport = combo(form, "Transport:");
+        host = text(form, "Host:");
+        user = text(form, "User name:");
+        path = text(form, "Path:");
+        uri = text(form, "URI:");
+
+        Group can = new Group(form, SWT.NONE);
+        can.setText("What this driver supports");
+        GridLayoutFactory.swtDefaults().numColumns(3).applyTo(can);
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(can);
+        for (String feature : new String[] { "Events", "Bulk statistics", "Snapshots", "Migration", "Managed save",
+                "Volume creation", "VNC console", "SPICE console", "Serial console" }) {
+            Button b = new Button(can, SWT.CHECK);
+            b.setText(feature);
+            // a statement, not a choice: a click does not change it
+            b.addListener(SWT.Selection, e -> b.setSelection(b.isEnabled()));
+            features.add(b);
+        }
+
+        driver.addListener(SWT.Selection, e -> driverChanged());
+        transport.addListener(SWT.Selection, e -> updateUri());
+        for (Text t : List.of(host, user, path)) {
+            t.addListener(SWT.Modify, e -> updateUri());
+        }
+        int test = drivers.stream().map(HypervisorDriver::id).toList().indexOf("test");
+        driver.select(Math.max(test, 0));
+        driverChanged();
+        return area;
+    }
+
+    @Override
+    protected void createButtonsForButtonBar(Composite parent) {
+        createButton(parent, IDialogConstants.OK_ID, "Connect", true);
+        createButton(parent, IDialogConstants.CANCEL_ID, IDialogConstants.CANCEL_LABEL, false);
+    }
+
+    @Override
+    protected void okPressed() {
+        result = uri.getText().strip();
+        super.okPressed();
+    }
+
+    public Button connectButton() {
+        return getButton(IDialogConstants.OK_ID);
+    }
+
+    public Combo driverCombo() {
+        return driver;
+    }
+
+    public Combo transportCombo() {
+        return transport;
+    }
+
+    public Text hostText() {
+        return host;
+    }
+
+    public Text userText() {
+        return user;
+    }
+
+    public Text uriText() {
+        return uri;
+    }
+
+    /** The capability check boxes, enabled and ticked for what the chosen driver supports. */
+    public List<Button> featureButtons() {
+        return features;
+    }
+
+    private void driverChanged() {
+        HypervisorDriver d = selected();
+        transport.removeAll();
+        d.transports().stream().sorted(Comparator.comparing((String t) -> !t.equals("local"))).forEach(transport::add);
+        transport.select(0);
+        host.setEnabled(d.fields().contains("host"));
+        user.setEnabled(d.fields().contains("user"));
+        path.setEnabled(d.fields().contains("path") || d.id().equals("test") || d.id().equals("qemu"));
+        path.setText(d.id().equals("test") ? "default" : d.id().equals("qemu") ? "system" : "");
+        Capabilities c = d.capabilities();
+        boolean[] supported = { !c.events().isEmpty(), c.bulkStats(), c.snapshots(), c.migration(), c.managedSave(),
+                c.volumeCreation(), c.consoles().contains("vnc"), c.consoles().contains("spice"),
+                c.consoles().contains("serial") };
+        for (int i = 0; i < features.size(); i++) {
+            // greyed and unticked where the driver cannot
+            features.get(i).setSelection(supported[i]);
+            features.get(i).setEnabled(supported[i]);
+        }
+        updateUri();
+    }
+
+    /** scheme[+transport]://[user@]host/path, as libvirt names connections. */
+    private void updateUri() {
+        HypervisorDriver d = selected();
+        String t = transport.getText();
+        String authority = host.isEnabled() && !host.getText().isBlank()
+                ? (user.isEnabled() && !user.getText().isBlank() ? user.getText().strip() + "@" : "") + host.getText().strip()
+                : "";
+        String p = path.getText().strip();
+        uri.setText(d.schemes().get(0) + (t.isEmpty() || t.equals("local") ? "" : "+" + t) + "://" + authority + "/"
+                + (p.startsWith("/") ? p.substring(1) : p));
+        setErrorMessage(!t.isEmpty() && !t.equals("local") && !t.equals("unix") && authority.isEmpty()
+                ? "A " + t + " connection needs a host." : null);
+        if (connectButton() != null) {
+            connectButton().setEnabled(getErrorMessage() == null);
+        }
+    }
+
+    private HypervisorDriver selected() {
+        return drivers.get(Math.max(driver.getSelectionIndex(), 0));
+    }
+
+    private static Combo combo(Composite parent, String label) {
+        new Label(parent, SWT.NONE).setText(label);
+        Combo combo = new Combo(parent, SWT.READ_ONLY);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(combo);
+        return combo;
+    }
+
+    private static Text text(Composite parent, String label) {
+        new Label(parent, SWT.NONE).setText(label);
+        Text text = new Text(parent, SWT.BORDER);
+        GridDataFactory.fillDefaults().grab(true, false).hint(360, SWT.DEFAULT).applyTo(text);
+        return text;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.vireo.ui.handlers;
+
+import org.eclipse.core.commands.AbstractHandler;
+import org.eclipse.core.commands.ExecutionEvent;
+import org.eclipse.jface.window.Window;
+import org.eclipse.ui.handlers.HandlerUtil;
+
+import dev.vireo.connection.ConnectionManager;
+import dev.vireo.driver.DriverRegistry;
+import dev.vireo.ui.dialogs.AddConnectionDialog;
+
+/** File > Add Connection: opens the chosen URI through its driver; connecting happens in the background. */
+public class AddConnectionHandler extends AbstractHandler {
+    @Override
+    public Object execute(ExecutionEvent event) {
+        DriverRegistry registry = DriverRegistry.get();
+        AddConnectionDialog dialog = new AddConnectionDialog(HandlerUtil.getActiveShell(event), registry.drivers());
+        if (dialog.open() == Window.OK) {
+            registry.open(ConnectionManager.getDefault(), dialog.uri());
+        }
+        return null;
+    }
+}
