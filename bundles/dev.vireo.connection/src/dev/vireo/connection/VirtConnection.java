@@ -97,14 +97,6 @@ public final class VirtConnection {
         }, workers);
     }
 
-    /** Connects, or connects again after a failure; does nothing while connected. */
-    public void reconnect() {
-        if (libvirt == null && !closed) {
-            setState(ConnectionState.CONNECTING);
-            workers.execute(this::attempt);
-        }
-    }
-
     void connect() {
         workers.execute(this::attempt);
     }

@@ -106,6 +106,18 @@ class LibvirtConnectionTest {
     }
 
     @Test
+    void listsADomainsSnapshotsAsVirshDoes() throws Exception {
+        String uri = "test://" + Corpus.testDriverHost();
+        try (LibvirtConnection host = LibvirtConnection.open(uri)) {
+            String uuid = host.domainStats(0, LibvirtConnection.ALL).stream()
+                    .filter(d -> d.name().equals("test-snapshots")).findFirst().orElseThrow().uuid();
+            List<String> names = host.snapshotNames(uuid).stream().sorted().toList();
+            assertEquals(Virsh.lines(uri, "snapshot-list", "test-snapshots", "--name").stream().sorted().toList(), names);
+            assertTrue(names.size() > 5, names.toString());
+        }
+    }
+
+    @Test
     void refusesCallsOnAForbiddenThreadAndCountsThem() {
         long before = LibvirtThreadGuard.violations();
         LibvirtThreadGuard.forbid(Thread.currentThread());
