@@ -6,9 +6,10 @@ VIREO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 MAVEN_VERSION=3.9.11
 DEBIAN_PACKAGES="libvirt0 libvirt-clients libvirt-daemon libgtk-3-0 xvfb xauth maven unzip"
 
-vireo_setup() {
+# Installs those of the given Debian packages that are missing.
+vireo_install_packages() {
   local missing="" p
-  for p in $DEBIAN_PACKAGES; do
+  for p in "$@"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
   done
   if [ -n "$missing" ]; then
@@ -18,6 +19,10 @@ vireo_setup() {
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
   fi
+}
+
+vireo_setup() {
+  vireo_install_packages $DEBIAN_PACKAGES
 
   local java
   java=$("$VIREO_ROOT/features/dev.vireo.rcp.feature/rootfiles/find-java") || exit 1
@@ -38,8 +43,8 @@ vireo_setup() {
   export MAVEN_OPTS="${MAVEN_OPTS:--Xmx2g}"
 }
 
-# A classpath of the given bundles from the built product (newest build first); builds Vireo if
-# there is none. For tools that run Vireo's headless bundles outside the workbench.
+# A classpath of the given bundles from the built product (which holds one version of each);
+# builds Vireo if there is none. For tools that run Vireo's headless bundles outside the workbench.
 vireo_classpath() {
   local plugins=$VIREO_ROOT/releng/dev.vireo.product/target/products/dev.vireo.product/linux/gtk/x86_64/plugins
   local cp="" jar

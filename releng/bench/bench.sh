@@ -5,19 +5,14 @@
 set -euo pipefail
 . "$(dirname "$0")/../setup.sh"
 vireo_setup
-need="iproute2 iptables ethtool iputils-ping libnetfilter-queue-dev gcc virt-manager xvfb python3-matplotlib"
-missing=""
-for p in $need; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"; done
-if [ -n "$missing" ]; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
-fi
+vireo_install_packages iproute2 iptables ethtool iputils-ping libnetfilter-queue-dev gcc virt-manager xvfb \
+  python3-matplotlib
 export PATH=$PATH:/usr/sbin:/sbin
 build=$VIREO_ROOT/releng/bench/target
 mkdir -p "$build/classes"
 cc -O2 -o "$build/netdelay" "$VIREO_ROOT/releng/bench/netdelay.c" -lnetfilter_queue -lnfnetlink
 cp=$(vireo_classpath $VIREO_CORE_BUNDLES)
-"$JAVA_HOME/bin/javac" -q -cp "$cp" -d "$build/classes" "$VIREO_ROOT/releng/bench/VireoClient.java" 2>/dev/null ||
-  "$JAVA_HOME/bin/javac" -cp "$cp" -d "$build/classes" "$VIREO_ROOT/releng/bench/VireoClient.java"
+"$JAVA_HOME/bin/javac" -cp "$cp" -d "$build/classes" "$VIREO_ROOT/releng/bench/VireoClient.java"
 args=(--out "$VIREO_ROOT/docs")
 if [ "${1:-}" = --quick ]; then
   shift
