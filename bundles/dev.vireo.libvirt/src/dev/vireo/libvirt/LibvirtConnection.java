@@ -39,6 +39,10 @@ public final class LibvirtConnection implements AutoCloseable {
     private static final LibvirtNative.ErrorFunc QUIET = (userData, error) -> {
     };
 
+    static {
+        INSTANCE.virSetErrorFunc(null, QUIET);
+    }
+
     private final String uri;
     private final RawConnect connect;
     private final Pointer conn;
@@ -68,15 +72,11 @@ public final class LibvirtConnection implements AutoCloseable {
 
     /** Opens a connection whose calls are added to {@code calls} (shared across reconnects). */
     public static LibvirtConnection open(String uri, CallCounter calls) {
-        LibvirtThreadGuard.check("virConnectOpen");
-        LibvirtEventLoop.ensureRunning();
-        INSTANCE.virSetErrorFunc(null, QUIET);
-        calls.count("virConnectOpen");
-        try {
-            return new LibvirtConnection(uri, new RawConnect(uri), calls);
-        } catch (LibvirtException e) {
-            throw new LibvirtCallException("virConnectOpen", e.getMessage(), e.getError().getCode().ordinal(), e);
-        }
+        RawConnect connect = invoke(calls, "virConnectOpen", () -> {
+            LibvirtEventLoop.ensureRunning();
+            return libvirtJava(() -> new RawConnect(uri));
+        });
+        return new LibvirtConnection(uri, connect, calls);
     }
 
     public String uri() {
@@ -439,23 +439,19 @@ public final class LibvirtConnection implements AutoCloseable {
     }
 
     private Pointer domain(String uuid) {
-        Pointer d = domains.get(uuid);
-        if (d == null) {
-            d = call("virDomainLookupByUUIDString", () -> check(
-                    LibvirtNative.function("virDomainLookupByUUIDString").invokePointer(new Object[] { conn, uuid })));
-            domains.adopt(uuid, d);
-            d = domains.get(uuid);
-        }
-        return d;
+        return held(domains, "virDomainLookupByUUIDString", uuid);
     }
 
     private Pointer object(ObjectKind kind, String key) {
-        Handles handles = objects.get(kind);
+        return held(objects.get(kind), kind.lookup(), key);
+    }
+
+    /** The handle held for {@code key}, else looked up once (a round trip) and held from then on. */
+    private Pointer held(Handles handles, String lookup, String key) {
         Pointer object = handles.get(key);
         if (object == null) {
-            object = call(kind.lookup(), () -> check(
-                    LibvirtNative.function(kind.lookup()).invokePointer(new Object[] { conn, key })));
-            handles.adopt(key, object);
+            handles.adopt(key, call(lookup, () -> check(
+                    LibvirtNative.function(lookup).invokePointer(new Object[] { conn, key }))));
             object = handles.get(key);
         }
         return object;
@@ -474,6 +470,11 @@ public final class LibvirtConnection implements AutoCloseable {
     }
 
     private <T> T call(String api, Supplier<T> body) {
+        return invoke(calls, api, body);
+    }
+
+    /** The one way into libvirt: refused on a forbidden thread, counted, failures named by API. */
+    private static <T> T invoke(CallCounter calls, String api, Supplier<T> body) {
         LibvirtThreadGuard.check(api);
         calls.count(api);
         try {
