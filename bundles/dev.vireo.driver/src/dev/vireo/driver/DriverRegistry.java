@@ -3,7 +3,9 @@ package dev.vireo.driver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -124,11 +126,14 @@ public final class DriverRegistry {
                 default -> throw new IllegalArgumentException("unknown strategy '" + r.getAttribute("strategy") + "'");
             });
         }
-        List<String> fields = Arrays.stream(e.getChildren("field")).map(f -> f.getAttribute("name")).toList();
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (IConfigurationElement field : e.getChildren("field")) {
+            fields.put(required(field, "name"), field.getAttribute("default") == null ? "" : field.getAttribute("default"));
+        }
         // the driver's code runs in a plugin Vireo does not know: a failure here skips this driver only
         DriverCode code = e.getAttribute("class") == null ? null : (DriverCode) e.createExecutableExtension("class");
         return new HypervisorDriver(id, required(e, "name"), contributor, List.copyOf(schemes), Set.copyOf(transports),
-                fields, capabilities, Map.copyOf(refresh), seconds(e, "statsInterval", "3"), code);
+                Collections.unmodifiableMap(fields), capabilities, Map.copyOf(refresh), seconds(e, "statsInterval", "3"), code);
     }
 
     /** The failure's message, and its root cause's where that says more ("unable to instantiate" + why). */

@@ -13,10 +13,12 @@ import dev.vireo.monitor.RefreshStrategy;
  * A hypervisor driver contributed through {@code dev.vireo.driver.drivers}.
  *
  * @param schemes URI schemes without transport ("qemu" handles qemu+ssh://...)
+ * @param fields the connection dialog's fields (host, user, transport, path), each with its
+ *        default value ("" where none is declared), in declaration order
  * @param refresh declared strategies by object class (domain, network, storage-pool, ...)
  */
 public record HypervisorDriver(String id, String name, String contributor, List<String> schemes,
-        Set<String> transports, List<String> fields, Capabilities capabilities, Map<String, RefreshStrategy> refresh,
+        Set<String> transports, Map<String, String> fields, Capabilities capabilities, Map<String, RefreshStrategy> refresh,
         Duration statsInterval, DriverCode code) {
 
     /** Object classes as the extension point names them, for each kind of host object. */

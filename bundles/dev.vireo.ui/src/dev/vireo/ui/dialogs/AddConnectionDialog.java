@@ -3,6 +3,7 @@ package dev.vireo.ui.dialogs;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
@@ -134,10 +135,14 @@ public class AddConnectionDialog extends TitleAreaDialog {
         transport.removeAll();
         d.transports().stream().sorted(Comparator.comparing((String t) -> !t.equals("local"))).forEach(transport::add);
         transport.select(0);
-        host.setEnabled(d.fields().contains("host"));
-        user.setEnabled(d.fields().contains("user"));
-        path.setEnabled(d.fields().contains("path") || d.id().equals("test") || d.id().equals("qemu"));
-        path.setText(d.id().equals("test") ? "default" : d.id().equals("qemu") ? "system" : "");
+        // a field the driver lacks is emptied, a declared default filled in, typed text otherwise kept
+        Map.of("host", host, "user", user, "path", path).forEach((name, field) -> {
+            String declared = d.fields().get(name);
+            field.setEnabled(declared != null);
+            if (declared == null || !declared.isEmpty()) {
+                field.setText(declared == null ? "" : declared);
+            }
+        });
         Capabilities c = d.capabilities();
         boolean[] supported = { !c.events().isEmpty(), c.bulkStats(), c.snapshots(), c.migration(), c.managedSave(),
                 c.volumeCreation(), c.consoles().contains("vnc"), c.consoles().contains("spice"),
