@@ -10,8 +10,8 @@ public class VireoPerspective implements IPerspectiveFactory {
 
     @Override
     public void createInitialLayout(IPageLayout layout) {
-        layout.setEditorAreaVisible(false);
-        layout.addView(DomainsView.ID, IPageLayout.LEFT, 0.95f, layout.getEditorArea());
+        // the manager on the left, virtual machine and host editors on the right
+        layout.addView(DomainsView.ID, IPageLayout.LEFT, 0.5f, layout.getEditorArea());
         layout.getViewLayout(DomainsView.ID).setCloseable(false);
     }
 }

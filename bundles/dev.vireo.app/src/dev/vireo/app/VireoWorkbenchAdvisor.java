@@ -3,6 +3,7 @@ package dev.vireo.app;
 import org.eclipse.jface.action.GroupMarker;
 import org.eclipse.jface.action.IMenuManager;
 import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.action.Separator;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.ui.IWorkbenchActionConstants;
 import org.eclipse.ui.IWorkbenchWindow;
@@ -42,7 +43,7 @@ class VireoWorkbenchAdvisor extends WorkbenchAdvisor {
             @Override
             public void preWindowOpen() {
                 configurer.setTitle("Vireo");
-                configurer.setInitialSize(new Point(900, 560));
+                configurer.setInitialSize(new Point(1280, 760));
                 configurer.setShowCoolBar(false);
                 configurer.setShowStatusLine(true);
                 configurer.setShowProgressIndicator(true);
@@ -57,6 +58,8 @@ class VireoWorkbenchAdvisor extends WorkbenchAdvisor {
 
     private static final class MenuBar extends ActionBarAdvisor {
         private ActionFactory.IWorkbenchAction quit;
+        private ActionFactory.IWorkbenchAction save;
+        private ActionFactory.IWorkbenchAction preferences;
 
         MenuBar(IActionBarConfigurer configurer) {
             super(configurer);
@@ -66,15 +69,24 @@ class VireoWorkbenchAdvisor extends WorkbenchAdvisor {
         protected void makeActions(IWorkbenchWindow window) {
             quit = ActionFactory.QUIT.create(window);
             register(quit);
+            save = ActionFactory.SAVE.create(window); // Ctrl+S applies a virtual machine editor
+            register(save);
+            preferences = ActionFactory.PREFERENCES.create(window);
+            register(preferences);
         }
 
         @Override
         protected void fillMenuBar(IMenuManager menuBar) {
             MenuManager file = new MenuManager("&File", IWorkbenchActionConstants.M_FILE);
             file.add(new GroupMarker("connections")); // File menu contributions: "menu:file?after=connections"
+            file.add(save);
+            file.add(new Separator());
             file.add(quit);
             menuBar.add(file);
             menuBar.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
+            MenuManager window = new MenuManager("&Window", IWorkbenchActionConstants.M_WINDOW);
+            window.add(preferences);
+            menuBar.add(window);
         }
     }
 }

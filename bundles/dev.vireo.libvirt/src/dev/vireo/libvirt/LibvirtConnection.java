@@ -212,10 +212,22 @@ public final class LibvirtConnection implements AutoCloseable {
         return new int[] { state.getValue(), reason.getValue() };
     }
 
+    /** The domain's XML as it runs now (for a running domain; else its definition). */
     public String domainXml(String uuid) {
+        return domainXml(uuid, 0);
+    }
+
+    /** The definition a running domain gets at its next boot: what an edit must start from and change. */
+    public String nextBootXml(String uuid) {
+        return domainXml(uuid, XML_INACTIVE);
+    }
+
+    private static final int XML_INACTIVE = 2;
+
+    private String domainXml(String uuid, int flags) {
         Pointer d = domain(uuid);
         return xml("virDomainGetXMLDesc",
-                () -> LibvirtNative.function("virDomainGetXMLDesc").invokePointer(new Object[] { d, 0 }));
+                () -> LibvirtNative.function("virDomainGetXMLDesc").invokePointer(new Object[] { d, flags }));
     }
 
     /** Defines (or redefines) a domain from XML; returns its UUID. libvirt's error names what is wrong. */
@@ -246,6 +258,117 @@ public final class LibvirtConnection implements AutoCloseable {
     public void destroy(String uuid) {
         Pointer d = domain(uuid);
         call("virDomainDestroy", () -> check(INSTANCE.virDomainDestroy(d)));
+    }
+
+    public void suspend(String uuid) {
+        domainCall("virDomainSuspend", uuid);
+    }
+
+    public void resume(String uuid) {
+        domainCall("virDomainResume", uuid);
+    }
+
+    /** Asks the guest to reboot. */
+    public void reboot(String uuid) {
+        domainCall("virDomainReboot", uuid, 0);
+    }
+
+    /** Resets the domain at once, like pressing its reset button. */
+    public void reset(String uuid) {
+        domainCall("virDomainReset", uuid, 0);
+    }
+
+    /** Saves the domain's memory to a file libvirt manages and stops it; the next start restores it. */
+    public void managedSave(String uuid) {
+        domainCall("virDomainManagedSave", uuid, 0);
+    }
+
+    /** Removes the definition with its managed save image, snapshot metadata and NVRAM, as virt-manager does. */
+    public void undefineWithEverything(String uuid) {
+        domainCall("virDomainUndefineFlags", uuid, UNDEFINE_MANAGED_SAVE | UNDEFINE_SNAPSHOTS_METADATA | UNDEFINE_NVRAM);
+    }
+
+    private static final int UNDEFINE_MANAGED_SAVE = 1, UNDEFINE_SNAPSHOTS_METADATA = 2, UNDEFINE_NVRAM = 4;
+
+    public boolean autostart(String uuid) {
+        return autostart(domain(uuid), "virDomainGetAutostart");
+    }
+
+    public void setAutostart(String uuid, boolean on) {
+        domainCall("virDomainSetAutostart", uuid, on ? 1 : 0);
+    }
+
+    /** Whether a network or storage pool starts with the host. */
+    public boolean autostart(ObjectKind kind, String key) {
+        return autostart(object(kind, key), kind.prefix + "GetAutostart");
+    }
+
+    public void setAutostart(ObjectKind kind, String key, boolean on) {
+        objectCall(kind.prefix + "SetAutostart", new Object[] { object(kind, key), on ? 1 : 0 });
+    }
+
+    private boolean autostart(Pointer object, String api) {
+        IntByReference value = new IntByReference();
+        objectCall(api, new Object[] { object, value });
+        return value.getValue() != 0;
+    }
+
+    private void domainCall(String api, String uuid, Object... more) {
+        Object[] args = new Object[more.length + 1];
+        args[0] = domain(uuid);
+        System.arraycopy(more, 0, args, 1, more.length);
+        objectCall(api, args);
+    }
+
+    /** The host's CPU model, memory and topology ({@code virNodeGetInfo}). */
+    public NodeInfo nodeInfo() {
+        try (Memory info = new Memory(64)) {
+            objectCall("virNodeGetInfo", new Object[] { conn, info });
+            return new NodeInfo(info.getString(0), info.getLong(32), info.getInt(40), info.getInt(44),
+                    info.getInt(48), info.getInt(52), info.getInt(56), info.getInt(60));
+        }
+    }
+
+    /** Creates a volume in a storage pool from its XML; returns the volume's key. */
+    public String createVolume(String poolKey, String xml) {
+        Pointer pool = object(ObjectKind.STORAGE_POOL, poolKey);
+        Pointer volume = call("virStorageVolCreateXML", () -> check(
+                LibvirtNative.function("virStorageVolCreateXML").invokePointer(new Object[] { pool, xml, 0 })));
+        try {
+            return LibvirtNative.function("virStorageVolGetKey").invokeString(new Object[] { volume }, false);
+        } finally {
+            LibvirtNative.function("virStorageVolFree").invokeInt(new Object[] { volume });
+        }
+    }
+
+    /** Deletes the storage volume at {@code path} (found in whichever pool holds it) with its data. */
+    public void deleteVolume(String path) {
+        withVolume(path, volume -> objectCall("virStorageVolDelete", new Object[] { volume, 0 }));
+    }
+
+    /** Grows or shrinks a volume to {@code bytes}. */
+    public void resizeVolume(String path, long bytes) {
+        withVolume(path, volume -> objectCall("virStorageVolResize", new Object[] { volume, bytes, 0 }));
+    }
+
+    private void withVolume(String path, Consumer<Pointer> action) {
+        Pointer volume = call("virStorageVolLookupByPath", () -> check(
+                LibvirtNative.function("virStorageVolLookupByPath").invokePointer(new Object[] { conn, path })));
+        try {
+            action.accept(volume);
+        } finally {
+            LibvirtNative.function("virStorageVolFree").invokeInt(new Object[] { volume });
+        }
+    }
+
+    /** Has a storage pool look at its backing storage again, e.g. for volumes made by others. */
+    public void refreshPool(String key) {
+        objectCall("virStoragePoolRefresh", new Object[] { object(ObjectKind.STORAGE_POOL, key), 0 });
+    }
+
+    /** Builds a pool's backing storage (a directory for dir pools) before its first start. */
+    public void buildPool(String key) {
+        objectCall("virStoragePoolBuild", new Object[] { object(ObjectKind.STORAGE_POOL, key), 0 });
     }
 
     public List<String> snapshotNames(String uuid) {

@@ -15,20 +15,19 @@ public final class DomainQueries {
      * disks, {@code pool/volume} for volume disks; disks without a source (empty CD-ROMs) are left out.
      */
     public static List<String> diskSources(XmlObject domain) {
-        List<String> sources = new ArrayList<>();
-        for (XmlObject disk : domain.<XmlObject>list("disks")) {
-            String source = firstOf(disk.string("sourceFile"), disk.string("sourceDev"), disk.string("sourceDir"));
-            if (source == null && disk.string("sourceProtocol") != null) {
-                source = disk.string("sourceProtocol") + "://" + disk.string("sourceName");
-            }
-            if (source == null && disk.string("sourcePool") != null) {
-                source = disk.string("sourcePool") + "/" + disk.string("sourceVolume");
-            }
-            if (source != null) {
-                sources.add(source);
-            }
+        return domain.<XmlObject>list("disks").stream().map(DomainQueries::diskSource).filter(s -> s != null).toList();
+    }
+
+    /** One disk's source, as {@link #diskSources} names it; {@code null} for an empty CD-ROM. */
+    public static String diskSource(XmlObject disk) {
+        String source = firstOf(disk.string("sourceFile"), disk.string("sourceDev"), disk.string("sourceDir"));
+        if (source == null && disk.string("sourceProtocol") != null) {
+            source = disk.string("sourceProtocol") + "://" + disk.string("sourceName");
         }
-        return sources;
+        if (source == null && disk.string("sourcePool") != null) {
+            source = disk.string("sourcePool") + "/" + disk.string("sourceVolume");
+        }
+        return source;
     }
 
     /** The MAC addresses of the domain's network interfaces, in lower case. */

@@ -76,6 +76,7 @@ public final class ConnectionMonitor {
     private final VirtConnection connection;
     private final RefreshPolicy policy;
     private final DomainCache domains = new DomainCache();
+    private final StatsHistory history = new StatsHistory(60);
     private final Map<ObjectKind, ObjectCache> objects = new EnumMap<>(ObjectKind.class);
     private final ListenerList<CacheListener> listeners = new ListenerList<>();
     private final ExecutorService updates;
@@ -88,7 +89,7 @@ public final class ConnectionMonitor {
     /** Completes when everything the current session loads at its start is in the cache; one per session. */
     private volatile CompletableFuture<Void> ready = new CompletableFuture<>();
     private volatile Duration statsInterval;
-    private volatile Set<String> visible = Set.of();
+    private final Map<Object, Set<String>> visibleBy = new ConcurrentHashMap<>();
     /** Kinds the driver does not have at all (listing them is "not supported"): never polled. */
     private final Set<ObjectKind> unsupported = ConcurrentHashMap.newKeySet();
     private ScheduledFuture<?> sampler;
@@ -196,6 +197,11 @@ public final class ConnectionMonitor {
     public CompletableFuture<List<StorageVolume>> volumes(String poolKey) {
         List<StorageVolume> cached = objects(ObjectKind.STORAGE_POOL).loadedVolumes(poolKey);
         return cached != null ? CompletableFuture.completedFuture(cached) : loadVolumes(poolKey);
+    }
+
+    /** Lists a pool's volumes again, after creating or deleting one: libvirt has no event for that. */
+    public CompletableFuture<List<StorageVolume>> reloadVolumes(String poolKey) {
+        return loadVolumes(poolKey);
     }
 
     /**
@@ -466,23 +472,31 @@ public final class ConnectionMonitor {
             libvirt.forget(null, uuid);
             return null;
         });
+        history.remove(uuid);
         return domains.remove(uuid);
     }
 
     /**
-     * Which domains someone is looking at. Where the driver has no bulk statistics the sampler asks
-     * only these, one call each, instead of every domain.
+     * Which domains a viewer (a view, an editor) is looking at; {@code null} or empty when it
+     * stops. Where the driver has no bulk statistics the sampler asks only the domains someone
+     * looks at, one call each, instead of every domain.
      */
-    public void setVisible(Set<String> uuids) {
-        visible = Set.copyOf(uuids);
+    public void setVisible(Object viewer, Set<String> uuids) {
+        if (uuids == null || uuids.isEmpty()) {
+            visibleBy.remove(viewer);
+        } else {
+            visibleBy.put(viewer, Set.copyOf(uuids));
+        }
+    }
+
+    private Set<String> visible() {
+        Set<String> all = new HashSet<>();
+        visibleBy.values().forEach(all::addAll);
+        return all;
     }
 
     private void sample() {
-        connection.submit(libvirt -> statsInterval == null ? List.<DomainStats>of() // turned off meanwhile
-                : libvirt.hasBulkStats() ? libvirt.domainStats(LibvirtConnection.STATS_CPU_TOTAL | LibvirtConnection.STATS_BALLOON,
-                        LibvirtConnection.ALL)
-                : visible.stream().filter(uuid -> domains.get(uuid) != null).map(libvirt::domainInfo).toList())
-                .thenAccept(stats -> updates.execute(() -> {
+        connection.submit(this::collectStats).thenAccept(stats -> updates.execute(() -> {
                     long now = System.nanoTime();
                     List<DomainChange> changes = new ArrayList<>();
                     for (DomainStats s : stats) {
@@ -492,16 +506,51 @@ public final class ConnectionMonitor {
                         }
                         StatsSample last = known.sample();
                         long cpu = s.number("cpu.time");
-                        double percent = last == null || cpu < 0 || now <= last.timeNanos() ? -1
+                        double percent = last == null || cpu < 0 || last.cpuTimeNs() < 0 || now <= last.timeNanos() ? -1
                                 : Math.min(100, 100.0 * (cpu - last.cpuTimeNs()) / (now - last.timeNanos())
                                         / Math.max(1, known.vcpus()));
-                        DomainRecord sampled = known.withSample(new StatsSample(now, cpu, percent,
-                                s.number("balloon.current")));
+                        StatsSample sample = new StatsSample(now, cpu, percent, s.number("balloon.current"),
+                                s.sum("block.", ".rd.bytes", ".wr.bytes"), s.sum("net.", ".rx.bytes", ".tx.bytes"));
+                        DomainRecord sampled = known.withSample(sample);
                         domains.put(sampled);
+                        history.add(s.uuid(), sample);
                         changes.add(new DomainChange(Kind.STATS_SAMPLED, sampled));
                     }
                     fireDomains(changes);
                 })).exceptionally(e -> log("Cannot sample statistics on " + connection.uri(), e));
+    }
+
+    /**
+     * One bulk call where the driver has it; the visible running domains it sent no CPU time for
+     * (the test driver sends only states) are asked one by one, as are all of them without it.
+     */
+    private List<DomainStats> collectStats(LibvirtConnection libvirt) {
+        if (statsInterval == null) {
+            return List.of(); // turned off meanwhile
+        }
+        List<DomainStats> stats = new ArrayList<>();
+        Set<String> missing = visible();
+        if (libvirt.hasBulkStats()) {
+            for (DomainStats s : libvirt.domainStats(LibvirtConnection.STATS_CPU_TOTAL | LibvirtConnection.STATS_BALLOON
+                    | LibvirtConnection.STATS_BLOCK | LibvirtConnection.STATS_INTERFACE, LibvirtConnection.ALL)) {
+                if (s.number("cpu.time") >= 0 || !s.state().isActive() || !missing.contains(s.uuid())) {
+                    stats.add(s);
+                    missing.remove(s.uuid());
+                }
+            }
+        }
+        for (String uuid : missing) {
+            DomainRecord known = domains.get(uuid);
+            if (known != null && known.state().isActive()) {
+                stats.add(libvirt.domainInfo(uuid));
+            }
+        }
+        return stats;
+    }
+
+    /** The last samples of a domain, oldest first; empty while nobody samples. */
+    public List<StatsSample> history(String uuid) {
+        return history.get(uuid);
     }
 
     // --- networks, pools, node devices, secrets, interfaces ---------------------------------

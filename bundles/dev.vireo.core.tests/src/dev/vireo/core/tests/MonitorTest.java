@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -226,6 +227,16 @@ class MonitorTest {
                 "the bulk call and nothing else: " + calls.snapshot());
         Await.holdsFor(Duration.ofMillis(500), "silence once sampling is off (but for a sample already under way)",
                 () -> calls.total() <= after + 1, () -> calls.snapshot().toString());
+
+        // the test driver's bulk statistics carry no CPU time: a domain someone looks at is asked alone
+        String uuid = monitor.domains().all().iterator().next().uuid();
+        monitor.setVisible(this, Set.of(uuid));
+        monitor.sampleStats(Duration.ofMillis(100));
+        Await.until("a CPU figure for the visible domain",
+                () -> monitor.history(uuid).stream().anyMatch(s -> s.cpuPercent() >= 0), changes::toString);
+        monitor.sampleStats(null);
+        monitor.setVisible(this, null);
+        assertTrue(calls.get("virDomainGetInfo") >= 2, calls.snapshot().toString());
     }
 
     private long sampled() {

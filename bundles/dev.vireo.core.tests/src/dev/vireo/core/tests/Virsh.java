@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** libvirt's own command-line client, as an independent witness of what a host holds. */
-final class Virsh {
+public final class Virsh {
     private Virsh() {
     }
 
     /** The non-blank lines virsh prints for {@code args} against {@code uri}. */
-    static List<String> lines(String uri, String... args) throws IOException, InterruptedException {
+    public static List<String> lines(String uri, String... args) throws IOException, InterruptedException {
         String[] command = new String[args.length + 3];
         command[0] = "virsh";
         command[1] = "-c";

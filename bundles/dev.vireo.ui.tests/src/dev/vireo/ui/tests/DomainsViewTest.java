@@ -49,8 +49,8 @@ class DomainsViewTest {
     void shutDownAndRunFromTheViewFollowTheEventsWithoutUiThreadCalls() throws Exception {
         long violationsBefore = LibvirtThreadGuard.violations();
         UiWait.until("'test' running", () -> "running".equals(row("test").getText(1)), this::rows);
-        assertEquals("2", row("test").getText(2));
-        assertEquals("2.0 GiB", row("test").getText(3));
+        assertEquals("2", row("test").getText(3));
+        assertEquals("2.0 GiB", row("test").getText(4));
 
         CallCounter calls = connection.calls();
         long before = calls.total();

@@ -5,16 +5,25 @@ import org.eclipse.core.expressions.PropertyTester;
 import dev.vireo.monitor.DomainRecord;
 import dev.vireo.ui.views.DomainNode;
 
-/** Lets command enablement depend on a domain's cached state (no libvirt call). */
+/**
+ * Lets command enablement depend on a domain's cached state (no libvirt call): {@code active}
+ * (true/false), {@code state} (a {@code DomainState} name) and {@code persistent}.
+ */
 public class DomainPropertyTester extends PropertyTester {
     public static final String NAMESPACE = "dev.vireo.ui.domain";
 
     @Override
     public boolean test(Object receiver, String property, Object[] args, Object expectedValue) {
         DomainRecord d = ((DomainNode) receiver).record();
-        if (d == null || !"active".equals(property)) {
+        if (d == null) {
             return false;
         }
-        return Boolean.valueOf(d.state().isActive()).equals(expectedValue);
+        Object actual = switch (property) {
+            case "active" -> d.state().isActive();
+            case "persistent" -> d.persistent();
+            case "state" -> d.state().name();
+            default -> null;
+        };
+        return actual != null && actual.equals(expectedValue);
     }
 }

@@ -1,49 +1,79 @@
 package dev.vireo.ui.views;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
+import org.eclipse.core.runtime.preferences.IEclipsePreferences;
+import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.action.Separator;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.jface.viewers.TreeViewerColumn;
+import org.eclipse.jface.viewers.Viewer;
+import org.eclipse.jface.viewers.ViewerFilter;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IWorkbenchActionConstants;
+import org.eclipse.ui.contexts.IContextService;
+import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.part.ViewPart;
 import org.eclipse.ui.services.IEvaluationService;
 
 import dev.vireo.connection.ConnectionListener;
 import dev.vireo.connection.ConnectionManager;
 import dev.vireo.connection.VirtConnection;
+import dev.vireo.libvirt.ObjectKind;
 import dev.vireo.monitor.CacheListener;
 import dev.vireo.monitor.ConnectionMonitor;
 import dev.vireo.monitor.DomainCache;
 import dev.vireo.monitor.DomainChange;
 import dev.vireo.monitor.DomainRecord;
 import dev.vireo.ui.handlers.DomainPropertyTester;
+import dev.vireo.ui.preferences.VireoPreferences;
+import dev.vireo.ui.widgets.Plot;
 
 /**
- * The manager view: connections and their virtual machines. It shows only what the monitor's
- * cache holds and never calls libvirt; changes arrive as cache notifications on other threads
- * and are folded into one refresh per UI turn, so a burst of events costs one repaint.
+ * The manager view: connections, their virtual machines, networks and storage pools, with a
+ * filter across all connections and a CPU sparkline per running machine. It shows only what the
+ * monitor's cache holds and never calls libvirt; changes arrive as cache notifications on other
+ * threads and are folded into one refresh per UI turn, so a burst of events costs one repaint.
  */
 public class DomainsView extends ViewPart {
     public static final String ID = "dev.vireo.ui.views.domains";
+    private static final int CPU_COLUMN = 2;
 
     private final ConnectionManager manager = ConnectionManager.getDefault();
     private final Set<VirtConnection> watched = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean refreshPending = new AtomicBoolean();
+    private final Map<VirtConnection, HostSection[]> sections = new HashMap<>();
     private final CacheListener cacheListener = new CacheListener() {
         @Override
         public void domainsChanged(ConnectionMonitor monitor, List<DomainChange> changes) {
+            requestRefresh();
+        }
+
+        @Override
+        public void objectsChanged(ConnectionMonitor monitor, ObjectKind kind) {
             requestRefresh();
         }
     };
@@ -65,31 +95,61 @@ public class DomainsView extends ViewPart {
             requestRefresh();
         }
     };
+    private final IEclipsePreferences.IPreferenceChangeListener preferenceListener = e -> {
+        if (VireoPreferences.STATS_INTERVAL.equals(e.getKey())) {
+            watched.forEach(c -> ConnectionMonitor.of(c).sampleStats(VireoPreferences.statsInterval()));
+        }
+    };
     private TreeViewer viewer;
+    private Text filter;
     private Display display;
+    private StateIcons icons;
+    /** How long each refresh held the UI thread, for the responsiveness test and benchmark. */
+    private volatile long longestRefreshNanos;
+    private volatile int refreshes;
 
     @Override
     public void createPartControl(Composite parent) {
         display = parent.getDisplay();
+        icons = new StateIcons(display);
+        GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(parent);
+        filter = new Text(parent, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
+        filter.setMessage("Filter virtual machines, networks and pools by name");
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(filter);
         viewer = new TreeViewer(parent, SWT.MULTI | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(viewer.getControl());
         viewer.getTree().setHeaderVisible(true);
         viewer.getTree().setLinesVisible(true);
         viewer.setUseHashlookup(true);
-        column("Name", 260, SWT.LEFT, this::nameOf);
-        column("State", 150, SWT.LEFT, this::stateOf);
-        column("vCPUs", 70, SWT.RIGHT, e -> e instanceof DomainNode n && n.record() != null
-                ? Integer.toString(n.record().vcpus()) : "");
-        column("Memory", 100, SWT.RIGHT, e -> e instanceof DomainNode n && n.record() != null
-                ? formatMemory(n.record().memoryKiB()) : "");
+        column("Name", 240, SWT.LEFT, this::nameOf, this::imageOf);
+        column("State", 210, SWT.LEFT, this::stateOf, e -> null);
+        column("CPU usage", 110, SWT.LEFT, e -> "", e -> null);
+        column("vCPUs", 60, SWT.RIGHT, e -> e instanceof DomainNode n && n.record() != null
+                ? Integer.toString(n.record().vcpus()) : "", e -> null);
+        column("Memory", 90, SWT.RIGHT, e -> e instanceof DomainNode n && n.record() != null
+                ? formatMemory(n.record().memoryKiB()) : "", e -> null);
+        viewer.getTree().addListener(SWT.PaintItem, this::paintSparkline);
+        viewer.getTree().getVerticalBar().addListener(SWT.Selection, e -> updateVisible());
         viewer.setContentProvider(new ContentProvider());
+        viewer.addFilter(new NameFilter());
         viewer.setInput(manager);
+        filter.addModifyListener(e -> refresh());
+        viewer.addDoubleClickListener(e -> {
+            try {
+                getSite().getService(IHandlerService.class).executeCommand("dev.vireo.ui.commands.open", null);
+            } catch (Exception ex) {
+                org.eclipse.core.runtime.ILog.of(getClass()).error("Cannot open " + e.getSelection(), ex);
+            }
+        });
 
         MenuManager menu = new MenuManager();
         menu.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
         viewer.getTree().setMenu(menu.createContextMenu(viewer.getTree()));
         getSite().registerContextMenu(menu, viewer);
         getSite().setSelectionProvider(viewer);
+        getSite().getService(IContextService.class).activateContext("dev.vireo.ui.contexts.domains");
 
+        InstanceScope.INSTANCE.getNode(VireoPreferences.NODE).addPreferenceChangeListener(preferenceListener);
         manager.addConnectionListener(connectionListener);
         manager.connections().forEach(this::watch);
         refresh();
@@ -102,8 +162,13 @@ public class DomainsView extends ViewPart {
 
     @Override
     public void dispose() {
+        InstanceScope.INSTANCE.getNode(VireoPreferences.NODE).removePreferenceChangeListener(preferenceListener);
         manager.removeConnectionListener(connectionListener);
-        watched.forEach(c -> ConnectionMonitor.of(c).removeListener(cacheListener));
+        watched.forEach(c -> {
+            ConnectionMonitor.of(c).removeListener(cacheListener);
+            ConnectionMonitor.of(c).setVisible(this, null);
+        });
+        icons.dispose();
         super.dispose();
     }
 
@@ -111,9 +176,24 @@ public class DomainsView extends ViewPart {
         return viewer;
     }
 
+    public Text filter() {
+        return filter;
+    }
+
+    /** The longest time one refresh held the UI thread so far, and how many there were. */
+    public long longestRefreshNanos() {
+        return longestRefreshNanos;
+    }
+
+    public int refreshes() {
+        return refreshes;
+    }
+
     private void watch(VirtConnection c) {
         if (watched.add(c)) {
-            ConnectionMonitor.of(c).addListener(cacheListener);
+            ConnectionMonitor monitor = ConnectionMonitor.of(c);
+            monitor.addListener(cacheListener);
+            monitor.sampleStats(VireoPreferences.statsInterval());
         }
     }
 
@@ -129,35 +209,79 @@ public class DomainsView extends ViewPart {
         if (viewer.getControl().isDisposed()) {
             return;
         }
-        viewer.refresh();
-        for (VirtConnection c : watched) {
-            viewer.setExpandedState(c, true);
+        long start = System.nanoTime();
+        viewer.getTree().setRedraw(false);
+        try {
+            viewer.refresh();
+            for (VirtConnection c : watched) {
+                viewer.setExpandedState(c, true);
+            }
+        } finally {
+            viewer.getTree().setRedraw(true);
         }
-        // enablement of Run / Shut Down / Force Off follows the cached state of the selection
+        // enablement of the lifecycle commands follows the cached state of the selection
         getSite().getService(IEvaluationService.class).requestEvaluation(DomainPropertyTester.NAMESPACE + ".active");
+        getSite().getService(IEvaluationService.class).requestEvaluation(DomainPropertyTester.NAMESPACE + ".state");
+        updateVisible();
+        longestRefreshNanos = Math.max(longestRefreshNanos, System.nanoTime() - start);
+        refreshes++;
+    }
+
+    /** Tells each monitor which of its domains are on screen: those are sampled where sampling costs a call each. */
+    private void updateVisible() {
+        Rectangle area = viewer.getTree().getClientArea();
+        Map<VirtConnection, Set<String>> visible = new HashMap<>();
+        for (TreeItem connectionRow : viewer.getTree().getItems()) {
+            for (TreeItem row : connectionRow.getExpanded() ? connectionRow.getItems() : new TreeItem[0]) {
+                Rectangle bounds = row.getBounds();
+                if (row.getData() instanceof DomainNode n && bounds.y + bounds.height >= 0 && bounds.y <= area.height) {
+                    visible.computeIfAbsent(n.connection(), c -> new HashSet<>()).add(n.uuid());
+                }
+            }
+        }
+        watched.forEach(c -> ConnectionMonitor.of(c).setVisible(this, visible.get(c)));
+    }
+
+    private void paintSparkline(Event event) {
+        if (event.index != CPU_COLUMN || !(event.item.getData() instanceof DomainNode n) || n.record() == null
+                || !n.record().state().isActive()) {
+            return;
+        }
+        double[] cpu = Plot.cpu(ConnectionMonitor.of(n.connection()).history(n.uuid()));
+        Rectangle cell = ((TreeItem) event.item).getBounds(CPU_COLUMN);
+        GC gc = event.gc;
+        gc.setForeground(display.getSystemColor(SWT.COLOR_DARK_GREEN));
+        Plot.line(gc, new Rectangle(cell.x + 3, cell.y + 3, cell.width - 6, cell.height - 6), cpu, 100, 3);
     }
 
     private String nameOf(Object e) {
-        if (e instanceof VirtConnection c) {
-            return c.uri();
-        }
-        DomainRecord d = ((DomainNode) e).record();
-        return d == null ? "" : d.name();
+        return switch (e) {
+            case VirtConnection c -> c.uri();
+            case HostSection s -> s.label();
+            case HostSection.ObjectNode o -> o.object() == null ? "" : o.object().name();
+            case DomainNode n -> n.record() == null ? "" : n.record().name();
+            default -> "";
+        };
+    }
+
+    private Image imageOf(Object e) {
+        return e instanceof DomainNode n && n.record() != null ? icons.get(n.record().state()) : null;
     }
 
     private String stateOf(Object e) {
-        if (e instanceof VirtConnection c) {
-            return c.failure() == null ? c.state().label() : c.state().label() + ": " + c.failure();
-        }
-        DomainRecord d = ((DomainNode) e).record();
-        return d == null ? "" : d.state().label();
+        return switch (e) {
+            case VirtConnection c -> c.failure() == null ? c.state().label() : c.state().label() + ": " + c.failure();
+            case HostSection.ObjectNode o -> o.object() == null ? "" : o.object().active() ? "active" : "inactive";
+            case DomainNode n -> n.record() == null ? "" : n.record().state().label();
+            default -> "";
+        };
     }
 
-    static String formatMemory(long kib) {
+    public static String formatMemory(long kib) {
         return kib >= 1024 * 1024 ? String.format("%.1f GiB", kib / (1024.0 * 1024)) : (kib / 1024) + " MiB";
     }
 
-    private void column(String title, int width, int style, Function<Object, String> text) {
+    private void column(String title, int width, int style, Function<Object, String> text, Function<Object, Image> image) {
         TreeViewerColumn column = new TreeViewerColumn(viewer, style);
         column.getColumn().setText(title);
         column.getColumn().setWidth(width);
@@ -166,10 +290,42 @@ public class DomainsView extends ViewPart {
             public String getText(Object element) {
                 return text.apply(element);
             }
+
+            @Override
+            public Image getImage(Object element) {
+                return image.apply(element);
+            }
+
+            @Override
+            public String getToolTipText(Object element) {
+                return text.apply(element);
+            }
         });
     }
 
-    private static final class ContentProvider implements ITreeContentProvider {
+    private HostSection[] sectionsOf(VirtConnection c) {
+        return sections.computeIfAbsent(c, k -> new HostSection[] { new HostSection(k, ObjectKind.NETWORK),
+                new HostSection(k, ObjectKind.STORAGE_POOL) });
+    }
+
+    /** Keeps the rows whose name contains the filter text; connections and sections always stay. */
+    private final class NameFilter extends ViewerFilter {
+        @Override
+        public boolean select(Viewer v, Object parent, Object element) {
+            String wanted = filter.getText().trim().toLowerCase(Locale.ROOT);
+            if (wanted.isEmpty() || element instanceof VirtConnection || element instanceof HostSection) {
+                return true;
+            }
+            if (element instanceof DomainNode n && n.record() != null) {
+                DomainRecord d = n.record();
+                String title = d.definition() == null || d.definition().title() == null ? "" : d.definition().title();
+                return d.name().toLowerCase(Locale.ROOT).contains(wanted) || title.toLowerCase(Locale.ROOT).contains(wanted);
+            }
+            return nameOf(element).toLowerCase(Locale.ROOT).contains(wanted);
+        }
+    }
+
+    private final class ContentProvider implements ITreeContentProvider {
         @Override
         public Object[] getElements(Object input) {
             return ((ConnectionManager) input).connections().toArray();
@@ -177,22 +333,33 @@ public class DomainsView extends ViewPart {
 
         @Override
         public Object[] getChildren(Object parent) {
+            if (parent instanceof HostSection s) {
+                return s.children();
+            }
             if (!(parent instanceof VirtConnection c)) {
                 return new Object[0];
             }
-            List<DomainRecord> domains = DomainCache.of(c).all().stream()
-                    .sorted(Comparator.comparing(DomainRecord::name, String.CASE_INSENSITIVE_ORDER)).toList();
-            return domains.stream().map(d -> new DomainNode(c, d.uuid())).toArray();
+            List<Object> children = new ArrayList<>();
+            DomainCache.of(c).all().stream().sorted(Comparator.comparing(DomainRecord::name, String.CASE_INSENSITIVE_ORDER))
+                    .forEach(d -> children.add(new DomainNode(c, d.uuid())));
+            children.addAll(List.of(sectionsOf(c)));
+            return children.toArray();
         }
 
         @Override
         public Object getParent(Object element) {
-            return element instanceof DomainNode n ? n.connection() : null;
+            return switch (element) {
+                case DomainNode n -> n.connection();
+                case HostSection s -> s.connection();
+                case HostSection.ObjectNode o -> o.section();
+                default -> null;
+            };
         }
 
         @Override
         public boolean hasChildren(Object element) {
-            return element instanceof VirtConnection c && DomainCache.of(c).size() > 0;
+            return element instanceof VirtConnection
+                    || element instanceof HostSection s && !ConnectionMonitor.of(s.connection()).objects(s.kind()).all().isEmpty();
         }
     }
 }

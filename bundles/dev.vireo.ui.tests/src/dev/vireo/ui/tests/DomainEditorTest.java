@@ -1,0 +1,151 @@
+package dev.vireo.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.eclipse.swt.widgets.Text;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.vireo.connection.VirtConnection;
+import dev.vireo.model.XmlDiff;
+import dev.vireo.monitor.DomainCache;
+import dev.vireo.monitor.DomainRecord;
+import dev.vireo.ui.editors.DomainEditor;
+import dev.vireo.ui.handlers.OpenHandler;
+import dev.vireo.ui.views.DomainNode;
+
+/** The virtual machine editor on virt-manager's test host: edits reach libvirt, bad ones lose nothing. */
+class DomainEditorTest {
+    private static VirtConnection host;
+    private DomainEditor editor;
+
+    @BeforeAll
+    static void openHost() throws Exception {
+        host = Workbench.openCorpusHost();
+        UiWait.until("the XML of every domain", () -> DomainCache.of(host).all().stream().allMatch(d -> d.definition() != null),
+                () -> "");
+    }
+
+    @AfterAll
+    static void closeHost() {
+        Workbench.close(host);
+    }
+
+    @AfterEach
+    void closeEditor() {
+        Workbench.page().closeEditor(editor, false);
+    }
+
+    private DomainEditor open(String name) throws Exception {
+        DomainRecord d = byName(name);
+        editor = (DomainEditor) OpenHandler.open(Workbench.page(), new DomainNode(host, d.uuid()));
+        UiWait.until("the editor's working copy", () -> editor.draft() != null, () -> editor.message());
+        return editor;
+    }
+
+    /** The definition in libvirt: for a running domain, the one for its next boot, which edits change. */
+    private String libvirtXml(String name) {
+        String uuid = byName(name).uuid();
+        return Workbench.call(host, l -> l.nextBootXml(uuid));
+    }
+
+    @Test
+    void editingMemoryOnTheHardwarePageRedefinesTheDomainAndKeepsWhatVireoDoesNotModel() throws Exception {
+        String before = libvirtXml("test-many-devices");
+        assertTrue(before.contains("<sysinfo") && before.contains("<blkiotune>") && before.contains("libosinfo:os"));
+        open("test-many-devices");
+        editor.showPage(DomainEditor.HARDWARE_PAGE);
+        editor.hardwarePage().select("Memory");
+        Text memory = editor.hardwarePage().field("memory");
+        assertEquals("438272", memory.getText());
+        memory.setText("524288");
+        assertTrue(editor.isDirty());
+        Workbench.screenshot(editor.getSite().getShell(), "vm-hardware");
+        editor.apply();
+        UiWait.until("applied", () -> !editor.isDirty() && editor.message().startsWith("Applied"), editor::message);
+
+        String after = libvirtXml("test-many-devices");
+        String expected = before.replace("<memory unit='KiB'>438272</memory>", "<memory unit='KiB'>524288</memory>");
+        assertNull(XmlDiff.firstDifference(expected, after), "only <memory> changed");
+        UiWait.until("the editor shows libvirt's new definition",
+                () -> "524288".equals(String.valueOf(editor.draft().get("memory"))), editor::message);
+    }
+
+    @Test
+    void malformedXmlIsRejectedWithTheParserErrorAndTheDefinitionKept() throws Exception {
+        String before = libvirtXml("test");
+        long defines = host.calls().get("virDomainDefineXML");
+        open("test");
+        editor.showPage(DomainEditor.XML_PAGE);
+        editor.xmlPage().text().setText(before.replace("</devices>", ""));
+        editor.apply();
+        assertTrue(editor.message().startsWith("The XML is not valid, nothing was applied:"), editor.message());
+        assertTrue(editor.isDirty(), "the edit is kept to be fixed");
+        Workbench.screenshot(editor.getSite().getShell(), "vm-xml-error");
+        assertEquals(defines, host.calls().get("virDomainDefineXML"), "libvirt was not asked");
+        assertEquals(before, libvirtXml("test"));
+    }
+
+    @Test
+    void xmlLibvirtRejectsShowsLibvirtsMessageAndTheDefinitionIsKept() throws Exception {
+        String before = libvirtXml("test");
+        open("test");
+        editor.showPage(DomainEditor.XML_PAGE);
+        // a name another domain has, with this domain's UUID: libvirt refuses
+        editor.xmlPage().text().setText(before.replace("<name>test</name>", "<name>test-clone</name>"));
+        editor.apply();
+        UiWait.until("libvirt's refusal", () -> editor.message().startsWith("libvirt refused"), editor::message);
+        assertTrue(editor.message().contains("already defined"), editor.message());
+        assertTrue(editor.isDirty());
+        assertEquals(before, libvirtXml("test"));
+    }
+
+    @Test
+    void aDiskPathAnotherDomainUsesIsFlaggedFromTheCacheWithoutACall() throws Exception {
+        open("test-clone-full");
+        editor.showPage(DomainEditor.HARDWARE_PAGE);
+        editor.hardwarePage().select("Disk hda");
+        assertNull(editor.hardwarePage().diskWarning());
+        long calls = host.calls().total();
+        Text source = editor.hardwarePage().field("sourceDev");
+        source.setText("/pool-dir/test-clone-simple.img");
+        String warning = editor.hardwarePage().diskWarning();
+        assertNotNull(warning);
+        assertTrue(warning.contains("test-clone-simple"), warning);
+        assertEquals(calls, host.calls().total(), "the check asked the cache, not the host");
+    }
+
+    @Test
+    void aNumberFieldRejectsTextInlineAndBlocksApply() throws Exception {
+        open("test");
+        editor.showPage(DomainEditor.HARDWARE_PAGE);
+        editor.hardwarePage().select("CPUs");
+        editor.hardwarePage().field("vcpu").setText("many");
+        assertTrue(editor.message().contains("not a whole number"), editor.message());
+        assertTrue(!editor.applyButton().isEnabled());
+        editor.hardwarePage().field("vcpu").setText("2");
+        assertTrue(editor.applyButton().isEnabled());
+    }
+
+    @Test
+    void theOverviewAndPerformancePagesShowTheDomain() throws Exception {
+        open("test");
+        assertEquals("running", editor.overviewPage().stateText());
+        UiWait.until("autostart read", () -> editor.overviewPage().autostart().isEnabled(), () -> "");
+        Workbench.screenshot(editor.getSite().getShell(), "vm-overview");
+        editor.showPage(DomainEditor.PERFORMANCE_PAGE);
+        // the test driver reports CPU time per domain: two samples make a CPU figure
+        UiWait.until("a CPU sample", () -> !editor.performancePage().graphs().get(0).latest().equals("no data"),
+                () -> editor.performancePage().graphs().get(0).latest());
+        Workbench.screenshot(editor.getSite().getShell(), "vm-performance");
+    }
+
+    private static DomainRecord byName(String name) {
+        return DomainCache.of(host).all().stream().filter(d -> d.name().equals(name)).findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,164 @@
+package dev.vireo.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.TreeItem;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import dev.vireo.connection.VirtConnection;
+import dev.vireo.core.tests.Virsh;
+import dev.vireo.libvirt.CallCounter;
+import dev.vireo.libvirt.LibvirtThreadGuard;
+import dev.vireo.libvirt.ObjectKind;
+import dev.vireo.libvirt.StorageVolume;
+import dev.vireo.monitor.ConnectionMonitor;
+import dev.vireo.monitor.DomainCache;
+import dev.vireo.monitor.DomainRecord;
+import dev.vireo.ui.dialogs.DeleteDomainDialog;
+import dev.vireo.ui.handlers.DeleteDomainHandler;
+import dev.vireo.ui.preferences.VireoPreferences;
+import dev.vireo.ui.views.DomainNode;
+import dev.vireo.ui.views.DomainsView;
+
+/** The manager view on virt-manager's test host: every object shown, every lifecycle command, Delete, the filter. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ManagerTest {
+    private static VirtConnection host;
+    private static DomainsView view;
+
+    @BeforeAll
+    static void openHost() throws Exception {
+        InstanceScope.INSTANCE.getNode(VireoPreferences.NODE).putBoolean(VireoPreferences.CONFIRM_FORCE_OFF, false);
+        view = Workbench.view();
+        host = Workbench.openCorpusHost();
+        UiWait.until("the corpus host's rows", () -> Workbench.row(view, host, "test-many-devices") != null,
+                () -> Workbench.rows(view));
+    }
+
+    @AfterAll
+    static void closeHost() {
+        Workbench.close(host);
+    }
+
+    @Test
+    @Order(1) // before Delete changes the host
+    void theTreeShowsEveryDomainNetworkAndPoolOfTheHostAsVirshDoes() throws Exception {
+        // virsh opens its own instance of the same host file: the same starting state
+        List<String> domains = Virsh.lines(host.uri(), "list", "--all", "--name");
+        List<String> networks = Virsh.lines(host.uri(), "net-list", "--all", "--name");
+        List<String> pools = Virsh.lines(host.uri(), "pool-list", "--all", "--name");
+        assertEquals(14, domains.size());
+        for (String name : domains) {
+            assertNotNull(Workbench.row(view, host, name), name + " in " + Workbench.rows(view));
+        }
+        expand("Virtual Networks");
+        expand("Storage Pools");
+        for (String name : networks) {
+            assertNotNull(Workbench.row(view, host, name), "network " + name);
+        }
+        for (String name : pools) {
+            assertNotNull(Workbench.row(view, host, name), "pool " + name);
+        }
+        assertEquals("paused", Workbench.row(view, host, "test-state-paused").getText(1));
+        assertEquals("crashed", Workbench.row(view, host, "test-state-crashed").getText(1));
+        assertNotNull(Workbench.row(view, host, "test").getImage(), "a state icon");
+        Workbench.screenshot(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), "manager");
+    }
+
+    private void expand(String section) {
+        for (TreeItem c : view.viewer().getTree().getItems()) {
+            for (TreeItem row : c.getItems()) {
+                if (c.getData() == host && row.getText(0).equals(section)) {
+                    view.viewer().setExpandedState(row.getData(), true);
+                }
+            }
+        }
+    }
+
+    @Test
+    void eachLifecycleCommandMovesTheRowByItsEvent() throws Exception {
+        long violations = LibvirtThreadGuard.violations();
+        CallCounter calls = host.calls();
+        step("dev.vireo.ui.commands.pause", "paused");
+        step("dev.vireo.ui.commands.resume", "running");
+        long rebootsBefore = calls.get("virDomainReboot");
+        step("dev.vireo.ui.commands.reboot", "running");
+        UiWait.until("the reboot call", () -> calls.get("virDomainReboot") == rebootsBefore + 1, () -> calls.snapshot().toString());
+        long resetsBefore = calls.get("virDomainReset");
+        step("dev.vireo.ui.commands.reset", "running");
+        UiWait.until("the reset call", () -> calls.get("virDomainReset") == resetsBefore + 1, () -> calls.snapshot().toString());
+        step("dev.vireo.ui.commands.save", "shut off");
+        step("dev.vireo.ui.commands.start", "running");
+        step("dev.vireo.ui.commands.shutdown", "shut off");
+        step("dev.vireo.ui.commands.start", "running");
+        step("dev.vireo.ui.commands.forceOff", "shut off");
+        step("dev.vireo.ui.commands.start", "running");
+        assertEquals(violations, LibvirtThreadGuard.violations(), "no libvirt call on the UI thread");
+    }
+
+    private void step(String command, String state) throws Exception {
+        Workbench.select(view, Workbench.row(view, host, "test"));
+        Workbench.execute(command);
+        UiWait.until("'test' " + state + " after " + command,
+                () -> state.equals(Workbench.row(view, host, "test").getText(1)), () -> Workbench.rows(view));
+    }
+
+    @Test
+    void deleteOffersTheStorageNobodyElseUsesAndRemovesDomainAndVolume() throws Exception {
+        DomainRecord clone = byName("test-clone-simple");
+        DeleteDomainDialog dialog = new DeleteDomainDialog(view.getSite().getShell(), clone, DomainCache.of(host));
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        TableItem[] disks = dialog.disksTable().getItems();
+        assertEquals(1, disks.length);
+        assertEquals("/pool-dir/test-clone-simple.img", disks[0].getText(1));
+        assertFalse(disks[0].getChecked(), "a disk other domains use is not offered checked");
+        assertTrue(disks[0].getText(2).startsWith("also used by "), disks[0].getText(2));
+        Workbench.screenshot(dialog.getShell(), "delete-dialog");
+        dialog.close();
+
+        String pool = ConnectionMonitor.of(host).objects(ObjectKind.STORAGE_POOL).all().stream()
+                .filter(p -> p.name().equals("pool-dir")).findFirst().orElseThrow().key();
+        assertTrue(volumeNames(pool).contains("test-clone-simple.img"));
+        // the user checks it anyway
+        DeleteDomainHandler.delete(new DomainNode(host, clone.uuid()), clone, List.of("/pool-dir/test-clone-simple.img"));
+        UiWait.until("the row gone", () -> Workbench.row(view, host, "test-clone-simple") == null, () -> Workbench.rows(view));
+        UiWait.until("the volume gone", () -> !volumeNames(pool).contains("test-clone-simple.img"), () -> "");
+    }
+
+    private static List<String> volumeNames(String pool) {
+        return Workbench.call(host, l -> l.volumes(pool)).stream().map(StorageVolume::name).toList();
+    }
+
+    @Test
+    void theFilterNarrowsTheRowsOfAllConnections() {
+        view.filter().setText("state-p");
+        try {
+            UiWait.until("filtered", () -> Workbench.row(view, host, "test") == null, () -> Workbench.rows(view));
+            assertNotNull(Workbench.row(view, host, "test-state-paused"));
+            assertNotNull(Workbench.row(view, host, "test-state-pmsuspended"));
+            assertNull(Workbench.row(view, host, "test-state-shutoff"));
+        } finally {
+            view.filter().setText("");
+        }
+        assertFalse(Workbench.row(view, host, "test") == null, "all rows back");
+    }
+
+    private static DomainRecord byName(String name) {
+        return DomainCache.of(host).all().stream().filter(d -> d.name().equals(name)).findFirst().orElseThrow();
+    }
+}

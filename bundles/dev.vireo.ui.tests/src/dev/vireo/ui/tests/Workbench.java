@@ -1,0 +1,128 @@
+package dev.vireo.ui.tests;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.TreeItem;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.handlers.IHandlerService;
+
+import dev.vireo.connection.ConnectionManager;
+import dev.vireo.connection.VirtConnection;
+import dev.vireo.core.tests.Corpus;
+import dev.vireo.driver.DriverRegistry;
+import dev.vireo.libvirt.LibvirtConnection;
+import dev.vireo.monitor.ConnectionMonitor;
+import dev.vireo.ui.views.DomainsView;
+
+/** Driving the running Vireo workbench from a test on its UI thread: hosts, the manager view, commands. */
+final class Workbench {
+    private Workbench() {
+    }
+
+    static IWorkbenchPage page() {
+        return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+    }
+
+    static DomainsView view() throws Exception {
+        return (DomainsView) page().showView(DomainsView.ID);
+    }
+
+    /** Opens virt-manager's test host (a private in-process copy) through its driver; returns it once loaded. */
+    static VirtConnection openCorpusHost() throws IOException {
+        return open("test://" + Corpus.testDriverHost());
+    }
+
+    static VirtConnection open(String uri) {
+        VirtConnection c = DriverRegistry.get().open(ConnectionManager.getDefault(), uri);
+        UiWait.until("the monitor of " + uri + " ready", () -> ConnectionMonitor.of(c).isReady(), () -> c.state().label());
+        return c;
+    }
+
+    static void close(VirtConnection c) {
+        ConnectionManager.getDefault().close(c);
+    }
+
+    /** Runs a libvirt call off the UI thread and dispatches events until it is done. */
+    static <T> T call(VirtConnection c, Function<LibvirtConnection, T> call) {
+        return await(c.submit(call));
+    }
+
+    static <T> T await(CompletableFuture<T> future) {
+        UiWait.until("a background call", future::isDone, future::toString);
+        return future.join();
+    }
+
+    static void execute(String commandId) throws Exception {
+        PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand(commandId, null);
+    }
+
+    /** The manager's row of a domain (or network, pool) of a connection; {@code null} if not shown. */
+    static TreeItem row(DomainsView view, VirtConnection c, String name) {
+        for (TreeItem connectionRow : view.viewer().getTree().getItems()) {
+            if (connectionRow.getData() == c) {
+                for (TreeItem row : connectionRow.getItems()) {
+                    if (name.equals(row.getText(0))) {
+                        return row;
+                    }
+                    for (TreeItem child : row.getItems()) {
+                        if (name.equals(child.getText(0))) {
+                            return child;
+                        }
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    static String rows(DomainsView view) {
+        StringBuilder s = new StringBuilder();
+        for (TreeItem c : view.viewer().getTree().getItems()) {
+            s.append(c.getText(0)).append(" [").append(c.getText(1)).append("]");
+            Arrays.stream(c.getItems()).forEach(d -> s.append(" ").append(d.getText(0)).append("=").append(d.getText(1)));
+        }
+        return s.toString();
+    }
+
+    static void select(DomainsView view, TreeItem row) {
+        view.viewer().setSelection(new StructuredSelection(row.getData()), true);
+        view.setFocus();
+    }
+
+    /** Saves a picture of a shell as {@code target/screenshots/NAME.png}, for docs/ and for looking at. */
+    static void screenshot(Shell shell, String name) throws IOException {
+        Display display = shell.getDisplay();
+        shell.forceActive();
+        for (int i = 0; i < 20; i++) {
+            while (display.readAndDispatch()) {
+                // paint everything pending
+            }
+        }
+        Rectangle r = shell.getBounds();
+        Image image = new Image(display, r.width, r.height);
+        GC gc = new GC(display);
+        gc.copyArea(image, r.x, r.y);
+        gc.dispose();
+        ImageLoader loader = new ImageLoader();
+        loader.data = new ImageData[] { image.getImageData() };
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        loader.save(dir.resolve(name + ".png").toString(), SWT.IMAGE_PNG);
+        image.dispose();
+    }
+}

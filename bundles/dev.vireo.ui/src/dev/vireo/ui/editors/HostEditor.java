@@ -1,0 +1,180 @@
+package dev.vireo.ui.editors;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.ui.IEditorInput;
+import org.eclipse.ui.IEditorSite;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.part.MultiPageEditorPart;
+
+import dev.vireo.libvirt.LibvirtConnection;
+import dev.vireo.libvirt.ObjectKind;
+import dev.vireo.monitor.CacheListener;
+import dev.vireo.monitor.ConnectionMonitor;
+import dev.vireo.ui.jobs.LibvirtJob;
+import dev.vireo.ui.preferences.VireoPreferences;
+
+/**
+ * A host's details, as virt-manager's host details window: Overview (the host, its capabilities
+ * and what Vireo's connection to it has cost), Virtual Networks and Storage. Lists come from the
+ * monitor's cache and follow its change notifications; every action runs as a Job.
+ */
+public class HostEditor extends MultiPageEditorPart {
+    public static final String ID = "dev.vireo.ui.editors.host";
+    public static final int OVERVIEW_PAGE = 0, NETWORKS_PAGE = 1, STORAGE_PAGE = 2;
+
+    private HostEditorInput input;
+    private ConnectionMonitor monitor;
+    private HostOverviewPage overview;
+    private NetworksPage networks;
+    private StoragePage storage;
+    private final CacheListener listener = new CacheListener() {
+        @Override
+        public void objectsChanged(ConnectionMonitor m, ObjectKind kind) {
+            Display display = getSite().getShell().getDisplay();
+            display.asyncExec(() -> {
+                if (kind == ObjectKind.NETWORK && !networks.control().isDisposed()) {
+                    networks.refresh();
+                } else if (kind == ObjectKind.STORAGE_POOL && !storage.control().isDisposed()) {
+                    storage.refresh();
+                }
+            });
+        }
+    };
+
+    @Override
+    public void init(IEditorSite site, IEditorInput editorInput) throws PartInitException {
+        if (!(editorInput instanceof HostEditorInput hostInput)) {
+            throw new PartInitException("Not a host: " + editorInput);
+        }
+        super.init(site, editorInput);
+        input = hostInput;
+        monitor = ConnectionMonitor.of(input.connection());
+        setPartName("Host " + input.getName());
+        setTitleToolTip(input.getToolTipText());
+    }
+
+    @Override
+    protected void createPages() {
+        overview = new HostOverviewPage(this, getContainer());
+        setPageText(addPage(overview.control()), "Overview");
+        networks = new NetworksPage(this, getContainer());
+        setPageText(addPage(networks.control()), "Virtual Networks");
+        storage = new StoragePage(this, getContainer());
+        setPageText(addPage(storage.control()), "Storage");
+        monitor.addListener(listener);
+    }
+
+    @Override
+    public void dispose() {
+        monitor.removeListener(listener);
+        super.dispose();
+    }
+
+    public HostEditorInput input() {
+        return input;
+    }
+
+    public ConnectionMonitor monitor() {
+        return monitor;
+    }
+
+    public HostOverviewPage overviewPage() {
+        return overview;
+    }
+
+    public NetworksPage networksPage() {
+        return networks;
+    }
+
+    public StoragePage storagePage() {
+        return storage;
+    }
+
+    /** Shows one of the pages ({@code *_PAGE}). */
+    public void showPage(int page) {
+        setActivePage(page);
+    }
+
+    /** Runs a call on the host as a Job; a failure is shown with libvirt's message. */
+    <T> java.util.concurrent.CompletableFuture<T> run(String name, Function<LibvirtConnection, T> call) {
+        return LibvirtJob.run(name, input.connection(), call, true);
+    }
+
+    @Override
+    public boolean isDirty() {
+        return false;
+    }
+
+    @Override
+    public void doSave(IProgressMonitor progress) {
+    }
+
+    @Override
+    public void doSaveAs() {
+    }
+
+    @Override
+    public boolean isSaveAsAllowed() {
+        return false;
+    }
+
+    /** Asks before deleting, unless the preferences say not to. */
+    boolean confirmDelete(String what) {
+        return !VireoPreferences.confirm(VireoPreferences.CONFIRM_DELETE_HOST_OBJECTS)
+                || MessageDialog.openConfirm(getSite().getShell(), "Confirm Delete", "Delete " + what + "?");
+    }
+
+    // --- table helpers shared by the pages -------------------------------------------------
+
+    static Table table(Composite parent, String... columns) {
+        Table table = new Table(parent, SWT.BORDER | SWT.SINGLE | SWT.FULL_SELECTION | SWT.V_SCROLL);
+        table.setHeaderVisible(true);
+        table.setLinesVisible(true);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(table);
+        for (String c : columns) {
+            String[] nameAndWidth = c.split(":");
+            TableColumn column = new TableColumn(table, SWT.LEFT);
+            column.setText(nameAndWidth[0]);
+            column.setWidth(Integer.parseInt(nameAndWidth[1]));
+        }
+        return table;
+    }
+
+    /** Replaces a table's rows, keeping the selected row selected (rows are matched by their data). */
+    static <T> void fill(Table table, List<T> rows, Function<T, Object> key, Function<T, String[]> text) {
+        Object selected = table.getSelectionCount() == 1 ? table.getSelection()[0].getData() : null;
+        table.removeAll();
+        for (T row : rows) {
+            TableItem item = new TableItem(table, SWT.NONE);
+            item.setText(text.apply(row));
+            item.setData(key.apply(row));
+            if (Objects.equals(selected, item.getData())) {
+                table.setSelection(item);
+            }
+        }
+    }
+
+    static String selectedKey(Table table) {
+        return table.getSelectionCount() == 1 ? (String) table.getSelection()[0].getData() : null;
+    }
+
+    static Button button(Composite parent, String text, Runnable action) {
+        Button b = new Button(parent, SWT.PUSH);
+        b.setText(text);
+        b.addListener(SWT.Selection, e -> action.run());
+        return b;
+    }
+}

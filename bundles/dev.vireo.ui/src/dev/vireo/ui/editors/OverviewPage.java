@@ -1,0 +1,149 @@
+package dev.vireo.ui.editors;
+
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+
+import dev.vireo.model.XmlObject;
+import dev.vireo.monitor.DomainRecord;
+import dev.vireo.ui.jobs.LibvirtJob;
+import dev.vireo.ui.views.DomainsView;
+
+/**
+ * Name, title, description, state, UUID, OS, memory, vCPUs and autostart. Title and description
+ * edit the working copy; autostart is not part of the XML, so it is asked once and set at once.
+ */
+public class OverviewPage {
+    private final DomainEditor editor;
+    private final Composite control;
+    private final Label name, uuid, state, hypervisor, os, memory, vcpus;
+    private final Text title, description;
+    private final Button autostart;
+    private boolean filling;
+
+    OverviewPage(DomainEditor editor, Composite parent) {
+        this.editor = editor;
+        control = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.swtDefaults().numColumns(2).spacing(12, 6).applyTo(control);
+        name = value("Name");
+        uuid = value("UUID");
+        state = value("State");
+        hypervisor = value("Hypervisor");
+        os = value("Operating system");
+        memory = value("Memory");
+        vcpus = value("vCPUs");
+        title = new Text(labelled("Title"), SWT.BORDER);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(title);
+        description = new Text(labelled("Description"), SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.V_SCROLL);
+        GridDataFactory.fillDefaults().grab(true, false).hint(SWT.DEFAULT, 80).applyTo(description);
+        autostart = new Button(labelled("Autostart"), SWT.CHECK);
+        autostart.setText("Start the virtual machine when the host boots");
+        autostart.setEnabled(false); // until its current value is known
+        title.addModifyListener(e -> edit("title", title.getText()));
+        description.addModifyListener(e -> edit("description", description.getText()));
+        autostart.addListener(SWT.Selection, e -> setAutostart(autostart.getSelection()));
+        loadAutostart();
+    }
+
+    Control control() {
+        return control;
+    }
+
+    public Text title() {
+        return title;
+    }
+
+    public Text description() {
+        return description;
+    }
+
+    public Button autostart() {
+        return autostart;
+    }
+
+    public String stateText() {
+        return state.getText();
+    }
+
+    private Composite labelled(String text) {
+        Label label = new Label(control, SWT.NONE);
+        label.setText(text + ":");
+        GridDataFactory.swtDefaults().align(SWT.BEGINNING, SWT.BEGINNING).applyTo(label);
+        return control;
+    }
+
+    private Label value(String text) {
+        Label value = new Label(labelled(text), SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(value);
+        return value;
+    }
+
+    private void edit(String feature, String text) {
+        XmlObject draft = editor.draft();
+        if (!filling && draft != null) {
+            draft.set(feature, text.isEmpty() ? null : text);
+            editor.edited();
+        }
+    }
+
+    void show(XmlObject domain) {
+        filling = true;
+        try {
+            name.setText(domain == null ? "" : String.valueOf(domain.string("name")));
+            uuid.setText(domain == null ? "" : String.valueOf(domain.string("uuid")));
+            hypervisor.setText(domain == null ? "" : String.valueOf(domain.string("type")));
+            XmlObject o = domain == null ? null : domain.object("os");
+            os.setText(o == null ? "" : String.join(" ", nonNull(o.string("type"), o.string("arch"), o.string("machine"))));
+            title.setText(domain == null || domain.string("title") == null ? "" : domain.string("title"));
+            description.setText(domain == null || domain.string("description") == null ? "" : domain.string("description"));
+        } finally {
+            filling = false;
+        }
+        showState();
+    }
+
+    /** State, memory and vCPUs as the cache has them now (they change without an edit). */
+    void showState() {
+        DomainRecord d = editor.record();
+        state.setText(d == null ? "deleted" : d.state().label() + (d.persistent() ? "" : " (transient)"));
+        memory.setText(d == null ? "" : DomainsView.formatMemory(d.memoryKiB()));
+        vcpus.setText(d == null ? "" : Integer.toString(d.vcpus()));
+        control.layout();
+    }
+
+    private static String[] nonNull(String... values) {
+        return java.util.Arrays.stream(values).filter(v -> v != null).toArray(String[]::new);
+    }
+
+    private void loadAutostart() {
+        String uuid = editor.input().uuid();
+        LibvirtJob.run("Reading autostart of " + editor.input().getName(), editor.input().connection(),
+                libvirt -> libvirt.autostart(uuid), false).thenAccept(on -> control.getDisplay().asyncExec(() -> {
+                    if (!autostart.isDisposed()) {
+                        autostart.setSelection(on);
+                        autostart.setEnabled(true);
+                    }
+                }));
+    }
+
+    private void setAutostart(boolean on) {
+        String uuid = editor.input().uuid();
+        LibvirtJob.run((on ? "Enabling" : "Disabling") + " autostart of " + editor.input().getName(),
+                editor.input().connection(), libvirt -> {
+                    libvirt.setAutostart(uuid, on);
+                    return null;
+                }, true).exceptionally(failure -> {
+                    control.getDisplay().asyncExec(() -> {
+                        if (!autostart.isDisposed()) {
+                            autostart.setSelection(!on);
+                        }
+                    });
+                    return null;
+                });
+    }
+}

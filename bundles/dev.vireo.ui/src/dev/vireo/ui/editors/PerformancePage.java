@@ -1,0 +1,48 @@
+package dev.vireo.ui.editors;
+
+import java.util.List;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+
+import dev.vireo.monitor.StatsSample;
+import dev.vireo.ui.widgets.Graph;
+import dev.vireo.ui.widgets.Plot;
+
+/** CPU, memory, disk and network graphs over the monitor's last samples of this domain. */
+public class PerformancePage {
+    private final Composite control;
+    private final List<Graph> graphs;
+
+    PerformancePage(DomainEditor editor, Composite parent) {
+        control = new Composite(parent, SWT.NONE);
+        control.setLayout(new GridLayout(2, true));
+        java.util.function.Supplier<List<StatsSample>> samples = () -> editor.monitor().history(editor.input().uuid());
+        graphs = List.of(
+                graph("CPU usage", "%", 100, () -> Plot.cpu(samples.get())),
+                graph("Memory", "MiB", 1, () -> Plot.memoryMiB(samples.get())),
+                graph("Disk I/O", "KiB/s", 1, () -> Plot.rateKiB(samples.get(), StatsSample::diskBytes)),
+                graph("Network I/O", "KiB/s", 1, () -> Plot.rateKiB(samples.get(), StatsSample::netBytes)));
+    }
+
+    private Graph graph(String title, String unit, double minimumScale, java.util.function.Supplier<double[]> values) {
+        Graph graph = new Graph(control, title, unit, minimumScale, values);
+        graph.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        return graph;
+    }
+
+    Control control() {
+        return control;
+    }
+
+    public List<Graph> graphs() {
+        return graphs;
+    }
+
+    void refresh() {
+        graphs.forEach(Graph::redraw);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.vireo.ui.editors;
+
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.StyledText;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+
+import dev.vireo.model.LibvirtModel;
+import dev.vireo.model.ModelException;
+import dev.vireo.model.XmlObject;
+
+/**
+ * The domain's XML as text. Typing here makes the text the edit: Apply sends it as it is (after
+ * checking it parses); leaving the page with valid XML makes it the working copy of the other pages.
+ */
+public class XmlPage {
+    private final DomainEditor editor;
+    private final StyledText text;
+    private boolean edited;
+    private boolean filling;
+
+    XmlPage(DomainEditor editor, Composite parent) {
+        this.editor = editor;
+        text = new StyledText(parent, SWT.MULTI | SWT.V_SCROLL | SWT.H_SCROLL);
+        text.setFont(JFaceResources.getTextFont());
+        text.setMargins(6, 4, 6, 4);
+        text.addModifyListener(e -> {
+            if (!filling) {
+                edited = true;
+                editor.setInvalid(this, null);
+                editor.edited();
+            }
+        });
+    }
+
+    Control control() {
+        return text;
+    }
+
+    public StyledText text() {
+        return text;
+    }
+
+    void show(XmlObject draft) {
+        edited = false;
+        filling = true;
+        try {
+            text.setText(draft == null ? "" : LibvirtModel.save(draft));
+        } finally {
+            filling = false;
+        }
+    }
+
+    void enter() {
+        if (!edited) {
+            show(editor.draft());
+        }
+    }
+
+    /** Leaving the page: valid XML becomes the working copy; invalid XML stays the edit, with its error shown. */
+    void leave() {
+        if (!edited) {
+            return;
+        }
+        try {
+            editor.replaceDraft(LibvirtModel.load(text.getText()));
+            edited = false;
+        } catch (ModelException e) {
+            editor.setInvalid(this, "The XML page has an error; fix it there before applying: " + e.getMessage());
+            return;
+        }
+        editor.setInvalid(this, null);
+    }
+
+    /** The text to apply if it was edited here, else {@code null}. */
+    String editedText() {
+        return edited ? text.getText() : null;
+    }
+
+    void applied() {
+        edited = false;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.vireo.ui.jobs;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+
+import dev.vireo.connection.VirtConnection;
+import dev.vireo.libvirt.LibvirtConnection;
+
+/**
+ * Work on a host as an Eclipse Job: shown in the progress indicator, cancellable, never on the UI
+ * thread. The calls run on the connection's workers; cancelling stops waiting for them (libvirt
+ * cannot abort a call in flight), so the UI is free again at once.
+ */
+public final class LibvirtJob {
+    private static final String PLUGIN = "dev.vireo.ui";
+
+    private LibvirtJob() {
+    }
+
+    /**
+     * Schedules {@code call} as a user Job named {@code name}. With {@code reportErrors} a failure
+     * ends the Job with libvirt's message, which the workbench shows in a dialog; without it the
+     * caller shows the failure itself, from the returned future.
+     */
+    public static <T> CompletableFuture<T> run(String name, VirtConnection connection,
+            Function<LibvirtConnection, T> call, boolean reportErrors) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Job job = Job.create(name, (IProgressMonitor monitor) -> {
+            monitor.beginTask(name, IProgressMonitor.UNKNOWN);
+            CompletableFuture<T> running = connection.submit(call);
+            try {
+                while (true) {
+                    if (monitor.isCanceled()) {
+                        result.cancel(false);
+                        return Status.CANCEL_STATUS;
+                    }
+                    try {
+                        result.complete(running.get(100, TimeUnit.MILLISECONDS));
+                        return Status.OK_STATUS;
+                    } catch (TimeoutException e) {
+                        // still running: look at the cancel button again
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                result.cancel(false);
+                return Status.CANCEL_STATUS;
+            } catch (ExecutionException e) {
+                result.completeExceptionally(e.getCause());
+                return reportErrors ? Status.error(name + " failed: " + message(e.getCause()), e.getCause())
+                        : new Status(IStatus.INFO, PLUGIN, name + " failed: " + message(e.getCause()));
+            } finally {
+                monitor.done();
+            }
+        });
+        job.setUser(true);
+        job.schedule();
+        return result;
+    }
+
+    /** What to tell a user about a failure: libvirt's message, not a stack trace. */
+    public static String message(Throwable failure) {
+        Throwable t = failure instanceof CompletionException || failure instanceof ExecutionException
+                ? failure.getCause() : failure;
+        return t == null ? "unknown error" : t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.vireo.ui.status;
+
+import java.util.List;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.ui.menus.WorkbenchWindowControlContribution;
+
+import dev.vireo.connection.ConnectionManager;
+import dev.vireo.connection.VirtConnection;
+
+/**
+ * The status line's cost of the open connections: libvirt calls and bytes in total and in the
+ * last minute, per connection in the tooltip. No other manager shows this; it is how a user sees
+ * that an idle Vireo costs the host nothing.
+ */
+public class ConnectionCostControl extends WorkbenchWindowControlContribution {
+    private static final int REFRESH_MS = 2000;
+    private Label label;
+
+    @Override
+    protected Control createControl(Composite parent) {
+        label = new Label(parent, SWT.NONE);
+        label.setText("libvirt: 0 calls, 0 B (last min 0 calls, 0 B)    ");
+        refresh();
+        return label;
+    }
+
+    private void refresh() {
+        if (label == null || label.isDisposed()) {
+            return;
+        }
+        List<VirtConnection> connections = ConnectionManager.getDefault().connections();
+        long calls = 0, bytes = 0, recentCalls = 0, recentBytes = 0;
+        StringBuilder tip = new StringBuilder();
+        for (VirtConnection c : connections) {
+            ConnectionCost.Figures f = ConnectionCost.of(c);
+            calls += f.calls();
+            bytes += f.bytes();
+            recentCalls += f.callsLastMinute();
+            recentBytes += f.bytesLastMinute();
+            tip.append(c.uri()).append(": ").append(f.summary()).append('\n');
+        }
+        label.setText("libvirt: " + new ConnectionCost.Figures(calls, bytes, recentCalls, recentBytes).summary());
+        label.setToolTipText(tip.length() == 0 ? "No connections" : tip.toString().trim());
+        label.getParent().layout();
+        label.getDisplay().timerExec(REFRESH_MS, this::refresh);
+    }
+
+    /** The text shown, for tests and screenshots. */
+    public String text() {
+        return label.getText();
+    }
+}

@@ -1,0 +1,29 @@
+package dev.vireo.ui.views;
+
+import java.util.Comparator;
+
+import dev.vireo.connection.VirtConnection;
+import dev.vireo.libvirt.ObjectKind;
+import dev.vireo.monitor.CachedObject;
+import dev.vireo.monitor.ConnectionMonitor;
+
+/** A connection's "Networks" or "Storage" row; its children are the cached objects of that kind. */
+public record HostSection(VirtConnection connection, ObjectKind kind) {
+
+    public String label() {
+        return kind == ObjectKind.NETWORK ? "Virtual Networks" : "Storage Pools";
+    }
+
+    ObjectNode[] children() {
+        return ConnectionMonitor.of(connection).objects(kind).all().stream()
+                .sorted(Comparator.comparing(CachedObject::name, String.CASE_INSENSITIVE_ORDER))
+                .map(o -> new ObjectNode(this, o.key())).toArray(ObjectNode[]::new);
+    }
+
+    /** A network or storage pool row, read from the cache when shown. */
+    public record ObjectNode(HostSection section, String key) {
+        public CachedObject object() {
+            return ConnectionMonitor.of(section.connection()).objects(section.kind()).get(key);
+        }
+    }
+}
