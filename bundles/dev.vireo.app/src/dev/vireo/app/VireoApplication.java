@@ -9,7 +9,6 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.PlatformUI;
 
-import dev.vireo.connection.ConnectionManager;
 import dev.vireo.libvirt.LibvirtThreadGuard;
 
 /**
@@ -48,13 +47,10 @@ public class VireoApplication implements IApplication {
         });
     }
 
-    /** The URI given with {@code --connect}, else libvirt's embedded test driver. */
+    /** The URI given with {@code --connect}; {@code null} without one. */
     static String connectUri() {
         List<String> args = List.of(Platform.getApplicationArgs());
         int i = args.indexOf("--connect");
-        if (i >= 0 && i + 1 < args.size()) {
-            return args.get(i + 1);
-        }
-        return ConnectionManager.DEFAULT_URI;
+        return i >= 0 && i + 1 < args.size() ? args.get(i + 1) : null;
     }
 }

@@ -11,7 +11,7 @@ public class VireoPerspective implements IPerspectiveFactory {
     @Override
     public void createInitialLayout(IPageLayout layout) {
         // the manager on the left, virtual machine and host editors on the right
-        layout.addView(DomainsView.ID, IPageLayout.LEFT, 0.5f, layout.getEditorArea());
+        layout.addView(DomainsView.ID, IPageLayout.LEFT, 0.48f, layout.getEditorArea());
         layout.getViewLayout(DomainsView.ID).setCloseable(false);
     }
 }

@@ -1,5 +1,7 @@
 package dev.vireo.app;
 
+import java.util.List;
+
 import org.eclipse.jface.action.GroupMarker;
 import org.eclipse.jface.action.IMenuManager;
 import org.eclipse.jface.action.MenuManager;
@@ -16,6 +18,7 @@ import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 
 import dev.vireo.connection.ConnectionManager;
 import dev.vireo.driver.DriverRegistry;
+import dev.vireo.ui.preferences.VireoPreferences;
 
 /** The Vireo window: a File menu, the contributed menus, and the virtual machines perspective. */
 class VireoWorkbenchAdvisor extends WorkbenchAdvisor {
@@ -32,9 +35,20 @@ class VireoWorkbenchAdvisor extends WorkbenchAdvisor {
 
     @Override
     public void postStartup() {
-        // through its driver plugin, which says what libvirt URI to open and how to keep it current;
-        // returns at once, the connection comes up on its own worker thread
-        DriverRegistry.get().open(ConnectionManager.getDefault(), uri);
+        // each through its driver plugin, which says what libvirt URI to open and how to keep it
+        // current; returns at once, the connections come up on their own worker threads
+        for (String u : uris()) {
+            DriverRegistry.get().open(ConnectionManager.getDefault(), u);
+        }
+    }
+
+    /** {@code --connect URI} if given, else the saved autoconnect connections, else the embedded host. */
+    private List<String> uris() {
+        if (uri != null) {
+            return List.of(uri);
+        }
+        List<String> saved = VireoPreferences.autoconnect();
+        return saved.isEmpty() ? List.of(ConnectionManager.DEFAULT_URI) : saved;
     }
 
     @Override

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.List;
 
+import org.eclipse.core.runtime.Platform;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.vireo.driver.DriverRegistry;
 import dev.vireo.ui.dialogs.AddConnectionDialog;
+import dev.vireo.ui.preferences.VireoPreferences;
 
 /** The Add Connection dialog lists the installed driver plugins and shows what each one can do. */
 class AddConnectionDialogTest {
@@ -75,8 +78,26 @@ class AddConnectionDialogTest {
     void connectReturnsTheUri() {
         choose(dialog.driverCombo(), "libvirt test driver");
         dialog.setBlockOnOpen(false);
+        click(dialog.autoconnectButton());
         click(dialog.connectButton());
         assertEquals("test:///default", dialog.uri());
+        assertTrue(dialog.autoconnect());
+    }
+
+    @Test
+    void savedConnectionsAreKeptInTheWorkspacePreferences() throws Exception {
+        VireoPreferences.setAutoconnect("qemu+ssh://root@host.example/system", true);
+        VireoPreferences.setAutoconnect("test:///default", true);
+        try {
+            assertEquals(List.of("qemu+ssh://root@host.example/system", "test:///default"), VireoPreferences.autoconnect());
+            String stored = Files.readString(Platform.getStateLocation(Platform.getBundle("dev.vireo.ui")).toPath()
+                    .resolve("../org.eclipse.core.runtime/.settings/dev.vireo.ui.prefs").normalize());
+            assertTrue(stored.contains("qemu+ssh\\://root@host.example/system"), stored);
+        } finally {
+            VireoPreferences.setAutoconnect("qemu+ssh://root@host.example/system", false);
+            VireoPreferences.setAutoconnect("test:///default", false);
+        }
+        assertEquals(List.of(), VireoPreferences.autoconnect());
     }
 
     private Button feature(String text) {

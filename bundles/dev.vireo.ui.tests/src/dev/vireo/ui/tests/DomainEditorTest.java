@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -17,7 +18,9 @@ import dev.vireo.monitor.DomainCache;
 import dev.vireo.monitor.DomainRecord;
 import dev.vireo.ui.editors.DomainEditor;
 import dev.vireo.ui.handlers.OpenHandler;
+import dev.vireo.ui.preferences.VireoPreferences;
 import dev.vireo.ui.views.DomainNode;
+import dev.vireo.ui.widgets.Plot;
 
 /** The virtual machine editor on virt-manager's test host: edits reach libvirt, bad ones lose nothing. */
 class DomainEditorTest {
@@ -139,9 +142,13 @@ class DomainEditorTest {
         UiWait.until("autostart read", () -> editor.overviewPage().autostart().isEnabled(), () -> "");
         Workbench.screenshot(editor.getSite().getShell(), "vm-overview");
         editor.showPage(DomainEditor.PERFORMANCE_PAGE);
-        // the test driver reports CPU time per domain: two samples make a CPU figure
-        UiWait.until("a CPU sample", () -> !editor.performancePage().graphs().get(0).latest().equals("no data"),
+        // the test driver reports CPU time per domain: two samples make a CPU figure, a few a line
+        InstanceScope.INSTANCE.getNode(VireoPreferences.NODE).putInt(VireoPreferences.STATS_INTERVAL, 1);
+        String uuid = editor.input().uuid();
+        UiWait.until("CPU samples", () -> Plot.cpu(editor.monitor().history(uuid)).length >= 4
+                && !editor.performancePage().graphs().get(0).latest().equals("no data"),
                 () -> editor.performancePage().graphs().get(0).latest());
+        InstanceScope.INSTANCE.getNode(VireoPreferences.NODE).remove(VireoPreferences.STATS_INTERVAL);
         Workbench.screenshot(editor.getSite().getShell(), "vm-performance");
     }
 

@@ -31,6 +31,8 @@ public class AddConnectionDialog extends TitleAreaDialog {
     private Combo driver;
     private Combo transport;
     private Text host;
+    private Button autoconnect;
+    private boolean autoconnectChosen;
     private Text user;
     private Text path;
     private Text uri;
@@ -40,6 +42,15 @@ public class AddConnectionDialog extends TitleAreaDialog {
     public AddConnectionDialog(Shell shell, List<HypervisorDriver> drivers) {
         super(shell);
         this.drivers = drivers.stream().sorted(Comparator.comparing(HypervisorDriver::name)).toList();
+    }
+
+    /** Whether the connection is to be opened whenever Vireo starts. */
+    public boolean autoconnect() {
+        return autoconnectChosen;
+    }
+
+    public Button autoconnectButton() {
+        return autoconnect;
     }
 
     /** The URI to open, once the dialog closed with Connect. */
@@ -64,6 +75,9 @@ public class AddConnectionDialog extends TitleAreaDialog {
         user = text(form, "User name:");
         path = text(form, "Path:");
         uri = text(form, "URI:");
+        new Label(form, SWT.NONE);
+        autoconnect = new Button(form, SWT.CHECK);
+        autoconnect.setText("Connect automatically when Vireo starts");
 
         Group can = new Group(form, SWT.NONE);
         can.setText("What this driver supports");
@@ -98,6 +112,7 @@ public class AddConnectionDialog extends TitleAreaDialog {
     @Override
     protected void okPressed() {
         result = uri.getText().strip();
+        autoconnectChosen = autoconnect.getSelection();
         super.okPressed();
     }
 

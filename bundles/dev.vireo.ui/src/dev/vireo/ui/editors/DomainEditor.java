@@ -317,8 +317,7 @@ public class DomainEditor extends MultiPageEditorPart {
         } else if (applying) {
             showMessage(IMessage.NONE, "Applying...");
         } else if (dirty) {
-            showMessage(IMessage.NONE, "Changed: Apply to redefine the virtual machine, Revert to drop the changes."
-                    + (runs() ? " The running machine gets them at its next boot." : ""));
+            showMessage(IMessage.NONE, "Changed: Apply or Revert." + (runs() ? " Applies at the next boot." : ""));
         } else {
             showMessage(IMessage.NONE, runs() ? "Running: changes apply at the next boot." : "");
         }

@@ -8,8 +8,12 @@ import org.eclipse.ui.handlers.HandlerUtil;
 import dev.vireo.connection.ConnectionManager;
 import dev.vireo.driver.DriverRegistry;
 import dev.vireo.ui.dialogs.AddConnectionDialog;
+import dev.vireo.ui.preferences.VireoPreferences;
 
-/** File > Add Connection: opens the chosen URI through its driver; connecting happens in the background. */
+/**
+ * File > Add Connection: opens the chosen URI through its driver (connecting happens in the
+ * background) and remembers it if it is to be opened at every start.
+ */
 public class AddConnectionHandler extends AbstractHandler {
     @Override
     public Object execute(ExecutionEvent event) {
@@ -17,6 +21,7 @@ public class AddConnectionHandler extends AbstractHandler {
         AddConnectionDialog dialog = new AddConnectionDialog(HandlerUtil.getActiveShell(event), registry.drivers());
         if (dialog.open() == Window.OK) {
             registry.open(ConnectionManager.getDefault(), dialog.uri());
+            VireoPreferences.setAutoconnect(dialog.uri(), dialog.autoconnect());
         }
         return null;
     }

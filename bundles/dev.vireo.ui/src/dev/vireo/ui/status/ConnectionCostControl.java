@@ -28,6 +28,11 @@ public class ConnectionCostControl extends WorkbenchWindowControlContribution {
         return label;
     }
 
+    @Override
+    protected int computeWidth(Control control) {
+        return Math.max(super.computeWidth(control), 460);
+    }
+
     private void refresh() {
         if (label == null || label.isDisposed()) {
             return;

@@ -121,12 +121,12 @@ public class DomainsView extends ViewPart {
         viewer.getTree().setHeaderVisible(true);
         viewer.getTree().setLinesVisible(true);
         viewer.setUseHashlookup(true);
-        column("Name", 240, SWT.LEFT, this::nameOf, this::imageOf);
-        column("State", 210, SWT.LEFT, this::stateOf, e -> null);
-        column("CPU usage", 110, SWT.LEFT, e -> "", e -> null);
-        column("vCPUs", 60, SWT.RIGHT, e -> e instanceof DomainNode n && n.record() != null
+        column("Name", 230, SWT.LEFT, this::nameOf, this::imageOf);
+        column("State", 120, SWT.LEFT, this::stateOf, e -> null);
+        column("CPU usage", 100, SWT.LEFT, e -> "", e -> null);
+        column("vCPUs", 55, SWT.RIGHT, e -> e instanceof DomainNode n && n.record() != null
                 ? Integer.toString(n.record().vcpus()) : "", e -> null);
-        column("Memory", 90, SWT.RIGHT, e -> e instanceof DomainNode n && n.record() != null
+        column("Memory", 85, SWT.RIGHT, e -> e instanceof DomainNode n && n.record() != null
                 ? formatMemory(n.record().memoryKiB()) : "", e -> null);
         viewer.getTree().addListener(SWT.PaintItem, this::paintSparkline);
         viewer.getTree().getVerticalBar().addListener(SWT.Selection, e -> updateVisible());
