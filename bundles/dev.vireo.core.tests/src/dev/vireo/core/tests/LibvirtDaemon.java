@@ -17,7 +17,7 @@ import dev.vireo.libvirt.LibvirtConnection;
  * unprivileged (as {@code nobody} when the tests run as root), with its own config, sockets and
  * HOME in a temporary folder. {@code /default} on it is one state shared by all its clients.
  */
-final class LibvirtDaemon implements AutoCloseable {
+public final class LibvirtDaemon implements AutoCloseable {
     private final Path dir;
     private final int port;
     private Process process;
@@ -27,7 +27,7 @@ final class LibvirtDaemon implements AutoCloseable {
         this.port = port;
     }
 
-    static LibvirtDaemon start() throws IOException {
+    public static LibvirtDaemon start() throws IOException {
         Path dir = Files.createTempDirectory(Path.of("/tmp"), "vireo-libvirtd-");
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
@@ -39,22 +39,22 @@ final class LibvirtDaemon implements AutoCloseable {
         return daemon;
     }
 
-    String uri(String path) {
+    public String uri(String path) {
         return "test+tcp://127.0.0.1:" + port + path;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
     /** Kills the daemon at once (SIGKILL), as a crash would. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
     /** Starts the daemon again on the same port, with the test driver's state fresh. */
-    void restart() throws IOException {
+    public void restart() throws IOException {
         launch();
     }
 

@@ -23,14 +23,10 @@ public class ConnectionCostControl extends WorkbenchWindowControlContribution {
     @Override
     protected Control createControl(Composite parent) {
         label = new Label(parent, SWT.NONE);
-        label.setText("libvirt: 0 calls, 0 B (last min 0 calls, 0 B)    ");
+        // sized once, for the widest text it will show
+        label.setText("libvirt: 0000000 calls, 0000 MiB (last min 000000 calls, 0000 KiB)");
         refresh();
         return label;
-    }
-
-    @Override
-    protected int computeWidth(Control control) {
-        return Math.max(super.computeWidth(control), 460);
     }
 
     private void refresh() {
