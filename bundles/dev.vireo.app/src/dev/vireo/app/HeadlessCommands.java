@@ -7,6 +7,7 @@ import java.util.concurrent.locks.LockSupport;
 
 import dev.vireo.connection.ConnectionManager;
 import dev.vireo.connection.VirtConnection;
+import dev.vireo.driver.DriverException;
 import dev.vireo.driver.DriverRegistry;
 import dev.vireo.driver.HypervisorDriver;
 import dev.vireo.monitor.ConnectionMonitor;
@@ -41,7 +42,13 @@ final class HeadlessCommands {
 
     private static int listDomains(String uri) {
         ConnectionManager manager = new ConnectionManager();
-        VirtConnection connection = DriverRegistry.get().open(manager, uri);
+        VirtConnection connection;
+        try {
+            connection = DriverRegistry.get().open(manager, uri);
+        } catch (DriverException e) {
+            System.err.println(uri + ": " + e.getMessage());
+            return 1;
+        }
         ConnectionMonitor monitor = ConnectionMonitor.of(connection);
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (!monitor.isXmlLoaded()) {

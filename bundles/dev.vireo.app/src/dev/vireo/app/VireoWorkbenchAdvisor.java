@@ -17,6 +17,7 @@ import org.eclipse.ui.application.WorkbenchAdvisor;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 
 import dev.vireo.connection.ConnectionManager;
+import dev.vireo.driver.DriverException;
 import dev.vireo.driver.DriverRegistry;
 import dev.vireo.ui.preferences.VireoPreferences;
 
@@ -38,7 +39,11 @@ class VireoWorkbenchAdvisor extends WorkbenchAdvisor {
         // each through its driver plugin, which says what libvirt URI to open and how to keep it
         // current; returns at once, the connections come up on their own worker threads
         for (String u : uris()) {
-            DriverRegistry.get().open(ConnectionManager.getDefault(), u);
+            try {
+                DriverRegistry.get().open(ConnectionManager.getDefault(), u);
+            } catch (DriverException e) {
+                // logged by the exception; the other connections open
+            }
         }
     }
 

@@ -90,7 +90,11 @@ public final class DriverRegistry {
         return drivers.stream().filter(d -> d.handles(uri)).findFirst();
     }
 
-    /** Opens a connection through its driver, which says what libvirt URI that is. */
+    /**
+     * Opens a connection through its driver, which says what libvirt URI that is.
+     *
+     * @throws DriverException if the driver plugin's code fails, hangs or answers nonsense
+     */
     public VirtConnection open(ConnectionManager manager, String uri) {
         return manager.open(uri, forUri(uri).map(d -> d.libvirtUri(uri)).orElse(uri));
     }

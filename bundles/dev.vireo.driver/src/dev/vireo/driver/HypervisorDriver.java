@@ -4,6 +4,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import dev.vireo.libvirt.ObjectKind;
 import dev.vireo.monitor.RefreshPolicy;
@@ -30,9 +36,39 @@ public record HypervisorDriver(String id, String name, String contributor, List<
         return schemes.contains(scheme(uri));
     }
 
-    /** The libvirt URI to open for one of this driver's URIs. */
+    /** How long a driver plugin's code may take to answer before Vireo gives up on it. */
+    public static final Duration CODE_TIMEOUT = Duration.ofSeconds(5);
+    private static final ExecutorService CODE_RUNNER = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "vireo-driver-code");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * The libvirt URI to open for one of this driver's URIs. The plugin's code runs on a thread of
+     * its own with a deadline, so one that throws, hangs or answers nonsense fails this connection
+     * with a {@link DriverException} saying so, and nothing else.
+     */
     public String libvirtUri(String uri) {
-        return code == null ? uri : code.libvirtUri(uri);
+        if (code == null) {
+            return uri;
+        }
+        Future<String> answer = CODE_RUNNER.submit(() -> code.libvirtUri(uri));
+        try {
+            String libvirtUri = answer.get(CODE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            if (libvirtUri == null || libvirtUri.isBlank() || !libvirtUri.contains(":")) {
+                throw new DriverException(this, "gave '" + libvirtUri + "', not a libvirt URI, for " + uri, null);
+            }
+            return libvirtUri;
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            throw new DriverException(this, "did not answer within " + CODE_TIMEOUT.toSeconds() + " s for " + uri, e);
+        } catch (ExecutionException e) {
+            throw new DriverException(this, "failed for " + uri + ": " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DriverException(this, "was interrupted", e);
+        }
     }
 
     /**

@@ -24,6 +24,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -82,6 +84,7 @@ public final class ConnectionMonitor {
     private final ExecutorService updates;
     private final ScheduledExecutorService timer;
     private final AtomicLong eventsReceived = new AtomicLong();
+    private final AtomicInteger listsInFlight = new AtomicInteger();
     private final List<ScheduledFuture<?>> sessionTasks = new ArrayList<>();
     private volatile String capabilitiesXml;
     private volatile int loadedGeneration;
@@ -340,12 +343,27 @@ public final class ConnectionMonitor {
      */
     private CompletableFuture<Void> loadDomains() {
         long listedAfter = eventsReceived.get();
+        listsInFlight.incrementAndGet();
         CompletableFuture<List<DomainStats>> persistent = connection
                 .submit(libvirt -> libvirt.domainStats(LIST_STATS, LibvirtConnection.PERSISTENT));
         CompletableFuture<List<DomainStats>> transients = connection
                 .submit(libvirt -> libvirt.domainStats(LIST_STATS, LibvirtConnection.TRANSIENT));
+        AtomicBoolean counted = new AtomicBoolean(true);
+        Runnable listDone = () -> {
+            if (counted.getAndSet(false)) {
+                listsInFlight.decrementAndGet();
+            }
+        };
+        persistent.runAfterBoth(transients, () -> { }).exceptionally(e -> {
+            updates.execute(listDone);
+            return null;
+        });
         return persistent.thenCombineAsync(transients, (p, t) -> {
-            applyList(p, t, listedAfter);
+            try {
+                applyList(p, t, listedAfter);
+            } finally {
+                listDone.run();
+            }
             return CompletableFuture.allOf(domains.uuids().stream().map(this::requestXml)
                     .toArray(CompletableFuture[]::new));
         }, updates).thenCompose(xml -> xml);
@@ -473,6 +491,9 @@ public final class ConnectionMonitor {
             return null;
         });
         history.remove(uuid);
+        if (listsInFlight.get() == 0) {
+            lastEventFor.remove(uuid); // kept while a list is under way: it tells whether the list is older
+        }
         return domains.remove(uuid);
     }
 
@@ -546,6 +567,11 @@ public final class ConnectionMonitor {
             }
         }
         return stats;
+    }
+
+    /** How many domains the monitor keeps event bookkeeping for: bounded by the domains that exist. */
+    public int trackedDomains() {
+        return CompletableFuture.supplyAsync(lastEventFor::size, updates).join();
     }
 
     /** The last samples of a domain, oldest first; empty while nobody samples. */

@@ -21,10 +21,14 @@ final class Await {
 
     /** Fails with {@code what} and the current {@code state} if the condition does not hold in time. */
     static void until(String what, BooleanSupplier condition, Supplier<String> state) {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        until(what, TIMEOUT, condition, state);
+    }
+
+    static void until(String what, Duration timeout, BooleanSupplier condition, Supplier<String> state) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                fail("Timed out after " + TIMEOUT.toSeconds() + " s waiting for " + what + "; now: " + state.get());
+                fail("Timed out after " + timeout.toSeconds() + " s waiting for " + what + "; now: " + state.get());
             }
             LockSupport.parkNanos(STEP_NANOS);
         }

@@ -43,6 +43,10 @@ public final class LibvirtDaemon implements AutoCloseable {
         return "test+tcp://127.0.0.1:" + port + path;
     }
 
+    public int port() {
+        return port;
+    }
+
     public long pid() {
         return process.pid();
     }
@@ -51,6 +55,16 @@ public final class LibvirtDaemon implements AutoCloseable {
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** Stops the daemon's process (SIGSTOP) without killing it: every call to it hangs, as on a stuck host. */
+    public void freeze() throws IOException {
+        run("kill", "-STOP", Long.toString(process.pid()));
+    }
+
+    /** Lets a frozen daemon run on (SIGCONT). */
+    public void thaw() throws IOException {
+        run("kill", "-CONT", Long.toString(process.pid()));
     }
 
     /** Starts the daemon again on the same port, with the test driver's state fresh. */

@@ -2,6 +2,7 @@ package dev.vireo.driver.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.vireo.connection.ConnectionManager;
 import dev.vireo.connection.VirtConnection;
+import dev.vireo.driver.DriverException;
 import dev.vireo.driver.DriverRegistry;
 import dev.vireo.driver.HypervisorDriver;
 import dev.vireo.libvirt.CallCounter;
@@ -50,6 +52,22 @@ class DriverRegistryTest {
         assertFalse(test.capabilities().hasEvents("secret"));
         assertTrue(registry.forUri("esx://host/").orElseThrow().capabilities().events().isEmpty());
         assertTrue(registry.forUri("nobody:///").isEmpty());
+    }
+
+    @Test
+    void aDriverWhoseCodeThrowsHangsOrAnswersGarbageFailsOnlyItsOwnConnection() {
+        DriverRegistry registry = DriverRegistry.get();
+        for (String uri : List.of("throws:///x", "hangs:///x", "garbage:///x")) {
+            long start = System.nanoTime();
+            DriverException e = assertThrows(DriverException.class, () -> registry.open(manager, uri));
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            System.out.println("reliability: driver plugin " + uri + " isolated in " + ms + " ms: " + e.getMessage());
+            assertTrue(e.getMessage().contains("Misbehaving driver"), e.getMessage());
+            assertTrue(ms < HypervisorDriver.CODE_TIMEOUT.toMillis() + 2000, ms + " ms");
+        }
+        assertTrue(manager.connections().isEmpty(), "no connection made for them");
+        VirtConnection good = registry.open(manager, "pollable:///");
+        waitFor("the other drivers still connect", () -> good.state() == dev.vireo.connection.ConnectionState.CONNECTED);
     }
 
     @Test

@@ -2,10 +2,12 @@ package dev.vireo.ui.handlers;
 
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
+import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.window.Window;
 import org.eclipse.ui.handlers.HandlerUtil;
 
 import dev.vireo.connection.ConnectionManager;
+import dev.vireo.driver.DriverException;
 import dev.vireo.driver.DriverRegistry;
 import dev.vireo.ui.dialogs.AddConnectionDialog;
 import dev.vireo.ui.preferences.VireoPreferences;
@@ -20,8 +22,12 @@ public class AddConnectionHandler extends AbstractHandler {
         DriverRegistry registry = DriverRegistry.get();
         AddConnectionDialog dialog = new AddConnectionDialog(HandlerUtil.getActiveShell(event), registry.drivers());
         if (dialog.open() == Window.OK) {
-            registry.open(ConnectionManager.getDefault(), dialog.uri());
-            VireoPreferences.setAutoconnect(dialog.uri(), dialog.autoconnect());
+            try {
+                registry.open(ConnectionManager.getDefault(), dialog.uri());
+                VireoPreferences.setAutoconnect(dialog.uri(), dialog.autoconnect());
+            } catch (DriverException e) {
+                MessageDialog.openError(HandlerUtil.getActiveShell(event), "Cannot Connect", e.getMessage());
+            }
         }
         return null;
     }

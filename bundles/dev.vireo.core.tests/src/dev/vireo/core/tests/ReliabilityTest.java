@@ -1,0 +1,244 @@
+package dev.vireo.core.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.vireo.connection.ConnectionManager;
+import dev.vireo.connection.ConnectionState;
+import dev.vireo.connection.VirtConnection;
+import dev.vireo.libvirt.DomainStats;
+import dev.vireo.libvirt.LibvirtCallException;
+import dev.vireo.libvirt.LibvirtConnection;
+import dev.vireo.monitor.ConnectionMonitor;
+import dev.vireo.monitor.DomainRecord;
+
+/**
+ * Faults a production host shows: a dead link, a stuck daemon, an event storm, many hosts at
+ * once, bad input. Each test prints its figures on a line starting "reliability:".
+ */
+class ReliabilityTest {
+    private final ConnectionManager manager = new ConnectionManager();
+    private final List<AutoCloseable> cleanup = new ArrayList<>();
+
+    @AfterEach
+    void closeAll() throws Exception {
+        manager.connections().forEach(manager::close);
+        for (AutoCloseable c : cleanup.reversed()) {
+            try {
+                c.close();
+            } catch (RuntimeException e) {
+                // a daemon gone on purpose
+            }
+        }
+    }
+
+    private LibvirtDaemon daemon() throws Exception {
+        LibvirtDaemon daemon = LibvirtDaemon.start();
+        cleanup.add(daemon);
+        return daemon;
+    }
+
+    private LibvirtConnection client(String uri) {
+        LibvirtConnection c = LibvirtConnection.open(uri);
+        cleanup.add(c);
+        return c;
+    }
+
+    private ConnectionMonitor monitor(String uri) {
+        ConnectionMonitor monitor = ConnectionMonitor.of(manager.open(uri));
+        Await.until("loaded " + uri, monitor::isReady, () -> monitor.connection().state() + " " + monitor.connection().failure());
+        return monitor;
+    }
+
+    /** Name to state, as the host says and as the cache says: equal when the cache holds no stale row. */
+    private static Map<String, String> host(LibvirtConnection c) {
+        return c.domainStats(0, LibvirtConnection.ALL).stream()
+                .collect(Collectors.toMap(DomainStats::name, s -> s.state().label(), (a, b) -> a, TreeMap::new));
+    }
+
+    private static Map<String, String> cache(ConnectionMonitor m) {
+        return m.domains().all().stream()
+                .collect(Collectors.toMap(DomainRecord::name, d -> d.state().label(), (a, b) -> a, TreeMap::new));
+    }
+
+    @Test
+    void aLinkDeadForThirtySecondsIsDetectedByKeepaliveThenResyncedWithoutStaleRows() throws Exception {
+        LibvirtDaemon daemon = daemon();
+        LibvirtConnection other = client(daemon.uri("/default"));
+        List<String> uuids = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            uuids.add(other.defineDomain(TestDomains.xml("cut" + i)));
+        }
+        CuttableLink link = new CuttableLink(daemon.port());
+        cleanup.add(link);
+        ConnectionMonitor monitor = monitor("test+tcp://127.0.0.1:" + link.port() + "/default");
+        VirtConnection vireo = monitor.connection();
+        assertEquals(host(other), cache(monitor));
+
+        link.cut();
+        long cutAt = System.nanoTime();
+        CompletableFuture<String> during = vireo.submit(l -> l.domainXml(uuids.get(0)));
+        // the host changes while Vireo cannot see it
+        other.undefine(uuids.get(1));
+        other.undefine(uuids.get(2));
+        other.start(uuids.get(3));
+        other.defineDomain(TestDomains.xml("born-during-cut"));
+        Await.until("keepalive to declare the link dead", Duration.ofSeconds(60),
+                () -> vireo.state() != ConnectionState.CONNECTED, () -> vireo.state().label());
+        long detectedMs = (System.nanoTime() - cutAt) / 1_000_000;
+        String shown = vireo.state().label() + ": " + vireo.failure();
+        Await.until("the call made on the dead link to end", during::isDone, () -> "pending");
+        long callEndedMs = (System.nanoTime() - cutAt) / 1_000_000;
+        assertTrue(during.isCompletedExceptionally(), "a call on a dead link fails, it does not hang");
+        Await.until("thirty seconds of dead link", Duration.ofSeconds(40),
+                () -> System.nanoTime() - cutAt >= Duration.ofSeconds(30).toNanos(), () -> "");
+        link.restore();
+        long restoredAt = System.nanoTime();
+        Await.until("reconnected and resynced", Duration.ofSeconds(60),
+                () -> vireo.state() == ConnectionState.CONNECTED && monitor.isReady(), () -> vireo.state().label());
+        long resyncMs = (System.nanoTime() - restoredAt) / 1_000_000;
+        assertEquals(host(other), cache(monitor), "the cache is the host's state again, no stale row");
+        System.out.printf("reliability: link cut: dead link detected after %d ms (keepalive 6 s x 4), shown as '%s'; "
+                + "a call made during the cut failed after %d ms; reconnected and resynced %d ms after the link "
+                + "returned; %d domains, 0 stale%n", detectedMs, shown, callEndedMs, resyncMs,
+                cache(monitor).size());
+    }
+
+    @Test
+    void aStuckDaemonHoldsOnlyItsOwnCallsWhileOtherConnectionsWork() throws Exception {
+        LibvirtDaemon daemon = daemon();
+        ConnectionMonitor stuck = monitor(daemon.uri("/default"));
+        ConnectionMonitor healthy = monitor("test:///default");
+        String uuid = stuck.domains().all().iterator().next().uuid();
+        daemon.freeze();
+        try {
+            CompletableFuture<String> hung = stuck.connection().submit(l -> l.domainXml(uuid));
+            long start = System.nanoTime();
+            int calls = 0;
+            while (System.nanoTime() - start < Duration.ofSeconds(2).toNanos()) {
+                String healthyUuid = healthy.domains().all().iterator().next().uuid();
+                healthy.connection().submit(l -> l.domainXml(healthyUuid)).get();
+                calls++;
+            }
+            assertFalse(hung.isDone(), "the stuck host's call waits");
+            System.out.printf("reliability: stuck daemon (SIGSTOP): its call waited 2 s while another connection "
+                    + "made %d calls (%.2f ms each)%n", calls, 2000.0 / calls);
+            daemon.thaw();
+            assertNotNull(hung.get(), "the call completes once the daemon runs again");
+        } finally {
+            daemon.thaw();
+        }
+    }
+
+    @Test
+    void anEventStormOfTenThousandEventsLeavesTheCacheExactAndTheBookkeepingBounded() throws Exception {
+        LibvirtDaemon daemon = daemon();
+        LibvirtConnection other = client(daemon.uri("/default"));
+        ConnectionMonitor monitor = monitor(daemon.uri("/default"));
+        Runtime rt = Runtime.getRuntime();
+        System.gc();
+        long heapBefore = rt.totalMemory() - rt.freeMemory();
+        long start = System.nanoTime();
+        int pairs = 5000;
+        for (int i = 0; i < pairs; i++) {
+            other.undefine(other.defineDomain(TestDomains.xml("storm" + (i % 50))));
+        }
+        String last = other.defineDomain(TestDomains.xml("after-the-storm"));
+        long sentMs = (System.nanoTime() - start) / 1_000_000;
+        Await.until("the cache to settle after the storm", Duration.ofSeconds(120),
+                () -> monitor.domains().get(last) != null && monitor.domains().get(last).definition() != null
+                        && host(other).equals(cache(monitor)), () -> cache(monitor).toString());
+        long settledMs = (System.nanoTime() - start) / 1_000_000;
+        System.gc();
+        long heapAfter = rt.totalMemory() - rt.freeMemory();
+        int tracked = monitor.trackedDomains();
+        System.out.printf("reliability: event storm: %d events from another client in %d ms; cache exact after %d ms; "
+                + "bookkeeping for %d domains (host has %d); heap %+d KiB%n", 2 * pairs + 1, sentMs, settledMs,
+                tracked, host(other).size(), (heapAfter - heapBefore) / 1024);
+        assertTrue(tracked <= host(other).size(), "event bookkeeping is bounded by the domains that exist: " + tracked);
+    }
+
+    @Test
+    void tenHostsOfTwoHundredDomainsOpenAtOnceAndIdleForFree() throws Exception {
+        int hosts = 10, domains = 200;
+        List<LibvirtDaemon> daemons = new ArrayList<>();
+        for (int h = 0; h < hosts; h++) {
+            LibvirtDaemon d = daemon();
+            daemons.add(d);
+            LibvirtConnection other = client(d.uri("/default"));
+            for (int i = 0; i < domains; i++) {
+                other.defineDomain(TestDomains.xml("h" + h + "vm" + i));
+            }
+        }
+        long start = System.nanoTime();
+        List<ConnectionMonitor> monitors = daemons.stream().map(d -> ConnectionMonitor.of(manager.open(d.uri("/default"))))
+                .toList();
+        long[] listedMs = new long[hosts];
+        Await.until("every host listed", Duration.ofSeconds(120), () -> {
+            for (int h = 0; h < hosts; h++) {
+                if (listedMs[h] == 0 && monitors.get(h).isLoaded()) {
+                    listedMs[h] = (System.nanoTime() - start) / 1_000_000;
+                }
+            }
+            return monitors.stream().allMatch(ConnectionMonitor::isReady);
+        }, () -> "");
+        long readyMs = (System.nanoTime() - start) / 1_000_000;
+        monitors.forEach(m -> assertEquals(domains + 1, m.domains().size()));
+        long callsBefore = monitors.stream().mapToLong(m -> m.connection().calls().total()).sum();
+        Await.holdsFor(Duration.ofSeconds(10), "no call while idle",
+                () -> monitors.stream().mapToLong(m -> m.connection().calls().total()).sum() == callsBefore, () -> "");
+        System.out.printf("reliability: %d hosts x %d domains opened at once: first lists after %s ms, all XML after "
+                + "%d ms, %d calls in all; idle 10 s: 0 calls%n", hosts, domains + 1,
+                java.util.Arrays.toString(listedMs), readyMs, callsBefore);
+    }
+
+    @Test
+    void badInputGetsLibvirtsMessageAndLosesNothing() throws Exception {
+        LibvirtDaemon daemon = daemon();
+        LibvirtConnection other = client(daemon.uri("/default"));
+        ConnectionMonitor monitor = monitor(daemon.uri("/default"));
+
+        for (String uri : List.of("nosuchdriver:///x", "test+tcp://127.0.0.1:1/default", "qemu+ssh://a host/system", "")) {
+            VirtConnection c = manager.open(uri);
+            Await.until("a failure for '" + uri + "'", () -> c.failure() != null, () -> c.state().label());
+            System.out.println("reliability: bad URI '" + uri + "': " + c.failure());
+        }
+
+        String uuid = other.defineDomain(TestDomains.xml("keeper"));
+        String before = other.domainXml(uuid);
+        String huge = before.replace("<name>keeper</name>",
+                "<name>keeper</name><description>" + "x".repeat(10 * 1024 * 1024) + "</description>");
+        LibvirtCallException e = assertThrows(LibvirtCallException.class, () -> other.defineDomain(huge));
+        System.out.println("reliability: 10 MB domain XML: " + e.getMessage());
+        assertEquals(before, other.domainXml(uuid), "the old definition is kept");
+
+        String odd = "odd 'name' \"quoted\" <&> ünïcødé ☃";
+        String path = "/var/lib/libvirt/images/my disk ünïcødé.qcow2";
+        String oddUuid = other.defineDomain(TestDomains.xml("odd").replace("<name>odd</name>",
+                "<name>" + odd.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + "</name>")
+                .replace("/var/lib/libvirt/images/odd.qcow2", path));
+        Await.until("the odd domain with its XML", () -> monitor.domains().get(oddUuid) != null
+                && monitor.domains().get(oddUuid).definition() != null);
+        assertEquals(odd, monitor.domains().get(oddUuid).name());
+        assertEquals(List.of(oddUuid), monitor.domains().usingDisk(path).stream().map(DomainRecord::uuid).toList());
+
+        ExecutionException rejected = assertThrows(ExecutionException.class,
+                () -> monitor.connection().submit(l -> l.defineDomain("<domain type='test'><name>x</name>")).get());
+        System.out.println("reliability: malformed XML: " + rejected.getCause().getMessage());
+    }
+}
