@@ -8,8 +8,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
-
 import dev.vireo.libvirt.CallCounter;
+import dev.vireo.libvirt.Credentials;
+import dev.vireo.libvirt.LibvirtCallException;
 import dev.vireo.libvirt.LibvirtConnection;
 
 /**
@@ -43,6 +44,8 @@ public final class VirtConnection {
     private volatile LibvirtConnection libvirt;
     private volatile int generation;
     private volatile boolean closed;
+    private volatile Credentials credentials;
+    private volatile boolean needsCredentials;
     private int attempt;
 
     VirtConnection(String uri, String libvirtUri, ConnectionManager manager) {
@@ -73,6 +76,23 @@ public final class VirtConnection {
     /** Why the connection is or was down, in libvirt's words; {@code null} once connected. */
     public String failure() {
         return failure;
+    }
+
+    /**
+     * Whether the last attempt failed because the daemon wants credentials, or refused the ones
+     * given. Vireo does not retry then: asking again with the same answer would only lock the account.
+     */
+    public boolean needsCredentials() {
+        return needsCredentials;
+    }
+
+    /** Tries again with these credentials (kept for reconnects, never shown). */
+    public void connect(Credentials newCredentials) {
+        credentials = newCredentials;
+        if (state == ConnectionState.DISCONNECTED && !closed) {
+            setState(ConnectionState.CONNECTING);
+            connect();
+        }
     }
 
     /** Counts up with each established session; caches reload when it changes. */
@@ -106,18 +126,23 @@ public final class VirtConnection {
             return;
         }
         try {
-            LibvirtConnection c = LibvirtConnection.open(libvirtUri, calls);
+            LibvirtConnection c = LibvirtConnection.open(libvirtUri, calls, credentials);
             c.setKeepAlive(KEEPALIVE_INTERVAL_S, KEEPALIVE_COUNT);
             c.onClose(reason -> lost(c, reason));
             libvirt = c;
             failure = null;
+            needsCredentials = false;
             attempt = 0;
             generation++;
             setState(ConnectionState.CONNECTED);
         } catch (RuntimeException e) {
-            failure = e.getMessage();
-            // a connection that was up keeps trying; a first attempt that fails waits for the user
-            boolean retrying = state == ConnectionState.RECONNECTING;
+            needsCredentials = e instanceof LibvirtCallException l && l.isAuthFailure();
+            failure = !needsCredentials ? e.getMessage()
+                    : credentials == null ? "the host asks for a user name and password"
+                    : "the host refused the user name or password (" + e.getMessage() + ")";
+            // a connection that was up keeps trying, unless its credentials are refused; a first
+            // attempt that fails waits for the user
+            boolean retrying = state == ConnectionState.RECONNECTING && !needsCredentials;
             if (retrying) {
                 retryLater();
             }

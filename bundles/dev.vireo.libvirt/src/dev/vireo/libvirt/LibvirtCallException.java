@@ -22,6 +22,11 @@ public class LibvirtCallException extends RuntimeException {
         return code;
     }
 
+    /** The daemon refused the credentials, or asked for some and got none. */
+    public boolean isAuthFailure() {
+        return code == 45 || code == 79 || code == 94; // VIR_ERR_AUTH_FAILED, _CANCELLED, _UNAVAILABLE
+    }
+
     public boolean isUnsupported() {
         return code == LibvirtNative.VIR_ERR_NO_SUPPORT || code == LibvirtNative.VIR_ERR_INVALID_ARG;
     }

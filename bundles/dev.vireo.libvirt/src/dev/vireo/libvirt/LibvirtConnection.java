@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.libvirt.Connect;
+import org.libvirt.ConnectAuth;
 import org.libvirt.LibvirtException;
 
 import com.sun.jna.Callback;
@@ -72,11 +73,75 @@ public final class LibvirtConnection implements AutoCloseable {
 
     /** Opens a connection whose calls are added to {@code calls} (shared across reconnects). */
     public static LibvirtConnection open(String uri, CallCounter calls) {
-        RawConnect connect = invoke(calls, "virConnectOpen", () -> {
+        return open(uri, calls, null);
+    }
+
+    /**
+     * Opens a connection, answering the daemon's questions (SASL user name and password) from
+     * {@code credentials}; without them a daemon that asks refuses the connection
+     * ({@link LibvirtCallException#isAuthFailure()}).
+     */
+    public static LibvirtConnection open(String uri, CallCounter calls, Credentials credentials) {
+        RawConnect connect = invoke(calls, "virConnectOpenAuth", () -> {
             LibvirtEventLoop.ensureRunning();
-            return libvirtJava(() -> new RawConnect(uri));
+            return libvirtJava(() -> new RawConnect(uri, new Answers(credentials)));
         });
         return new LibvirtConnection(uri, connect, calls);
+    }
+
+    /**
+     * libvirt's credential callback, answered from what the user gave; never prompts itself.
+     * libvirt frees each answer with free(), so answers are written by hand into malloc'd memory:
+     * libvirt-java's own callback hands it JNA-owned memory, which crashes the process.
+     */
+    private static final class Answers extends ConnectAuth {
+        /** {@code virConnectCredential}: int type; 3 strings; char *result; unsigned int resultlen. */
+        private static final int SIZE = 48, RESULT = 32, RESULT_LENGTH = 40;
+        private static final int USERNAME = 1, AUTHNAME = 2, PASSPHRASE = 5, ECHOPROMPT = 6, NOECHOPROMPT = 7;
+        private final Credentials credentials;
+
+        Answers(Credentials credentials) {
+            this.credentials = credentials;
+            credType = new CredentialType[] { CredentialType.VIR_CRED_AUTHNAME, CredentialType.VIR_CRED_USERNAME,
+                    CredentialType.VIR_CRED_PASSPHRASE, CredentialType.VIR_CRED_ECHOPROMPT,
+                    CredentialType.VIR_CRED_NOECHOPROMPT };
+        }
+
+        @Override
+        public int authCallback(org.libvirt.jna.virConnectCredential asked, int count, Pointer data) {
+            if (credentials == null) {
+                return -1; // the host asks and nobody has answered yet: the caller asks the user
+            }
+            Pointer base = asked.getPointer();
+            for (int i = 0; i < count; i++) {
+                Pointer credential = base.share((long) i * SIZE);
+                byte[] answer = switch (credential.getInt(0)) {
+                    case USERNAME, AUTHNAME, ECHOPROMPT -> credentials.user().getBytes(StandardCharsets.UTF_8);
+                    case PASSPHRASE, NOECHOPROMPT -> StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(
+                            credentials.password())).array();
+                    default -> null;
+                };
+                if (answer == null) {
+                    return -1;
+                }
+                int length = answer.length;
+                while (length > 0 && answer[length - 1] == 0) {
+                    length--; // an encoder's spare capacity
+                }
+                Pointer copy = new Pointer(Native.malloc(length + 1L));
+                copy.write(0, answer, 0, length);
+                copy.setByte(length, (byte) 0);
+                java.util.Arrays.fill(answer, (byte) 0);
+                credential.setPointer(RESULT, copy);
+                credential.setInt(RESULT_LENGTH, length);
+            }
+            return 0;
+        }
+
+        @Override
+        public int callback(Credential[] asked) {
+            throw new UnsupportedOperationException("answered in authCallback");
+        }
     }
 
     public String uri() {
@@ -653,8 +718,8 @@ public final class LibvirtConnection implements AutoCloseable {
 
     /** libvirt-java's connection, handing its native pointer to Vireo's own bindings. */
     private static final class RawConnect extends Connect {
-        RawConnect(String uri) throws LibvirtException {
-            super(uri, false);
+        RawConnect(String uri, ConnectAuth auth) throws LibvirtException {
+            super(uri, auth, 0);
         }
 
         Pointer pointer() {

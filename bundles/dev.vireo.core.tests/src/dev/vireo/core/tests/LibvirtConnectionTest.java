@@ -44,7 +44,7 @@ class LibvirtConnectionTest {
         assertEquals(DomainState.RUNNING, test.state());
         assertEquals(36, test.uuid().length());
         assertEquals(1, libvirt.calls().get("virConnectGetAllDomainStats"));
-        assertEquals(1, libvirt.calls().total() - libvirt.calls().get("virConnectOpen"));
+        assertEquals(1, libvirt.calls().total() - libvirt.calls().get("virConnectOpenAuth"));
     }
 
     @Test

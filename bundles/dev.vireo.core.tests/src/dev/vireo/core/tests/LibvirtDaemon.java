@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import dev.vireo.libvirt.LibvirtCallException;
 import dev.vireo.libvirt.LibvirtConnection;
 
 /**
@@ -20,6 +21,7 @@ import dev.vireo.libvirt.LibvirtConnection;
 public final class LibvirtDaemon implements AutoCloseable {
     private final Path dir;
     private final int port;
+    private Security security = Security.NONE;
     private Process process;
 
     private LibvirtDaemon(Path dir, int port) {
@@ -28,19 +30,64 @@ public final class LibvirtDaemon implements AutoCloseable {
     }
 
     public static LibvirtDaemon start() throws IOException {
+        return start(Security.NONE, null, null);
+    }
+
+    /** How clients prove who they are: not at all, a SASL password (DIGEST-MD5), or TLS client certificates. */
+    public enum Security {
+        NONE, SASL, TLS
+    }
+
+    /**
+     * A daemon that asks for {@code user} and {@code password} (SASL, its own password database),
+     * or one that speaks only TLS, with a CA, server and client certificates made for it
+     * ({@link #pki()}; {@code user} and {@code password} unused).
+     */
+    public static LibvirtDaemon start(Security security, String user, String password) throws IOException {
         Path dir = Files.createTempDirectory(Path.of("/tmp"), "vireo-libvirtd-");
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
         LibvirtDaemon daemon = new LibvirtDaemon(dir, port);
+        daemon.security = security;
+        if (security == Security.SASL) {
+            daemon.makeSaslDatabase(user, password);
+        } else if (security == Security.TLS) {
+            Pki.make(dir.resolve("pki"));
+        }
         daemon.writeConfig();
         daemon.launch();
         return daemon;
     }
 
     public String uri(String path) {
-        return "test+tcp://127.0.0.1:" + port + path;
+        return security == Security.TLS ? "test+tls://127.0.0.1:" + port + path + "?pkipath=" + pki().resolve("client")
+                : "test+tcp://127.0.0.1:" + port + path;
+    }
+
+    /** The TLS daemon's certificates: {@code ca/}, {@code server/}, {@code client/}, {@code stranger/} (another CA's client). */
+    public Path pki() {
+        return dir.resolve("pki");
+    }
+
+    private void makeSaslDatabase(String user, String password) throws IOException {
+        Path sasl = dir.resolve("sasl");
+        Files.createDirectories(sasl);
+        // DIGEST-MD5: libvirt wants a SASL layer with encryption on plain TCP, which SCRAM lacks
+        Files.writeString(sasl.resolve("libvirt.conf"), "mech_list: digest-md5\nsasldb_path: " + sasl.resolve("passwd.db") + "\n");
+        Process p = new ProcessBuilder("saslpasswd2", "-a", "libvirt", "-f", sasl.resolve("passwd.db").toString(), "-p", user)
+                .redirectErrorStream(true).start();
+        p.getOutputStream().write(password.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        try {
+            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IOException("saslpasswd2 failed: " + new String(p.getInputStream().readAllBytes()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
     }
 
     public int port() {
@@ -86,16 +133,24 @@ public final class LibvirtDaemon implements AutoCloseable {
         for (String sub : List.of("run", "home/config", "home/cache", "home/data", "home/runtime")) {
             Files.createDirectories(dir.resolve(sub));
         }
+        Path pki = dir.resolve("pki");
         Files.writeString(dir.resolve("libvirtd.conf"), """
-                listen_tls = 0
-                listen_tcp = 1
+                listen_tls = %d
+                listen_tcp = %d
                 listen_addr = "127.0.0.1"
                 tcp_port = "%d"
-                auth_tcp = "none"
+                tls_port = "%d"
+                auth_tcp = "%s"
+                auth_tls = "none"
+                key_file = "%s"
+                cert_file = "%s"
+                ca_file = "%s"
                 auth_unix_rw = "none"
                 auth_unix_ro = "none"
                 unix_sock_dir = "%s"
-                """.formatted(port, dir.resolve("run")));
+                """.formatted(security == Security.TLS ? 1 : 0, security == Security.TLS ? 0 : 1, port, port,
+                security == Security.SASL ? "sasl" : "none", pki.resolve("server/serverkey.pem"),
+                pki.resolve("server/servercert.pem"), pki.resolve("ca/cacert.pem"), dir.resolve("run")));
         dir.toFile().setReadable(true, false);
         dir.toFile().setExecutable(true, false);
         if (isRoot()) {
@@ -112,6 +167,7 @@ public final class LibvirtDaemon implements AutoCloseable {
         command.addAll(List.of("env", "-i", "PATH=/usr/sbin:/usr/bin:/sbin:/bin", "LANG=C.UTF-8", "HOME=" + home,
                 "XDG_CONFIG_HOME=" + home.resolve("config"), "XDG_CACHE_HOME=" + home.resolve("cache"),
                 "XDG_DATA_HOME=" + home.resolve("data"), "XDG_RUNTIME_DIR=" + home.resolve("runtime"),
+                "SASL_CONF_PATH=" + dir.resolve("sasl"),
                 "libvirtd", "--listen", "-f", dir.resolve("libvirtd.conf").toString()));
         // setpriv and env exec in place, so the process is libvirtd itself: kill() hits the daemon
         process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -125,6 +181,8 @@ public final class LibvirtDaemon implements AutoCloseable {
         }
         try (LibvirtConnection c = LibvirtConnection.open(uri("/default"))) {
             return true;
+        } catch (LibvirtCallException e) {
+            return e.isAuthFailure(); // a SASL daemon answers by asking who is there
         } catch (RuntimeException e) {
             return false;
         }
