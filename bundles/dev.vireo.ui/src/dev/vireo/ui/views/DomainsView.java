@@ -48,6 +48,7 @@ import dev.vireo.monitor.ConnectionMonitor;
 import dev.vireo.monitor.DomainCache;
 import dev.vireo.monitor.DomainChange;
 import dev.vireo.monitor.DomainRecord;
+import dev.vireo.ui.credentials.CredentialsPrompt;
 import dev.vireo.ui.handlers.DomainPropertyTester;
 import dev.vireo.ui.preferences.VireoPreferences;
 import dev.vireo.ui.widgets.Plot;
@@ -104,6 +105,7 @@ public class DomainsView extends ViewPart {
     private Text filter;
     private Display display;
     private StateIcons icons;
+    private CredentialsPrompt credentialsPrompt;
     /** How long each refresh held the UI thread, for the responsiveness test and benchmark. */
     private volatile long longestRefreshNanos;
     private volatile int refreshes;
@@ -151,7 +153,9 @@ public class DomainsView extends ViewPart {
 
         InstanceScope.INSTANCE.getNode(VireoPreferences.NODE).addPreferenceChangeListener(preferenceListener);
         manager.addConnectionListener(connectionListener);
+        manager.addConnectionListener(credentialsPrompt = new CredentialsPrompt(display));
         manager.connections().forEach(this::watch);
+        manager.connections().forEach(credentialsPrompt::connectionStateChanged);
         refresh();
     }
 
@@ -164,6 +168,7 @@ public class DomainsView extends ViewPart {
     public void dispose() {
         InstanceScope.INSTANCE.getNode(VireoPreferences.NODE).removePreferenceChangeListener(preferenceListener);
         manager.removeConnectionListener(connectionListener);
+        manager.removeConnectionListener(credentialsPrompt);
         watched.forEach(c -> {
             ConnectionMonitor.of(c).removeListener(cacheListener);
             ConnectionMonitor.of(c).setVisible(this, null);

@@ -1,0 +1,103 @@
+package dev.vireo.ui.credentials;
+
+import java.util.function.Consumer;
+
+import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.jface.dialogs.TitleAreaDialog;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+
+import dev.vireo.libvirt.Credentials;
+
+/**
+ * Asks for a host's user name and password. It does not block its caller: the answer goes to
+ * {@code onLogIn}, so a connection event never waits on a person.
+ */
+public class LoginDialog extends TitleAreaDialog {
+    private final String uri;
+    private final String reason;
+    private final String user;
+    private final Consumer<LoginDialog> onLogIn;
+    private Text userText;
+    private Text passwordText;
+    private Button remember;
+    private Credentials credentials;
+    private boolean rememberChosen;
+
+    public LoginDialog(Shell shell, String uri, String reason, String user, Consumer<LoginDialog> onLogIn) {
+        super(shell);
+        this.uri = uri;
+        this.reason = reason;
+        this.user = user;
+        this.onLogIn = onLogIn;
+        setBlockOnOpen(false);
+    }
+
+    public Credentials credentials() {
+        return credentials;
+    }
+
+    public boolean remember() {
+        return rememberChosen;
+    }
+
+    public Text userText() {
+        return userText;
+    }
+
+    public Text passwordText() {
+        return passwordText;
+    }
+
+    public Button rememberButton() {
+        return remember;
+    }
+
+    public Button logInButton() {
+        return getButton(IDialogConstants.OK_ID);
+    }
+
+    @Override
+    protected Control createDialogArea(Composite parent) {
+        getShell().setText("Log In");
+        setTitle("Log in to " + uri);
+        setMessage(reason);
+        Composite area = (Composite) super.createDialogArea(parent);
+        Composite form = new Composite(area, SWT.NONE);
+        GridLayoutFactory.swtDefaults().numColumns(2).applyTo(form);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(form);
+        new Label(form, SWT.NONE).setText("User name:");
+        userText = new Text(form, SWT.BORDER);
+        userText.setText(user == null ? "" : user);
+        GridDataFactory.fillDefaults().grab(true, false).hint(240, SWT.DEFAULT).applyTo(userText);
+        new Label(form, SWT.NONE).setText("Password:");
+        passwordText = new Text(form, SWT.BORDER | SWT.PASSWORD);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(passwordText);
+        new Label(form, SWT.NONE);
+        remember = new Button(form, SWT.CHECK);
+        remember.setText("Remember the password (Eclipse secure storage)");
+        (user == null || user.isEmpty() ? userText : passwordText).setFocus();
+        return area;
+    }
+
+    @Override
+    protected void createButtonsForButtonBar(Composite parent) {
+        createButton(parent, IDialogConstants.OK_ID, "&Log In", true);
+        createButton(parent, IDialogConstants.CANCEL_ID, IDialogConstants.CANCEL_LABEL, false);
+    }
+
+    @Override
+    protected void okPressed() {
+        credentials = new Credentials(userText.getText().strip(), passwordText.getTextChars());
+        rememberChosen = remember.getSelection();
+        super.okPressed();
+        onLogIn.accept(this);
+    }
+}
