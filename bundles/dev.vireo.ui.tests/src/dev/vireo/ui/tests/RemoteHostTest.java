@@ -1,10 +1,12 @@
 package dev.vireo.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.CompletableFuture;
 
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.widgets.TreeItem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,6 +19,7 @@ import dev.vireo.monitor.DomainCache;
 import dev.vireo.monitor.DomainRecord;
 import dev.vireo.ui.editors.DomainEditor;
 import dev.vireo.ui.handlers.OpenHandler;
+import dev.vireo.ui.jobs.LibvirtJob;
 import dev.vireo.ui.views.DomainNode;
 import dev.vireo.ui.views.DomainsView;
 
@@ -91,6 +94,32 @@ class RemoteHostTest {
         UiWait.until("reconnected", () -> connectionRow().getText(1).equals("connected"), () -> connectionRow().getText(1));
         UiWait.until("the rows of the fresh host", () -> Workbench.row(view, host, "test") != null
                 && "running".equals(Workbench.row(view, host, "test").getText(1)), () -> Workbench.rows(view));
+    }
+
+    @Test
+    void aJobOnAStuckHostIsCancelledAtOnceAndTheUiStaysFree() throws Exception {
+        String uuid = DomainCache.of(host).all().iterator().next().uuid();
+        daemon.freeze();
+        try {
+            CompletableFuture<String> answer = LibvirtJob.run("Reading a definition from a stuck host", host,
+                    l -> l.domainXml(uuid), true);
+            UiWait.until("the job running", () -> job("Reading a definition from a stuck host") != null, () -> "");
+            assertTrue(!answer.isDone(), "the host does not answer");
+            long start = System.nanoTime();
+            job("Reading a definition from a stuck host").cancel();
+            UiWait.until("the job cancelled", answer::isCancelled, answer::toString);
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            System.out.println("reliability: a Job waiting on a stuck host (SIGSTOP) was cancelled in " + ms + " ms");
+            assertTrue(ms < 2000, ms + " ms");
+        } finally {
+            daemon.thaw();
+        }
+        assertNotNull(Workbench.call(host, l -> l.domainXml(uuid)), "the host answers again once it runs");
+    }
+
+    private static Job job(String name) {
+        return java.util.Arrays.stream(Job.getJobManager().find(null)).filter(j -> j.getName().equals(name))
+                .findFirst().orElse(null);
     }
 
     private static TreeItem connectionRow() {
