@@ -297,6 +297,7 @@ public final class LibvirtConnection implements AutoCloseable {
 
     /** Defines (or redefines) a domain from XML; returns its UUID. libvirt's error names what is wrong. */
     public String defineDomain(String xml) {
+        checkSize("virDomainDefineXML", xml);
         Pointer d = call("virDomainDefineXML", () -> check(INSTANCE.virDomainDefineXML(conn, xml)));
         String uuid = domains.uuid(d);
         domains.adopt(uuid, d);
@@ -557,6 +558,7 @@ public final class LibvirtConnection implements AutoCloseable {
     /** Defines a network, storage pool, secret... from XML; returns its key. */
     public String define(ObjectKind kind, String xml) {
         String api = kind == ObjectKind.NETWORK ? "virNetworkDefineXMLFlags" : kind.prefix + "DefineXML";
+        checkSize(api, xml);
         Pointer object = call(api, () -> check(LibvirtNative.function(api).invokePointer(new Object[] { conn, xml, 0 })));
         Handles handles = objects.get(kind);
         String key = handles.key(object);
@@ -655,6 +657,17 @@ public final class LibvirtConnection implements AutoCloseable {
         String xml = LibvirtNative.takeString(call(api, () -> check(body.get())));
         calls.countBytes(api, xml.getBytes(StandardCharsets.UTF_8).length);
         return xml;
+    }
+
+    /** libvirt's RPC carries strings of at most 4 MiB (VIR_NET_MESSAGE_STRING_MAX) and says only "Unable to encode". */
+    private static final int MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
+
+    private static void checkSize(String api, String xml) {
+        long bytes = xml.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_DOCUMENT_BYTES) {
+            throw new LibvirtCallException(api, String.format("the XML is %.1f MiB; libvirt takes at most 4 MiB", bytes / 1048576.0),
+                    -1, null);
+        }
     }
 
     private <T> T call(String api, Supplier<T> body) {
