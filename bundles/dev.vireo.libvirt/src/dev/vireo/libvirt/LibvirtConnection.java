@@ -115,23 +115,20 @@ public final class LibvirtConnection implements AutoCloseable {
             Pointer base = asked.getPointer();
             for (int i = 0; i < count; i++) {
                 Pointer credential = base.share((long) i * SIZE);
-                byte[] answer = switch (credential.getInt(0)) {
-                    case USERNAME, AUTHNAME, ECHOPROMPT -> credentials.user().getBytes(StandardCharsets.UTF_8);
+                java.nio.ByteBuffer answer = switch (credential.getInt(0)) {
+                    case USERNAME, AUTHNAME, ECHOPROMPT -> StandardCharsets.UTF_8.encode(credentials.user());
                     case PASSPHRASE, NOECHOPROMPT -> StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(
-                            credentials.password())).array();
+                            credentials.password()));
                     default -> null;
                 };
                 if (answer == null) {
                     return -1;
                 }
-                int length = answer.length;
-                while (length > 0 && answer[length - 1] == 0) {
-                    length--; // an encoder's spare capacity
-                }
+                int length = answer.remaining();
                 Pointer copy = new Pointer(Native.malloc(length + 1L));
-                copy.write(0, answer, 0, length);
+                copy.write(0, answer.array(), answer.arrayOffset() + answer.position(), length);
                 copy.setByte(length, (byte) 0);
-                java.util.Arrays.fill(answer, (byte) 0);
+                java.util.Arrays.fill(answer.array(), (byte) 0); // no copy of the password left on the heap
                 credential.setPointer(RESULT, copy);
                 credential.setInt(RESULT_LENGTH, length);
             }

@@ -21,6 +21,9 @@ import org.eclipse.ui.part.MultiPageEditorPart;
 
 import dev.vireo.libvirt.LibvirtConnection;
 import dev.vireo.libvirt.ObjectKind;
+import dev.vireo.model.LibvirtModel;
+import dev.vireo.model.ModelException;
+import dev.vireo.model.XmlObject;
 import dev.vireo.monitor.CacheListener;
 import dev.vireo.monitor.ConnectionMonitor;
 import dev.vireo.ui.jobs.LibvirtJob;
@@ -138,6 +141,15 @@ public class HostEditor extends MultiPageEditorPart {
     }
 
     // --- table helpers shared by the pages -------------------------------------------------
+
+    /** A host object's cached XML as a model, or {@code null} while it is not loaded (or unreadable). */
+    static XmlObject parse(String xml) {
+        try {
+            return xml == null ? null : LibvirtModel.load(xml);
+        } catch (ModelException e) {
+            return null;
+        }
+    }
 
     static Table table(Composite parent, String... columns) {
         Table table = new Table(parent, SWT.BORDER | SWT.SINGLE | SWT.FULL_SELECTION | SWT.V_SCROLL);

@@ -18,7 +18,6 @@ import org.eclipse.swt.widgets.Table;
 import dev.vireo.libvirt.LibvirtConnection;
 import dev.vireo.libvirt.ObjectKind;
 import dev.vireo.model.LibvirtModel;
-import dev.vireo.model.ModelException;
 import dev.vireo.model.XmlObject;
 import dev.vireo.monitor.CachedObject;
 import dev.vireo.ui.dialogs.FormDialog;
@@ -62,21 +61,13 @@ public class NetworksPage {
         List<CachedObject> networks = editor.monitor().objects(ObjectKind.NETWORK).all().stream()
                 .sorted(Comparator.comparing(CachedObject::name)).toList();
         HostEditor.fill(table, networks, CachedObject::key, n -> {
-            XmlObject xml = parse(n.xml());
+            XmlObject xml = HostEditor.parse(n.xml());
             XmlObject ip = xml == null || xml.list("ips").isEmpty() ? null : xml.<XmlObject>list("ips").get(0);
             return new String[] { n.name(), n.active() ? "active" : "inactive",
                     xml == null ? "" : xml.string("forwardMode") == null ? "isolated" : xml.string("forwardMode"),
                     xml == null || xml.string("bridgeName") == null ? "" : xml.string("bridgeName"),
                     ip == null ? "" : ip.string("address") + "/" + (ip.get("prefix") != null ? ip.get("prefix") : ip.string("netmask")) };
         });
-    }
-
-    private static XmlObject parse(String xml) {
-        try {
-            return xml == null ? null : LibvirtModel.load(xml);
-        } catch (ModelException e) {
-            return null;
-        }
     }
 
     /** Selects the row of the network with this name. */

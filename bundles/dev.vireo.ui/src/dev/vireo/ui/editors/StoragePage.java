@@ -23,7 +23,6 @@ import dev.vireo.libvirt.LibvirtConnection;
 import dev.vireo.libvirt.ObjectKind;
 import dev.vireo.libvirt.StorageVolume;
 import dev.vireo.model.LibvirtModel;
-import dev.vireo.model.ModelException;
 import dev.vireo.model.Units;
 import dev.vireo.model.XmlObject;
 import dev.vireo.monitor.CachedObject;
@@ -101,7 +100,7 @@ public class StoragePage {
         List<CachedObject> all = editor.monitor().objects(ObjectKind.STORAGE_POOL).all().stream()
                 .sorted(Comparator.comparing(CachedObject::name)).toList();
         HostEditor.fill(pools, all, CachedObject::key, p -> {
-            XmlObject xml = parse(p.xml());
+            XmlObject xml = HostEditor.parse(p.xml());
             return new String[] { p.name(), p.active() ? "active" : "inactive", xml == null ? "" : xml.string("type"),
                     xml == null ? "" : bytes((Long) xml.get("capacity")), xml == null ? "" : bytes((Long) xml.get("available")),
                     xml == null || xml.string("targetPath") == null ? "" : xml.string("targetPath") };
@@ -145,7 +144,7 @@ public class StoragePage {
         volumesHeading.setText("Volumes of " + pools.getSelection()[0].getText(0) + ":");
         List<StorageVolume> sorted = loaded.stream().sorted(Comparator.comparing(StorageVolume::name)).toList();
         HostEditor.fill(volumes, sorted, v -> pathOf(v), v -> {
-            XmlObject xml = parse(v.xml());
+            XmlObject xml = HostEditor.parse(v.xml());
             return new String[] { v.name(), xml == null ? "" : bytes(Units.toKiB(nonNull((Long) xml.get("capacity")),
                     xml.string("capacityUnit") == null ? "bytes" : xml.string("capacityUnit")) * 1024),
                     xml == null || xml.string("format") == null ? "" : xml.string("format"), pathOf(v) };
@@ -157,20 +156,12 @@ public class StoragePage {
     }
 
     private static String pathOf(StorageVolume v) {
-        XmlObject xml = parse(v.xml());
+        XmlObject xml = HostEditor.parse(v.xml());
         return xml != null && xml.string("targetPath") != null ? xml.string("targetPath") : v.key();
     }
 
     private static String bytes(Long value) {
         return value == null ? "" : DomainsView.formatMemory(value / 1024);
-    }
-
-    private static XmlObject parse(String xml) {
-        try {
-            return xml == null ? null : LibvirtModel.load(xml);
-        } catch (ModelException e) {
-            return null;
-        }
     }
 
     private void poolAction(String verb, BiConsumer<LibvirtConnection, String> call) {
