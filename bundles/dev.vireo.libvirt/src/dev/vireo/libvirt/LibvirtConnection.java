@@ -424,6 +424,51 @@ public final class LibvirtConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * Copies the volume at {@code path} into a new volume {@code newName} of the same pool, with
+     * libvirt doing the copy on the host; returns the new volume's path.
+     */
+    public String cloneVolume(String path, String newName) {
+        Pointer[] made = new Pointer[1];
+        withVolume(path, source -> {
+            Pointer pool = call("virStoragePoolLookupByVolume", () -> check(LibvirtNative
+                    .function("virStoragePoolLookupByVolume").invokePointer(new Object[] { source })));
+            try {
+                String xml = xml("virStorageVolGetXMLDesc", () -> LibvirtNative.function("virStorageVolGetXMLDesc")
+                        .invokePointer(new Object[] { source, 0 }));
+                // libvirt takes the new volume's name and size from the XML, the rest from the source
+                String capacity = xml.replaceAll("(?s).*(<capacity[^>]*>[^<]*</capacity>).*", "$1");
+                String newXml = "<volume><name>" + newName.replace("&", "&amp;").replace("<", "&lt;") + "</name>"
+                        + capacity + "</volume>";
+                made[0] = call("virStorageVolCreateXMLFrom", () -> check(LibvirtNative.function("virStorageVolCreateXMLFrom")
+                        .invokePointer(new Object[] { pool, newXml, source, 0 })));
+            } finally {
+                LibvirtNative.function("virStoragePoolFree").invokeInt(new Object[] { pool });
+            }
+        });
+        try {
+            return LibvirtNative.takeString(call("virStorageVolGetPath", () -> check(LibvirtNative
+                    .function("virStorageVolGetPath").invokePointer(new Object[] { made[0] }))));
+        } finally {
+            LibvirtNative.function("virStorageVolFree").invokeInt(new Object[] { made[0] });
+        }
+    }
+
+    /**
+     * Moves a domain to the host of {@code destination}: {@code live} while it runs, else its
+     * definition only (offline); the destination keeps it defined and the source forgets it.
+     */
+    public void migrate(String uuid, LibvirtConnection destination, boolean live) {
+        Pointer d = domain(uuid);
+        int flags = (live ? MIGRATE_LIVE : MIGRATE_OFFLINE) | MIGRATE_PERSIST_DEST | MIGRATE_UNDEFINE_SOURCE;
+        Pointer moved = call("virDomainMigrate", () -> check(LibvirtNative.function("virDomainMigrate")
+                .invokePointer(new Object[] { d, destination.conn, (long) flags, null, null, 0L })));
+        LibvirtNative.function("virDomainFree").invokeInt(new Object[] { moved });
+    }
+
+    private static final int MIGRATE_LIVE = 1, MIGRATE_PERSIST_DEST = 8, MIGRATE_UNDEFINE_SOURCE = 16,
+            MIGRATE_OFFLINE = 1024;
+
     /** Has a storage pool look at its backing storage again, e.g. for volumes made by others. */
     public void refreshPool(String key) {
         objectCall("virStoragePoolRefresh", new Object[] { object(ObjectKind.STORAGE_POOL, key), 0 });
@@ -432,6 +477,52 @@ public final class LibvirtConnection implements AutoCloseable {
     /** Builds a pool's backing storage (a directory for dir pools) before its first start. */
     public void buildPool(String key) {
         objectCall("virStoragePoolBuild", new Object[] { object(ObjectKind.STORAGE_POOL, key), 0 });
+    }
+
+    /** A domain's snapshots, each as its XML (name, description, state, parent, time), in one call plus one per snapshot. */
+    public List<String> snapshotXmls(String uuid) {
+        Pointer d = domain(uuid);
+        PointerByReference list = new PointerByReference();
+        int n = call("virDomainListAllSnapshots", () -> check(INSTANCE.virDomainListAllSnapshots(d, list, 0)));
+        List<String> xmls = new ArrayList<>();
+        for (Pointer snapshot : LibvirtNative.takeArray(list, n)) {
+            try {
+                xmls.add(xml("virDomainSnapshotGetXMLDesc", () -> LibvirtNative.function("virDomainSnapshotGetXMLDesc")
+                        .invokePointer(new Object[] { snapshot, 0 })));
+            } finally {
+                INSTANCE.virDomainSnapshotFree(snapshot);
+            }
+        }
+        return xmls;
+    }
+
+    /** Takes a snapshot described by {@code xml} ({@code <domainsnapshot>}); of a running domain, with its memory. */
+    public void createSnapshot(String uuid, String xml) {
+        Pointer d = domain(uuid);
+        Pointer snapshot = call("virDomainSnapshotCreateXML", () -> check(LibvirtNative.function("virDomainSnapshotCreateXML")
+                .invokePointer(new Object[] { d, xml, 0 })));
+        INSTANCE.virDomainSnapshotFree(snapshot);
+    }
+
+    /** Puts the domain back to a snapshot: its disks, and its memory and run state if the snapshot has them. */
+    public void revertToSnapshot(String uuid, String name) {
+        withSnapshot(uuid, name, s -> objectCall("virDomainRevertToSnapshot", new Object[] { s, 0 }));
+    }
+
+    /** Deletes a snapshot; its children become children of its parent. */
+    public void deleteSnapshot(String uuid, String name) {
+        withSnapshot(uuid, name, s -> objectCall("virDomainSnapshotDelete", new Object[] { s, 0 }));
+    }
+
+    private void withSnapshot(String uuid, String name, Consumer<Pointer> action) {
+        Pointer d = domain(uuid);
+        Pointer snapshot = call("virDomainSnapshotLookupByName", () -> check(LibvirtNative
+                .function("virDomainSnapshotLookupByName").invokePointer(new Object[] { d, name, 0 })));
+        try {
+            action.accept(snapshot);
+        } finally {
+            INSTANCE.virDomainSnapshotFree(snapshot);
+        }
     }
 
     public List<String> snapshotNames(String uuid) {

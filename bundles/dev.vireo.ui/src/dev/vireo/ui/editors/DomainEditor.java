@@ -37,7 +37,7 @@ import dev.vireo.ui.jobs.LibvirtJob;
  */
 public class DomainEditor extends MultiPageEditorPart {
     public static final String ID = "dev.vireo.ui.editors.domain";
-    public static final int OVERVIEW_PAGE = 0, HARDWARE_PAGE = 1, XML_PAGE = 2, PERFORMANCE_PAGE = 3;
+    public static final int OVERVIEW_PAGE = 0, HARDWARE_PAGE = 1, XML_PAGE = 2, PERFORMANCE_PAGE = 3, SNAPSHOTS_PAGE = 4;
 
     private DomainEditorInput input;
     private ConnectionMonitor monitor;
@@ -58,6 +58,7 @@ public class DomainEditor extends MultiPageEditorPart {
     private HardwarePage hardware;
     private XmlPage xml;
     private PerformancePage performance;
+    private SnapshotsPage snapshots;
 
     private final CacheListener listener = new CacheListener() {
         @Override
@@ -115,6 +116,8 @@ public class DomainEditor extends MultiPageEditorPart {
         setPageText(addPage(xml.control()), "XML");
         performance = new PerformancePage(this, getContainer());
         setPageText(addPage(performance.control()), "Performance");
+        snapshots = new SnapshotsPage(this, getContainer());
+        setPageText(addPage(snapshots.control()), "Snapshots");
         monitor.addListener(listener);
         monitor.setVisible(this, Set.of(input.uuid()));
         reload();
@@ -369,6 +372,9 @@ public class DomainEditor extends MultiPageEditorPart {
         }
         shownPage = newPageIndex;
         super.pageChange(newPageIndex);
+        if (newPageIndex == SNAPSHOTS_PAGE) {
+            snapshots.shown();
+        }
         if (newPageIndex == PERFORMANCE_PAGE) {
             performance.refresh();
         }
@@ -393,6 +399,10 @@ public class DomainEditor extends MultiPageEditorPart {
 
     public PerformancePage performancePage() {
         return performance;
+    }
+
+    public SnapshotsPage snapshotsPage() {
+        return snapshots;
     }
 
     public Button applyButton() {

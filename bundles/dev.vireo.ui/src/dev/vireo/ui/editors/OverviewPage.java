@@ -11,6 +11,7 @@ import org.eclipse.swt.widgets.Text;
 
 import dev.vireo.model.XmlObject;
 import dev.vireo.monitor.DomainRecord;
+import dev.vireo.ui.handlers.MigrateDomainHandler;
 import dev.vireo.ui.jobs.LibvirtJob;
 import dev.vireo.ui.views.DomainsView;
 
@@ -21,7 +22,7 @@ import dev.vireo.ui.views.DomainsView;
 public class OverviewPage {
     private final DomainEditor editor;
     private final Composite control;
-    private final Label name, uuid, state, hypervisor, os, memory, vcpus;
+    private final Label name, uuid, state, hypervisor, os, memory, vcpus, migration;
     private final Text title, description;
     private final Button autostart;
     private boolean filling;
@@ -37,6 +38,7 @@ public class OverviewPage {
         os = value("Operating system");
         memory = value("Memory");
         vcpus = value("vCPUs");
+        migration = value("Migration");
         title = new Text(labelled("Title"), SWT.BORDER);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(title);
         description = new Text(labelled("Description"), SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.V_SCROLL);
@@ -64,6 +66,10 @@ public class OverviewPage {
 
     public Button autostart() {
         return autostart;
+    }
+
+    public String migrationText() {
+        return migration.getText();
     }
 
     public String stateText() {
@@ -113,6 +119,8 @@ public class OverviewPage {
         state.setText(d == null ? "deleted" : d.state().label() + (d.persistent() ? "" : " (transient)"));
         memory.setText(d == null ? "" : DomainsView.formatMemory(d.memoryKiB()));
         vcpus.setText(d == null ? "" : Integer.toString(d.vcpus()));
+        String whyNot = MigrateDomainHandler.whyNot(editor.input().connection());
+        migration.setText(whyNot == null ? "to another open host (Virtual Machine > Migrate)" : "not offered: " + whyNot);
         control.layout();
     }
 

@@ -7,7 +7,7 @@ import dev.vireo.ui.views.DomainNode;
 
 /**
  * Lets command enablement depend on a domain's cached state (no libvirt call): {@code active}
- * (true/false), {@code state} (a {@code DomainState} name) and {@code persistent}.
+ * (true/false), {@code state} (a {@code DomainState} name), {@code persistent} and {@code migratable}.
  */
 public class DomainPropertyTester extends PropertyTester {
     public static final String NAMESPACE = "dev.vireo.ui.domain";
@@ -22,6 +22,7 @@ public class DomainPropertyTester extends PropertyTester {
             case "active" -> d.state().isActive();
             case "persistent" -> d.persistent();
             case "state" -> d.state().name();
+            case "migratable" -> MigrateDomainHandler.whyNot(((DomainNode) receiver).connection()) == null;
             default -> null;
         };
         return actual != null && actual.equals(expectedValue);

@@ -1,0 +1,239 @@
+package dev.vireo.ui.editors;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.concurrent.CompletableFuture;
+
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.window.Window;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeColumn;
+import org.eclipse.swt.widgets.TreeItem;
+
+import dev.vireo.driver.DriverRegistry;
+import dev.vireo.driver.HypervisorDriver;
+import dev.vireo.libvirt.LibvirtConnection;
+import dev.vireo.model.LibvirtModel;
+import dev.vireo.model.ModelException;
+import dev.vireo.model.XmlObject;
+import dev.vireo.ui.dialogs.FormDialog;
+import dev.vireo.ui.jobs.LibvirtJob;
+
+/**
+ * The domain's snapshots as a tree by parent, listed when the page is first shown (libvirt sends
+ * no snapshot events) and after each change; take, revert to, delete. Offered only where the
+ * connection's driver declares snapshots.
+ */
+public class SnapshotsPage {
+    private final DomainEditor editor;
+    private final Composite control;
+    private final Tree tree;
+    private final Label status;
+    private final List<Button> actions = new ArrayList<>();
+    private final boolean supported;
+    private boolean loaded;
+
+    /** One snapshot as libvirt describes it. */
+    public record Snapshot(String name, String parent, String state, long created, String description) {
+    }
+
+    SnapshotsPage(DomainEditor editor, Composite parent) {
+        this.editor = editor;
+        control = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.swtDefaults().applyTo(control);
+        String uri = editor.input().connection().uri();
+        supported = DriverRegistry.get().forUri(uri).map(d -> d.capabilities().snapshots()).orElse(true);
+        status = new Label(control, SWT.WRAP);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
+        tree = new Tree(control, SWT.BORDER | SWT.SINGLE | SWT.FULL_SELECTION);
+        tree.setHeaderVisible(true);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(tree);
+        for (String[] c : new String[][] { { "Snapshot", "220" }, { "State", "100" }, { "Taken", "160" },
+                { "Description", "260" } }) {
+            TreeColumn column = new TreeColumn(tree, SWT.LEFT);
+            column.setText(c[0]);
+            column.setWidth(Integer.parseInt(c[1]));
+        }
+        Composite buttons = new Composite(control, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(4).applyTo(buttons);
+        actions.add(HostEditor.button(buttons, "&Take Snapshot...", this::openCreateDialog));
+        actions.add(HostEditor.button(buttons, "Re&vert", () -> act("Reverting to", LibvirtConnection::revertToSnapshot)));
+        actions.add(HostEditor.button(buttons, "&Delete", () -> act("Deleting", LibvirtConnection::deleteSnapshot)));
+        actions.add(HostEditor.button(buttons, "&Refresh", this::load));
+        if (!supported) {
+            status.setText("The " + DriverRegistry.get().forUri(uri).map(HypervisorDriver::name).orElse("")
+                    + " driver does not support snapshots.");
+            actions.forEach(b -> b.setEnabled(false));
+        }
+    }
+
+    Control control() {
+        return control;
+    }
+
+    public Tree tree() {
+        return tree;
+    }
+
+    public String status() {
+        return status.getText();
+    }
+
+    public boolean supported() {
+        return supported;
+    }
+
+    /** The page is shown: list the snapshots the first time. */
+    void shown() {
+        if (supported && !loaded) {
+            load();
+        }
+    }
+
+    /** Lists the snapshots again; the future completes once they are shown. */
+    public CompletableFuture<Void> load() {
+        loaded = true;
+        status.setText("Listing the snapshots...");
+        String uuid = editor.input().uuid();
+        CompletableFuture<Void> shown = new CompletableFuture<>();
+        LibvirtJob.run("Listing the snapshots of " + editor.input().getName(), editor.input().connection(),
+                libvirt -> libvirt.snapshotXmls(uuid), false).whenComplete((xmls, failure) -> control.getDisplay()
+                        .asyncExec(() -> {
+                            if (!control.isDisposed()) {
+                                show(xmls, failure);
+                            }
+                            shown.complete(null);
+                        }));
+        return shown;
+    }
+
+    private void show(List<String> xmls, Throwable failure) {
+        tree.removeAll();
+        if (failure != null) {
+            status.setText("Cannot list the snapshots: " + LibvirtJob.message(failure));
+            return;
+        }
+        List<Snapshot> snapshots = xmls.stream().map(SnapshotsPage::parse).filter(s -> s != null)
+                .sorted(Comparator.comparingLong(Snapshot::created)).toList();
+        Set<String> names = snapshots.stream().map(Snapshot::name).collect(Collectors.toSet());
+        for (Snapshot s : snapshots) {
+            if (s.parent() == null || !names.contains(s.parent())) {
+                add(new TreeItem(tree, SWT.NONE), s, snapshots);
+            }
+        }
+        status.setText(snapshots.isEmpty() ? "No snapshots." : snapshots.size() + " snapshots.");
+    }
+
+    /** Fills a row and, below it, the rows of the snapshot's children, oldest first. */
+    private static void add(TreeItem item, Snapshot s, List<Snapshot> all) {
+        item.setText(new String[] { s.name(), s.state(),
+                s.created() == 0 ? "" : java.time.Instant.ofEpochSecond(s.created()).toString().replace('T', ' '),
+                s.description() == null ? "" : s.description() });
+        item.setData(s);
+        for (Snapshot child : all) {
+            if (s.name().equals(child.parent())) {
+                add(new TreeItem(item, SWT.NONE), child, all);
+            }
+        }
+        item.setExpanded(true);
+    }
+
+    private static Snapshot parse(String xml) {
+        try {
+            XmlObject s = LibvirtModel.load(xml);
+            Long created = (Long) s.get("creationTime");
+            return new Snapshot(s.string("name"), s.string("parent"), s.string("state"),
+                    created == null ? 0 : created, s.string("description"));
+        } catch (ModelException e) {
+            return null;
+        }
+    }
+
+    /** The snapshot of the selected row, or {@code null}. */
+    public Snapshot selected() {
+        return tree.getSelectionCount() == 1 ? (Snapshot) tree.getSelection()[0].getData() : null;
+    }
+
+    /** Selects the row of a snapshot by name. */
+    public void select(String name) {
+        for (TreeItem item : all(tree.getItems(), new ArrayList<>())) {
+            if (item.getText(0).equals(name)) {
+                tree.setSelection(item);
+            }
+        }
+    }
+
+    private static List<TreeItem> all(TreeItem[] items, List<TreeItem> into) {
+        for (TreeItem i : items) {
+            into.add(i);
+            all(i.getItems(), into);
+        }
+        return into;
+    }
+
+    private void openCreateDialog() {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("Name", "snapshot" + (all(tree.getItems(), new ArrayList<>()).size() + 1));
+        form.put("Description", "");
+        FormDialog dialog = new FormDialog(control.getShell(), "Take Snapshot",
+                "Of a running virtual machine the snapshot keeps its memory too.", form);
+        if (dialog.open() == Window.OK) {
+            create(dialog.values().get("Name"), dialog.values().get("Description"));
+        }
+    }
+
+    /** Takes a snapshot, then lists them again. */
+    public CompletableFuture<Void> create(String name, String description) {
+        XmlObject snapshot = LibvirtModel.create("DomainSnapshot");
+        snapshot.set("name", name);
+        if (!description.isEmpty()) {
+            snapshot.set("description", description);
+        }
+        String xml = LibvirtModel.save(snapshot);
+        String uuid = editor.input().uuid();
+        return then(LibvirtJob.run("Taking snapshot " + name + " of " + editor.input().getName(),
+                editor.input().connection(), libvirt -> {
+                    libvirt.createSnapshot(uuid, xml);
+                    return null;
+                }, true));
+    }
+
+    /** Reverts to or deletes the selected snapshot, then lists them again. */
+    public CompletableFuture<Void> act(String verb, TriConsumer call) {
+        Snapshot s = selected();
+        if (s == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        String uuid = editor.input().uuid();
+        return then(LibvirtJob.run(verb + " snapshot " + s.name() + " of " + editor.input().getName(),
+                editor.input().connection(), libvirt -> {
+                    call.accept(libvirt, uuid, s.name());
+                    return null;
+                }, true));
+    }
+
+    /** A libvirt call on a domain's snapshot: the connection, the domain's UUID, the snapshot's name. */
+    @FunctionalInterface
+    public interface TriConsumer {
+        void accept(LibvirtConnection libvirt, String uuid, String name);
+    }
+
+    private CompletableFuture<Void> then(CompletableFuture<Object> change) {
+        return change.handle((ok, failure) -> null).thenCompose(x -> {
+            CompletableFuture<Void> listed = new CompletableFuture<>();
+            control.getDisplay().asyncExec(() -> load().whenComplete((v, e) -> listed.complete(null)));
+            return listed;
+        });
+    }
+}
