@@ -392,13 +392,14 @@ public final class LibvirtConnection implements AutoCloseable {
         }
     }
 
-    /** Creates a volume in a storage pool from its XML; returns the volume's key. */
+    /** Creates a volume in a storage pool from its XML; returns the volume's path. */
     public String createVolume(String poolKey, String xml) {
         Pointer pool = object(ObjectKind.STORAGE_POOL, poolKey);
         Pointer volume = call("virStorageVolCreateXML", () -> check(
                 LibvirtNative.function("virStorageVolCreateXML").invokePointer(new Object[] { pool, xml, 0 })));
         try {
-            return LibvirtNative.function("virStorageVolGetKey").invokeString(new Object[] { volume }, false);
+            return LibvirtNative.takeString(call("virStorageVolGetPath", () -> check(LibvirtNative
+                    .function("virStorageVolGetPath").invokePointer(new Object[] { volume }))));
         } finally {
             LibvirtNative.function("virStorageVolFree").invokeInt(new Object[] { volume });
         }

@@ -60,8 +60,12 @@ record XmlPath(List<String> steps, String attribute) {
 
     static void set(XmlObject object, EStructuralFeature feature, Object value) {
         XmlPath path = of(feature);
-        if (feature.isMany()) {
+        if (feature.isMany() && feature instanceof EReference) {
             throw new IllegalArgumentException(feature.getName() + " is a list: add to it or remove from it");
+        }
+        if (feature.isMany()) {
+            setValues(object, path, value == null ? List.of() : (List<?>) value);
+            return;
         }
         if (value == null || Boolean.FALSE.equals(value)) {
             unset(object, feature);
@@ -78,6 +82,29 @@ record XmlPath(List<String> steps, String attribute) {
                 e.setTextContent(String.valueOf(value));
             }
         }
+    }
+
+    /**
+     * A list of values ({@code <boot dev='hd'/><boot dev='cdrom'/>}): the new elements take the
+     * place of the old ones, so their position among their siblings stays what it was.
+     */
+    private static void setValues(XmlObject object, XmlPath path, List<?> values) {
+        List<Element> old = path.all(object.element());
+        Element parent = old.isEmpty() ? path.ensure(object, path.steps.size() - 1) : (Element) old.get(0).getParentNode();
+        String name = path.steps.get(path.steps.size() - 1);
+        List<Element> siblings = children(parent, name);
+        Node before = !old.isEmpty() ? old.get(0)
+                : siblings.isEmpty() ? null : siblings.get(siblings.size() - 1).getNextSibling();
+        for (Object v : values) {
+            Element e = parent.getOwnerDocument().createElement(name);
+            if (path.attribute != null) {
+                e.setAttribute(path.attribute, String.valueOf(v));
+            } else {
+                e.setTextContent(String.valueOf(v));
+            }
+            parent.insertBefore(e, before);
+        }
+        old.forEach(parent::removeChild);
     }
 
     static void unset(XmlObject object, EStructuralFeature feature) {

@@ -147,4 +147,14 @@ class ModelEditTest {
         }
         return -1;
     }
+
+    @Test
+    void aListOfValuesIsReplacedInPlace() throws Exception {
+        XmlObject domain = LibvirtModel.load("<domain><name>x</name><os><type>hvm</type><boot dev='hd'/>"
+                + "<bootmenu enable='yes'/></os></domain>");
+        domain.object("os").set("bootDevices", List.of("cdrom", "hd"));
+        assertEquals(List.of("cdrom", "hd"), domain.object("os").list("bootDevices"));
+        assertEquals("<domain><name>x</name><os><type>hvm</type><boot dev=\"cdrom\"/><boot dev=\"hd\"/>"
+                + "<bootmenu enable=\"yes\"/></os></domain>", LibvirtModel.save(domain));
+    }
 }

@@ -1,0 +1,102 @@
+package dev.vireo.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.eclipse.jface.wizard.WizardDialog;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Event;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.vireo.connection.VirtConnection;
+import dev.vireo.libvirt.ObjectKind;
+import dev.vireo.libvirt.StorageVolume;
+import dev.vireo.monitor.ConnectionMonitor;
+import dev.vireo.monitor.DomainCache;
+import dev.vireo.ui.wizards.NewVmWizard;
+
+/** The New Virtual Machine wizard end to end on virt-manager's test host. */
+class NewVmWizardTest {
+    private static VirtConnection host;
+
+    @BeforeAll
+    static void openHost() throws Exception {
+        host = Workbench.openCorpusHost();
+    }
+
+    @AfterAll
+    static void closeHost() {
+        Workbench.close(host);
+    }
+
+    @Test
+    void createsAMachineWithANewVolumeAndWarnsFromTheCacheAboutADiskInUse() throws Exception {
+        NewVmWizard wizard = new NewVmWizard(List.of(host), host);
+        WizardDialog dialog = new WizardDialog(Workbench.page().getWorkbenchWindow().getShell(), wizard);
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        try {
+            wizard.namePage().nameText().setText("test");
+            assertTrue(wizard.namePage().getErrorMessage().contains("exists"), "the name is checked against the cache");
+            wizard.namePage().nameText().setText("vireo-new");
+            wizard.namePage().mediaText().setText("/isos/debian-12.iso");
+            assertTrue(wizard.namePage().isPageComplete());
+            Workbench.screenshot(dialog.getShell(), "wizard-name");
+
+            dialog.showPage(wizard.hardwarePage());
+            assertEquals("test", wizard.spec().domainType, "the hypervisor comes from the host's capabilities");
+            Workbench.screenshot(dialog.getShell(), "wizard-hardware");
+
+            dialog.showPage(wizard.storagePage());
+            long calls = host.calls().total();
+            click(wizard.storagePage().existingButton());
+            wizard.storagePage().pathText().setText("/pool-dir/test-clone-simple.img");
+            String warning = wizard.storagePage().warning();
+            assertNotNull(warning);
+            assertTrue(warning.contains("test-clone-simple"), warning);
+            assertEquals(calls, host.calls().total(), "the in-use check made no call");
+            Workbench.screenshot(dialog.getShell(), "wizard-storage-in-use");
+            click(wizard.storagePage().newVolumeButton());
+            assertNull(wizard.storagePage().warning());
+            int pool = Arrays.asList(wizard.storagePage().poolCombo().getItems()).indexOf("pool-dir");
+            wizard.storagePage().poolCombo().select(pool);
+            wizard.storagePage().poolCombo().notifyListeners(SWT.Selection, new Event());
+
+            dialog.showPage(wizard.previewPage());
+            String preview = wizard.previewPage().xml();
+            assertTrue(preview.contains("<name>vireo-new</name>") && preview.contains("/isos/debian-12.iso"), preview);
+            Workbench.screenshot(dialog.getShell(), "wizard-preview");
+
+            String uuid = Workbench.await(wizard.finish());
+            UiWait.until("the new machine running in the cache", () -> DomainCache.of(host).get(uuid) != null
+                    && DomainCache.of(host).get(uuid).state().isActive() && DomainCache.of(host).get(uuid).definition() != null,
+                    () -> String.valueOf(DomainCache.of(host).get(uuid)));
+            assertEquals(List.of("/pool-dir/vireo-new.qcow2", "/isos/debian-12.iso"),
+                    DomainCache.of(host).get(uuid).definition().diskSources());
+            String poolKey = ConnectionMonitor.of(host).objects(ObjectKind.STORAGE_POOL).all().stream()
+                    .filter(p -> p.name().equals("pool-dir")).findFirst().orElseThrow().key();
+            assertTrue(Workbench.call(host, l -> l.volumes(poolKey)).stream().map(StorageVolume::name).toList()
+                    .contains("vireo-new.qcow2"), "the volume was made in the pool");
+        } finally {
+            dialog.close();
+        }
+    }
+
+    private static void click(Button radio) {
+        radio.setSelection(true);
+        for (var sibling : radio.getParent().getChildren()) {
+            if (sibling != radio && sibling instanceof Button b && (b.getStyle() & SWT.RADIO) != 0) {
+                b.setSelection(false);
+            }
+        }
+        radio.notifyListeners(SWT.Selection, new Event());
+    }
+}

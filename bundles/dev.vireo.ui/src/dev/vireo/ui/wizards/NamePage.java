@@ -1,0 +1,109 @@
+package dev.vireo.ui.wizards;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.wizard.WizardPage;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+
+import dev.vireo.connection.VirtConnection;
+
+/** Where the machine goes, its name (checked against the cache) and how its OS gets installed. */
+public class NamePage extends WizardPage {
+    private final NewVmWizard wizard;
+    private Combo connection;
+    private Text name;
+    private Text media;
+    private Label mediaLabel;
+    private final List<Button> installs = new ArrayList<>();
+
+    NamePage(NewVmWizard wizard) {
+        super("name", "Name and install method", null);
+        this.wizard = wizard;
+        setDescription("Choose the host, a name, and how the operating system is installed.");
+    }
+
+    public Text nameText() {
+        return name;
+    }
+
+    public Text mediaText() {
+        return media;
+    }
+
+    /** Chooses an install method as a click on its radio button does. */
+    public void chooseInstall(NewVmWizard.Install install) {
+        installs.forEach(b -> b.setSelection(b.getData() == install));
+        wizard.spec.install = install;
+        update();
+    }
+
+    @Override
+    public void createControl(Composite parent) {
+        Composite c = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.swtDefaults().numColumns(2).applyTo(c);
+        new Label(c, SWT.NONE).setText("Connection:");
+        connection = new Combo(c, SWT.READ_ONLY);
+        wizard.connections().forEach(v -> connection.add(v.uri()));
+        connection.select(wizard.connections().indexOf(wizard.spec.connection));
+        connection.addListener(SWT.Selection, e -> {
+            wizard.spec.connection = wizard.connections().get(connection.getSelectionIndex());
+            wizard.readHost();
+            update();
+        });
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(connection);
+        new Label(c, SWT.NONE).setText("Name:");
+        name = new Text(c, SWT.BORDER);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(name);
+        name.addModifyListener(e -> {
+            wizard.spec.name = name.getText().strip();
+            update();
+        });
+        Label how = new Label(c, SWT.NONE);
+        how.setText("Install from:");
+        GridDataFactory.fillDefaults().span(2, 1).applyTo(how);
+        for (NewVmWizard.Install install : NewVmWizard.Install.values()) {
+            Button b = new Button(c, SWT.RADIO);
+            b.setText(install.label);
+            b.setData(install);
+            b.setSelection(install == wizard.spec.install);
+            b.addListener(SWT.Selection, e -> {
+                if (b.getSelection()) {
+                    chooseInstall(install);
+                }
+            });
+            GridDataFactory.fillDefaults().span(2, 1).indent(12, 0).applyTo(b);
+            installs.add(b);
+        }
+        mediaLabel = new Label(c, SWT.NONE);
+        media = new Text(c, SWT.BORDER);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(media);
+        media.addModifyListener(e -> {
+            wizard.spec.media = media.getText();
+            update();
+        });
+        setControl(c);
+        update();
+    }
+
+    private void update() {
+        boolean iso = wizard.spec.install == NewVmWizard.Install.ISO;
+        mediaLabel.setText(iso ? "ISO image:" : "");
+        media.setEnabled(iso);
+        mediaLabel.getParent().layout();
+        String n = wizard.spec.name;
+        VirtConnection c = wizard.spec.connection;
+        String error = n.isEmpty() ? null
+                : n.contains("/") ? "A name cannot contain '/'."
+                : wizard.cache().isNameInUse(n) ? "A virtual machine named '" + n + "' exists on " + c.uri() + "." : null;
+        setErrorMessage(error);
+        setPageComplete(!n.isEmpty() && error == null);
+    }
+}

@@ -1,0 +1,252 @@
+package dev.vireo.ui.wizards;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.eclipse.jface.wizard.Wizard;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.PlatformUI;
+
+import dev.vireo.connection.VirtConnection;
+import dev.vireo.libvirt.NodeInfo;
+import dev.vireo.libvirt.ObjectKind;
+import dev.vireo.model.LibvirtModel;
+import dev.vireo.model.ModelException;
+import dev.vireo.model.XmlObject;
+import dev.vireo.monitor.ConnectionMonitor;
+import dev.vireo.monitor.DomainCache;
+import dev.vireo.ui.handlers.OpenHandler;
+import dev.vireo.ui.jobs.LibvirtJob;
+import dev.vireo.ui.views.DomainNode;
+
+/**
+ * New Virtual Machine, as virt-manager's: where and how to install, OS and hardware (from the
+ * host's capabilities), storage (a new volume in a pool, or an existing path, checked against the
+ * cache), network, and the XML it will define. Everything it checks it reads from the cache; the
+ * only call before Finish is the host's size, for the limits.
+ */
+public class NewVmWizard extends Wizard {
+    /** The choices the pages fill in. */
+    public static final class Spec {
+        public VirtConnection connection;
+        public String name = "";
+        public Install install = Install.ISO;
+        public String media = "";
+        public OsType os = OsType.LINUX;
+        public String arch, machine, domainType;
+        public long memoryMiB = 2048;
+        public int vcpus = 2;
+        public boolean newVolume = true;
+        public String poolKey;
+        public long diskGiB = 20;
+        public String existingPath = "";
+        public String network;
+        public boolean customize;
+    }
+
+    public enum Install {
+        ISO("Local install media (ISO image or CD-ROM)"), PXE("Network boot (PXE)"), IMPORT("Import an existing disk image"),
+        MANUAL("Manual install, no media");
+
+        public final String label;
+
+        Install(String label) {
+            this.label = label;
+        }
+    }
+
+    /** A short built-in OS list: what it changes is the device models (virtio or emulated). */
+    public enum OsType {
+        LINUX("Linux (virtio devices)", true), WINDOWS("Microsoft Windows (emulated devices)", false),
+        OTHER("Other (emulated devices)", false);
+
+        public final String label;
+        final boolean virtio;
+
+        OsType(String label, boolean virtio) {
+            this.label = label;
+            this.virtio = virtio;
+        }
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    final Spec spec = new Spec();
+    volatile NodeInfo node;
+    private final List<VirtConnection> connections;
+    private final NamePage namePage;
+    private final HardwarePage hardwarePage;
+    private final StoragePage storagePage;
+    private final PreviewPage previewPage;
+
+    public NewVmWizard(List<VirtConnection> connections, VirtConnection selected) {
+        this.connections = connections;
+        spec.connection = selected != null ? selected : connections.get(0);
+        setWindowTitle("New Virtual Machine");
+        setNeedsProgressMonitor(false);
+        namePage = new NamePage(this);
+        hardwarePage = new HardwarePage(this);
+        storagePage = new StoragePage(this);
+        previewPage = new PreviewPage(this);
+        readHost();
+    }
+
+    @Override
+    public void addPages() {
+        addPage(namePage);
+        addPage(hardwarePage);
+        addPage(storagePage);
+        addPage(previewPage);
+    }
+
+    List<VirtConnection> connections() {
+        return connections;
+    }
+
+    ConnectionMonitor monitor() {
+        return ConnectionMonitor.of(spec.connection);
+    }
+
+    DomainCache cache() {
+        return DomainCache.of(spec.connection);
+    }
+
+    /** The host's CPUs and memory, for the limits; one call, in the background. */
+    void readHost() {
+        node = null;
+        VirtConnection c = spec.connection;
+        c.submit(libvirt -> libvirt.nodeInfo()).thenAccept(info -> {
+            if (c == spec.connection) {
+                node = info;
+            }
+        });
+    }
+
+    public NamePage namePage() {
+        return namePage;
+    }
+
+    public HardwarePage hardwarePage() {
+        return hardwarePage;
+    }
+
+    public StoragePage storagePage() {
+        return storagePage;
+    }
+
+    public PreviewPage previewPage() {
+        return previewPage;
+    }
+
+    public Spec spec() {
+        return spec;
+    }
+
+    /** The domain XML the choices make; the disk at {@code diskPath} ({@code null}: none). */
+    String domainXml(String diskPath) {
+        boolean virtio = spec.os.virtio;
+        XmlObject d = LibvirtModel.create("Domain");
+        d.set("type", spec.domainType == null ? "kvm" : spec.domainType).set("name", spec.name)
+                .set("memory", spec.memoryMiB * 1024).set("memoryUnit", "KiB")
+                .set("currentMemory", spec.memoryMiB * 1024).set("currentMemoryUnit", "KiB").set("vcpu", spec.vcpus);
+        XmlObject os = d.add("os");
+        os.set("type", "hvm");
+        if (spec.arch != null) {
+            os.set("arch", spec.arch);
+        }
+        if (spec.machine != null && !spec.machine.isEmpty()) {
+            os.set("machine", spec.machine);
+        }
+        os.set("bootDevices", switch (spec.install) {
+            case ISO -> List.of("cdrom", "hd");
+            case PXE -> List.of("network", "hd");
+            default -> List.of("hd");
+        });
+        if (diskPath != null) {
+            d.add("disks").set("type", "file").set("device", "disk").set("driverName", "qemu")
+                    .set("driverType", diskPath.endsWith(".qcow2") ? "qcow2" : "raw").set("sourceFile", diskPath)
+                    .set("targetDev", virtio ? "vda" : "sda").set("targetBus", virtio ? "virtio" : "sata");
+        }
+        if (spec.install == Install.ISO) {
+            XmlObject cdrom = d.add("disks").set("type", "file").set("device", "cdrom").set("targetDev", "sdb")
+                    .set("targetBus", "sata").set("readonly", true);
+            if (!spec.media.isBlank()) {
+                cdrom.set("sourceFile", spec.media.strip());
+            }
+        }
+        if (spec.network != null) {
+            d.add("interfaces").set("type", "network").set("sourceNetwork", spec.network)
+                    .set("mac", String.format("52:54:00:%02x:%02x:%02x", RANDOM.nextInt(256), RANDOM.nextInt(256),
+                            RANDOM.nextInt(256)))
+                    .set("model", virtio ? "virtio" : "e1000");
+        }
+        d.add("graphics").set("type", "vnc").set("port", -1);
+        d.add("videos").set("model", virtio ? "virtio" : "vga");
+        d.add("inputs").set("type", "tablet").set("bus", "usb");
+        return LibvirtModel.save(d);
+    }
+
+    /** The new volume's XML in its pool, or {@code null} when an existing path is used. */
+    String volumeXml() {
+        if (!spec.newVolume || spec.install == Install.IMPORT) {
+            return null;
+        }
+        XmlObject v = LibvirtModel.create("StorageVolume");
+        v.set("name", spec.name + ".qcow2").set("capacity", spec.diskGiB).set("capacityUnit", "GiB").set("format", "qcow2");
+        return LibvirtModel.save(v);
+    }
+
+    /** What Finish defines, as the preview shows it; a new volume's path is known only once it is made. */
+    String previewXml() {
+        String disk = volumeXml() != null ? "(new volume " + spec.name + ".qcow2 in "
+                + monitor().objects(ObjectKind.STORAGE_POOL).get(spec.poolKey).name() + ")"
+                : spec.existingPath.isBlank() ? null : spec.existingPath.strip();
+        return domainXml(disk);
+    }
+
+    @Override
+    public boolean performFinish() {
+        finish();
+        return true;
+    }
+
+    /** Creates the volume, defines the domain and (unless customizing first) starts it, as a Job. */
+    public CompletableFuture<String> finish() {
+        Spec s = spec;
+        String volume = volumeXml();
+        String existing = s.existingPath.isBlank() ? null : s.existingPath.strip();
+        try {
+            LibvirtModel.load(domainXml(existing)); // the choices make a readable document
+        } catch (ModelException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<String> defined = LibvirtJob.run("Creating virtual machine " + s.name, s.connection, libvirt -> {
+            String disk = volume != null ? libvirt.createVolume(s.poolKey, volume) : existing;
+            String uuid = libvirt.defineDomain(domainXml(disk));
+            if (!s.customize) {
+                libvirt.start(uuid);
+            }
+            return uuid;
+        }, true);
+        if (s.customize) {
+            defined.thenAccept(uuid -> PlatformUI.getWorkbench().getDisplay().asyncExec(() -> openEditor(uuid)));
+        }
+        return defined;
+    }
+
+    private void openEditor(String uuid) {
+        try {
+            OpenHandler.open(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage(),
+                    new DomainNode(spec.connection, uuid));
+        } catch (PartInitException e) {
+            org.eclipse.core.runtime.ILog.of(getClass()).error("Cannot open the new virtual machine", e);
+        }
+    }
+
+    static List<String> names(List<?> values) {
+        List<String> names = new ArrayList<>();
+        values.forEach(v -> names.add(String.valueOf(v)));
+        return names;
+    }
+}
