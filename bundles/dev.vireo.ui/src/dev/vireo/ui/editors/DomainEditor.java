@@ -37,7 +37,7 @@ import dev.vireo.ui.jobs.LibvirtJob;
  */
 public class DomainEditor extends MultiPageEditorPart {
     public static final String ID = "dev.vireo.ui.editors.domain";
-    public static final int OVERVIEW_PAGE = 0, HARDWARE_PAGE = 1, XML_PAGE = 2, PERFORMANCE_PAGE = 3, SNAPSHOTS_PAGE = 4;
+    public static final int OVERVIEW_PAGE = 0, HARDWARE_PAGE = 1, XML_PAGE = 2, PERFORMANCE_PAGE = 3, SNAPSHOTS_PAGE = 4, CONSOLE_PAGE = 5;
 
     private DomainEditorInput input;
     private ConnectionMonitor monitor;
@@ -59,6 +59,7 @@ public class DomainEditor extends MultiPageEditorPart {
     private XmlPage xml;
     private PerformancePage performance;
     private SnapshotsPage snapshots;
+    private ConsolePage console;
 
     private final CacheListener listener = new CacheListener() {
         @Override
@@ -118,6 +119,8 @@ public class DomainEditor extends MultiPageEditorPart {
         setPageText(addPage(performance.control()), "Performance");
         snapshots = new SnapshotsPage(this, getContainer());
         setPageText(addPage(snapshots.control()), "Snapshots");
+        console = new ConsolePage(this, getContainer());
+        setPageText(addPage(console.control()), "Console");
         monitor.addListener(listener);
         monitor.setVisible(this, Set.of(input.uuid()));
         reload();
@@ -375,6 +378,9 @@ public class DomainEditor extends MultiPageEditorPart {
         if (newPageIndex == SNAPSHOTS_PAGE) {
             snapshots.shown();
         }
+        if (newPageIndex == CONSOLE_PAGE) {
+            console.shown();
+        }
         if (newPageIndex == PERFORMANCE_PAGE) {
             performance.refresh();
         }
@@ -399,6 +405,10 @@ public class DomainEditor extends MultiPageEditorPart {
 
     public PerformancePage performancePage() {
         return performance;
+    }
+
+    public ConsolePage consolePage() {
+        return console;
     }
 
     public SnapshotsPage snapshotsPage() {

@@ -1,0 +1,241 @@
+package dev.vireo.ui.widgets;
+
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.PaletteData;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Canvas;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Event;
+
+import dev.vireo.rfb.RfbClient;
+
+/**
+ * A VNC display: draws an {@link RfbClient}'s screen, scaled to fit or not, and sends it the keys
+ * and pointer. Connecting and reading happen off the UI thread; screen updates are folded into
+ * one repaint per UI turn.
+ */
+public class VncViewer extends Canvas {
+    private final AtomicBoolean repaintPending = new AtomicBoolean();
+    private volatile RfbClient client;
+    private volatile String status = "Not connected.";
+    private boolean scale = true;
+    private Image image;
+    private Runnable statusListener = () -> {
+    };
+
+    public VncViewer(Composite parent) {
+        super(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
+        addPaintListener(e -> paint(e.gc));
+        addListener(SWT.KeyDown, e -> key(e, true));
+        addListener(SWT.KeyUp, e -> key(e, false));
+        addListener(SWT.MouseMove, e -> pointer(e, e.stateMask));
+        addListener(SWT.MouseDown, e -> pointer(e, e.stateMask | buttonMask(e.button)));
+        addListener(SWT.MouseUp, e -> pointer(e, e.stateMask & ~buttonMask(e.button)));
+        addListener(SWT.Traverse, e -> e.doit = false); // Tab and Escape go to the guest
+        addListener(SWT.Dispose, e -> disconnect());
+    }
+
+    /** Connects in the background; {@link #status()} tells how it went. */
+    public void connect(String host, int port) {
+        disconnect();
+        setStatus("Connecting to " + host + ":" + port + "...");
+        Thread t = new Thread(() -> {
+            try {
+                RfbClient c = RfbClient.connect(host, port, new RfbClient.Listener() {
+                    @Override
+                    public void updated(int x, int y, int width, int height) {
+                        requestRepaint();
+                    }
+
+                    @Override
+                    public void closed(String reason) {
+                        setStatus("Disconnected: " + reason);
+                    }
+                });
+                client = c;
+                setStatus("Connected to " + c.name() + " (" + c.width() + "×" + c.height() + ")");
+                c.start();
+            } catch (IOException e) {
+                setStatus("Cannot connect to " + host + ":" + port + ": " + e.getMessage());
+            }
+        }, "vireo-vnc-connect");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    public void disconnect() {
+        RfbClient c = client;
+        client = null;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (IOException e) {
+                // closing a socket that is gone
+            }
+        }
+    }
+
+    public boolean isConnected() {
+        return client != null && status.startsWith("Connected");
+    }
+
+    public String status() {
+        return status;
+    }
+
+    public void onStatus(Runnable listener) {
+        statusListener = listener;
+    }
+
+    public void setScale(boolean fit) {
+        scale = fit;
+        redraw();
+    }
+
+    /** The guest's screen as it is now, or {@code null} before the first update. */
+    public ImageData screen() {
+        RfbClient c = client;
+        if (c == null) {
+            return null;
+        }
+        int w = c.width(), h = c.height();
+        int[] pixels = c.pixels();
+        ImageData data = new ImageData(w, h, 24, new PaletteData(0xff0000, 0xff00, 0xff));
+        data.setPixels(0, 0, pixels.length, pixels, 0);
+        return data;
+    }
+
+    /** Saves the guest's screen as a PNG. */
+    public void saveScreenshot(String file) {
+        ImageLoader loader = new ImageLoader();
+        loader.data = new ImageData[] { screen() };
+        loader.save(file, SWT.IMAGE_PNG);
+    }
+
+    /** Sends Ctrl+Alt+Del, which the viewer's own keyboard cannot (the desktop takes it). */
+    public void sendCtrlAltDel() {
+        send(c -> c.chord(RfbClient.CONTROL_L, RfbClient.ALT_L, RfbClient.DELETE));
+    }
+
+    /** Sends a key press and release by X11 keysym. */
+    public void sendKey(int keysym) {
+        send(c -> c.chord(keysym));
+    }
+
+    private interface Send {
+        void to(RfbClient c) throws IOException;
+    }
+
+    private void send(Send message) {
+        RfbClient c = client;
+        if (c != null) {
+            try {
+                message.to(c);
+            } catch (IOException e) {
+                setStatus("Disconnected: " + e.getMessage());
+            }
+        }
+    }
+
+    private void setStatus(String text) {
+        status = text;
+        if (!isDisposed()) {
+            getDisplay().asyncExec(() -> {
+                if (!isDisposed()) {
+                    statusListener.run();
+                    requestRepaint();
+                }
+            });
+        }
+    }
+
+    private void requestRepaint() {
+        if (repaintPending.compareAndSet(false, true) && !isDisposed()) {
+            getDisplay().asyncExec(() -> {
+                repaintPending.set(false);
+                if (!isDisposed()) {
+                    redraw();
+                }
+            });
+        }
+    }
+
+    private void paint(GC gc) {
+        Rectangle area = getClientArea();
+        gc.setBackground(getDisplay().getSystemColor(SWT.COLOR_BLACK));
+        gc.fillRectangle(area);
+        ImageData data = screen();
+        if (data == null) {
+            gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_WHITE));
+            gc.drawText(status, 10, 10, true);
+            return;
+        }
+        if (image != null) {
+            image.dispose();
+        }
+        image = new Image(getDisplay(), data);
+        if (scale && data.width > 0 && data.height > 0) {
+            double f = Math.min((double) area.width / data.width, (double) area.height / data.height);
+            gc.drawImage(image, 0, 0, data.width, data.height, 0, 0, (int) (data.width * f), (int) (data.height * f));
+        } else {
+            gc.drawImage(image, 0, 0);
+        }
+    }
+
+    private double factor() {
+        RfbClient c = client;
+        Rectangle area = getClientArea();
+        return !scale || c == null || c.width() == 0 ? 1
+                : Math.min((double) area.width / c.width(), (double) area.height / c.height());
+    }
+
+    private void pointer(Event e, int state) {
+        double f = factor();
+        int buttons = ((state & SWT.BUTTON1) != 0 ? 1 : 0) | ((state & SWT.BUTTON2) != 0 ? 2 : 0)
+                | ((state & SWT.BUTTON3) != 0 ? 4 : 0);
+        send(c -> c.pointer((int) (e.x / f), (int) (e.y / f), buttons));
+    }
+
+    private static int buttonMask(int button) {
+        return button == 1 ? SWT.BUTTON1 : button == 2 ? SWT.BUTTON2 : button == 3 ? SWT.BUTTON3 : 0;
+    }
+
+    private void key(Event e, boolean down) {
+        int keysym = keysym(e);
+        if (keysym != 0) {
+            send(c -> c.key(keysym, down));
+        }
+    }
+
+    /** SWT's key to an X11 keysym: printable characters are their own (Latin-1 and Unicode keysyms). */
+    static int keysym(Event e) {
+        return switch (e.keyCode) {
+            case SWT.CR, SWT.KEYPAD_CR -> RfbClient.RETURN;
+            case SWT.BS -> RfbClient.BACKSPACE;
+            case SWT.TAB -> RfbClient.TAB;
+            case SWT.ESC -> RfbClient.ESCAPE;
+            case SWT.DEL -> RfbClient.DELETE;
+            case SWT.CTRL -> RfbClient.CONTROL_L;
+            case SWT.ALT -> RfbClient.ALT_L;
+            case SWT.SHIFT -> RfbClient.SHIFT_L;
+            case SWT.ARROW_LEFT -> RfbClient.LEFT;
+            case SWT.ARROW_UP -> RfbClient.UP;
+            case SWT.ARROW_RIGHT -> RfbClient.RIGHT;
+            case SWT.ARROW_DOWN -> RfbClient.DOWN;
+            default -> {
+                if (e.keyCode >= SWT.F1 && e.keyCode <= SWT.F12) {
+                    yield 0xffbe + (e.keyCode - SWT.F1);
+                }
+                char ch = e.character != 0 && e.character >= 0x20 ? e.character : (char) e.keyCode;
+                yield ch < 0x20 ? 0 : ch <= 0xff ? ch : 0x01000000 | ch;
+            }
+        };
+    }
+}
