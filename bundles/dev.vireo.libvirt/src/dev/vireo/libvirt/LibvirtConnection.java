@@ -470,6 +470,26 @@ public final class LibvirtConnection implements AutoCloseable {
     private static final int MIGRATE_LIVE = 1, MIGRATE_PERSIST_DEST = 8, MIGRATE_UNDEFINE_SOURCE = 16,
             MIGRATE_OFFLINE = 1024;
 
+    /**
+     * Opens the domain's serial console as a byte stream ({@code virDomainOpenConsole}), taking
+     * it over from any other client. Read and write it from threads other than the UI's.
+     */
+    public ConsoleStream openConsole(String uuid) {
+        Pointer d = domain(uuid);
+        Pointer stream = call("virStreamNew", () -> check(LibvirtNative.function("virStreamNew")
+                .invokePointer(new Object[] { conn, 0 })));
+        try {
+            call("virDomainOpenConsole", () -> check(LibvirtNative.function("virDomainOpenConsole")
+                    .invokeInt(new Object[] { d, null, stream, CONSOLE_FORCE })));
+        } catch (LibvirtCallException e) {
+            LibvirtNative.function("virStreamFree").invokeInt(new Object[] { stream });
+            throw e;
+        }
+        return new ConsoleStream(stream, calls);
+    }
+
+    private static final int CONSOLE_FORCE = 1;
+
     /** Has a storage pool look at its backing storage again, e.g. for volumes made by others. */
     public void refreshPool(String key) {
         objectCall("virStoragePoolRefresh", new Object[] { object(ObjectKind.STORAGE_POOL, key), 0 });
@@ -764,7 +784,7 @@ public final class LibvirtConnection implements AutoCloseable {
     }
 
     /** The one way into libvirt: refused on a forbidden thread, counted, failures named by API. */
-    private static <T> T invoke(CallCounter calls, String api, Supplier<T> body) {
+    static <T> T invoke(CallCounter calls, String api, Supplier<T> body) {
         LibvirtThreadGuard.check(api);
         calls.count(api);
         try {
@@ -775,14 +795,14 @@ public final class LibvirtConnection implements AutoCloseable {
     }
 
     /** Fails with libvirt's last error on this thread if {@code rc} says the call failed. */
-    private static int check(int rc) {
+    static int check(int rc) {
         if (rc < 0) {
             throw lastError();
         }
         return rc;
     }
 
-    private static Pointer check(Pointer p) {
+    static Pointer check(Pointer p) {
         if (p == null) {
             throw lastError();
         }

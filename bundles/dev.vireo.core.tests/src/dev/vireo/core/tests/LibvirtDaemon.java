@@ -66,6 +66,16 @@ public final class LibvirtDaemon implements AutoCloseable {
                 : "test+tcp://127.0.0.1:" + port + path;
     }
 
+    /** Another of the daemon's drivers over plain TCP, e.g. {@code uri("qemu", "/session")} for QEMU as this daemon's user. */
+    public String uri(String driver, String path) {
+        return driver + "+tcp://127.0.0.1:" + port + path;
+    }
+
+    /** The daemon's folder, readable and writable by the daemon's user: for files its guests use. */
+    public Path dir() {
+        return dir;
+    }
+
     /** The TLS daemon's certificates: {@code ca/}, {@code server/}, {@code client/}, {@code stranger/} (another CA's client). */
     public Path pki() {
         return dir.resolve("pki");

@@ -37,7 +37,8 @@ import dev.vireo.ui.jobs.LibvirtJob;
  */
 public class DomainEditor extends MultiPageEditorPart {
     public static final String ID = "dev.vireo.ui.editors.domain";
-    public static final int OVERVIEW_PAGE = 0, HARDWARE_PAGE = 1, XML_PAGE = 2, PERFORMANCE_PAGE = 3, SNAPSHOTS_PAGE = 4, CONSOLE_PAGE = 5;
+    public static final int OVERVIEW_PAGE = 0, HARDWARE_PAGE = 1, XML_PAGE = 2, PERFORMANCE_PAGE = 3, SNAPSHOTS_PAGE = 4, CONSOLE_PAGE = 5,
+            SERIAL_PAGE = 6;
 
     private DomainEditorInput input;
     private ConnectionMonitor monitor;
@@ -60,6 +61,7 @@ public class DomainEditor extends MultiPageEditorPart {
     private PerformancePage performance;
     private SnapshotsPage snapshots;
     private ConsolePage console;
+    private SerialPage serial;
 
     private final CacheListener listener = new CacheListener() {
         @Override
@@ -121,6 +123,8 @@ public class DomainEditor extends MultiPageEditorPart {
         setPageText(addPage(snapshots.control()), "Snapshots");
         console = new ConsolePage(this, getContainer());
         setPageText(addPage(console.control()), "Console");
+        serial = new SerialPage(this, getContainer());
+        setPageText(addPage(serial.control()), "Serial Console");
         monitor.addListener(listener);
         monitor.setVisible(this, Set.of(input.uuid()));
         reload();
@@ -381,6 +385,9 @@ public class DomainEditor extends MultiPageEditorPart {
         if (newPageIndex == CONSOLE_PAGE) {
             console.shown();
         }
+        if (newPageIndex == SERIAL_PAGE) {
+            serial.shown();
+        }
         if (newPageIndex == PERFORMANCE_PAGE) {
             performance.refresh();
         }
@@ -405,6 +412,10 @@ public class DomainEditor extends MultiPageEditorPart {
 
     public PerformancePage performancePage() {
         return performance;
+    }
+
+    public SerialPage serialPage() {
+        return serial;
     }
 
     public ConsolePage consolePage() {

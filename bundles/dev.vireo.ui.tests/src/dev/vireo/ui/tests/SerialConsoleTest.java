@@ -1,0 +1,100 @@
+package dev.vireo.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.vireo.connection.VirtConnection;
+import dev.vireo.core.tests.LibvirtDaemon;
+import dev.vireo.libvirt.LibvirtThreadGuard;
+import dev.vireo.ui.editors.DomainEditor;
+import dev.vireo.ui.handlers.OpenHandler;
+import dev.vireo.ui.views.DomainNode;
+
+/**
+ * The serial console against a real QEMU guest (TCG) run by a real libvirtd as an unprivileged
+ * user: the guest is a 512-byte boot sector ({@code resources/serial-echo.S}) that greets on COM1
+ * and echoes what it receives.
+ */
+class SerialConsoleTest {
+    /** {@code resources/serial-echo.S}, assembled: as --32; ld -m elf_i386 -Ttext 0x7c00 --oformat binary. */
+    private static final String BOOT_SECTOR = "+jHAjtiO0LwAfPy6+wOwgO66+AOwAe66+QMwwO66+wOwA+6+UHyshMB0BegTAOv2uv0D7KgBdPu6+APs6AIA6+9Quv0D7KggdPtYuvgD7sNWSVJFTyBzZXJpYWwgcmVhZHkNCgAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAVao=";
+    private static LibvirtDaemon daemon;
+    private static VirtConnection host;
+    private static String uuid;
+
+    @BeforeAll
+    static void startGuest() throws Exception {
+        daemon = Workbench.await(CompletableFuture.supplyAsync(() -> {
+            try {
+                return LibvirtDaemon.start();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+        Path disk = daemon.dir().resolve("serial-echo.img");
+        Files.write(disk, Arrays.copyOf(Base64.getDecoder().decode(BOOT_SECTOR), 1024 * 1024));
+        Files.setPosixFilePermissions(disk, PosixFilePermissions.fromString("rw-rw-rw-"));
+        host = Workbench.open(daemon.uri("qemu", "/session"));
+        String xml = """
+                <domain type='qemu'>
+                  <name>vireo-serial</name>
+                  <memory unit='MiB'>32</memory>
+                  <vcpu>1</vcpu>
+                  <os><type arch='x86_64' machine='pc'>hvm</type><boot dev='hd'/></os>
+                  <devices>
+                    <emulator>/usr/bin/qemu-system-x86_64</emulator>
+                    <disk type='file' device='disk'><driver name='qemu' type='raw'/><source file='%s'/><target dev='hda' bus='ide'/></disk>
+                    <serial type='pty'><target port='0'/></serial>
+                    <console type='pty'><target type='serial' port='0'/></console>
+                  </devices>
+                </domain>
+                """.formatted(disk);
+        uuid = Workbench.call(host, l -> l.defineDomain(xml));
+        Workbench.call(host, l -> {
+            l.start(uuid);
+            return null;
+        });
+    }
+
+    @AfterAll
+    static void stopGuest() throws Exception {
+        Workbench.call(host, l -> {
+            l.destroy(uuid);
+            l.undefine(uuid);
+            return null;
+        });
+        Workbench.close(host);
+        daemon.close();
+    }
+
+    @Test
+    void theGuestsGreetingShowsAndWhatIsTypedComesBack() throws Exception {
+        long violations = LibvirtThreadGuard.violations();
+        DomainEditor editor = (DomainEditor) OpenHandler.open(Workbench.page(), new DomainNode(host, uuid));
+        try {
+            UiWait.until("the guest running", () -> editor.record() != null && editor.record().state().isActive(),
+                    () -> String.valueOf(editor.record()));
+            editor.showPage(DomainEditor.SERIAL_PAGE);
+            var terminal = editor.serialPage().terminal();
+            UiWait.until("the guest's greeting", () -> terminal.getText().contains("VIREO serial ready"),
+                    () -> editor.serialPage().status() + " / " + terminal.getText());
+            terminal.send("hello from Vireo");
+            UiWait.until("the echo", () -> terminal.getText().contains("hello from Vireo"), terminal::getText);
+            assertTrue(host.calls().get("virStreamSend") >= 1);
+            Workbench.screenshot(editor.getSite().getShell(), "vm-serial-console");
+        } finally {
+            Workbench.page().closeEditor(editor, false);
+        }
+        assertTrue(violations == LibvirtThreadGuard.violations(), "no libvirt call on the UI thread");
+    }
+}

@@ -1,0 +1,82 @@
+package dev.vireo.ui.editors;
+
+import java.util.concurrent.CompletableFuture;
+
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+
+import dev.vireo.driver.DriverRegistry;
+import dev.vireo.libvirt.ConsoleStream;
+import dev.vireo.ui.jobs.LibvirtJob;
+import dev.vireo.ui.widgets.SerialConsole;
+
+/** The machine's serial console, through libvirt's console stream (works over any connection, SSH included). */
+public class SerialPage {
+    private final DomainEditor editor;
+    private final Composite control;
+    private final SerialConsole terminal;
+    private final Label status;
+    private final boolean supported;
+
+    SerialPage(DomainEditor editor, Composite parent) {
+        this.editor = editor;
+        control = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.swtDefaults().numColumns(3).applyTo(control);
+        supported = DriverRegistry.get().forUri(editor.input().connection().uri())
+                .map(d -> d.capabilities().consoles().contains("serial")).orElse(true);
+        HostEditor.button(control, "&Connect", this::connect).setEnabled(supported);
+        HostEditor.button(control, "&Disconnect", this::disconnect).setEnabled(supported);
+        status = new Label(control, SWT.NONE);
+        status.setText(supported ? "" : "This driver has no serial console.");
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
+        terminal = new SerialConsole(control);
+        GridDataFactory.fillDefaults().span(3, 1).grab(true, true).applyTo(terminal);
+    }
+
+    Control control() {
+        return control;
+    }
+
+    public SerialConsole terminal() {
+        return terminal;
+    }
+
+    public String status() {
+        return status.getText();
+    }
+
+    private void disconnect() {
+        terminal.detach();
+        status.setText("Disconnected.");
+    }
+
+    void shown() {
+        if (supported && editor.record() != null && editor.record().state().isActive()) {
+            connect();
+        }
+    }
+
+    /** Opens the console as a Job; the terminal shows it once open. */
+    public CompletableFuture<ConsoleStream> connect() {
+        String uuid = editor.input().uuid();
+        status.setText("Opening the serial console...");
+        return LibvirtJob.run("Opening the serial console of " + editor.input().getName(), editor.input().connection(),
+                libvirt -> libvirt.openConsole(uuid), false).whenComplete((stream, failure) -> control.getDisplay()
+                        .asyncExec(() -> {
+                            if (control.isDisposed()) {
+                                if (stream != null) {
+                                    stream.free();
+                                }
+                            } else if (failure != null) {
+                                status.setText("Cannot open the serial console: " + LibvirtJob.message(failure));
+                            } else {
+                                terminal.attach(stream);
+                                status.setText("Connected.");
+                            }
+                        }));
+    }
+}

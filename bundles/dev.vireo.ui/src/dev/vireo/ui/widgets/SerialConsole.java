@@ -1,0 +1,142 @@
+package dev.vireo.ui.widgets;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.StyledText;
+import org.eclipse.swt.widgets.Composite;
+
+import dev.vireo.libvirt.ConsoleStream;
+
+/**
+ * A text terminal on a serial console stream: a small VT100 subset (printable text, CR, LF,
+ * backspace, tab; other escape sequences are dropped). The stream is read on a thread of its own
+ * and written on another, so typing never makes a libvirt call on the UI thread.
+ */
+public class SerialConsole extends StyledText {
+    private static final int MAX_CHARS = 200_000;
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "vireo-serial-write");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile ConsoleStream stream;
+    private final StringBuilder line = new StringBuilder();
+    private int escape; // 0 none, 1 after ESC, 2 inside CSI
+
+    public SerialConsole(Composite parent) {
+        super(parent, SWT.MULTI | SWT.V_SCROLL | SWT.H_SCROLL | SWT.READ_ONLY);
+        setFont(JFaceResources.getTextFont());
+        setBackground(getDisplay().getSystemColor(SWT.COLOR_BLACK));
+        setForeground(getDisplay().getSystemColor(SWT.COLOR_GRAY));
+        addListener(SWT.KeyDown, e -> {
+            byte[] bytes = switch (e.keyCode) {
+                case SWT.CR, SWT.KEYPAD_CR -> new byte[] { '\r' };
+                case SWT.BS -> new byte[] { 0x7f };
+                case SWT.ARROW_UP -> "\u001b[A".getBytes(StandardCharsets.US_ASCII);
+                case SWT.ARROW_DOWN -> "\u001b[B".getBytes(StandardCharsets.US_ASCII);
+                case SWT.ARROW_RIGHT -> "\u001b[C".getBytes(StandardCharsets.US_ASCII);
+                case SWT.ARROW_LEFT -> "\u001b[D".getBytes(StandardCharsets.US_ASCII);
+                default -> e.character != 0 ? String.valueOf(e.character).getBytes(StandardCharsets.UTF_8) : null;
+            };
+            if (bytes != null) {
+                send(bytes);
+                e.doit = false;
+            }
+        });
+        addListener(SWT.Dispose, e -> {
+            detach();
+            writer.shutdown();
+        });
+    }
+
+    /** Shows and types into this console from now on; its bytes are read on a thread of their own. */
+    public void attach(ConsoleStream console) {
+        detach();
+        stream = console;
+        Thread reader = new Thread(() -> read(console), "vireo-serial-read");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    public void detach() {
+        ConsoleStream s = stream;
+        stream = null;
+        if (s != null) {
+            s.close();
+        }
+    }
+
+    /** Types {@code text} into the guest, as if from the keyboard. */
+    public void send(String text) {
+        send(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void send(byte[] bytes) {
+        ConsoleStream s = stream;
+        if (s != null) {
+            writer.execute(() -> {
+                try {
+                    s.write(bytes);
+                } catch (RuntimeException e) {
+                    show("\r\n[console: " + e.getMessage() + "]\r\n");
+                }
+            });
+        }
+    }
+
+    private void read(ConsoleStream console) {
+        byte[] buffer = new byte[4096];
+        try {
+            int n;
+            while ((n = console.read(buffer)) > 0) {
+                show(new String(buffer, 0, n, StandardCharsets.UTF_8));
+            }
+        } catch (RuntimeException e) {
+            show("\r\n[console closed: " + e.getMessage() + "]\r\n");
+        } finally {
+            console.free();
+        }
+    }
+
+    private void show(String text) {
+        if (!isDisposed()) {
+            getDisplay().asyncExec(() -> {
+                if (!isDisposed()) {
+                    append(filter(text));
+                    if (getCharCount() > MAX_CHARS) {
+                        replaceTextRange(0, getCharCount() - MAX_CHARS, "");
+                    }
+                    setCaretOffset(getCharCount());
+                    showSelection();
+                }
+            });
+        }
+    }
+
+    /** Applies the VT100 subset: keeps text, line ends and backspaces; drops escape sequences and CRs. */
+    private String filter(String text) {
+        line.setLength(0);
+        for (char c : text.toCharArray()) {
+            if (escape == 1) {
+                escape = c == '[' ? 2 : 0;
+            } else if (escape == 2) {
+                escape = c >= 0x40 && c <= 0x7e ? 0 : 2;
+            } else if (c == 0x1b) {
+                escape = 1;
+            } else if (c == '\b' || c == 0x7f) {
+                if (line.length() > 0) {
+                    line.setLength(line.length() - 1);
+                } else if (getCharCount() > 0) {
+                    replaceTextRange(getCharCount() - 1, 1, "");
+                }
+            } else if (c == '\n' || c == '\t' || c >= 0x20) {
+                line.append(c);
+            }
+        }
+        return line.toString();
+    }
+}
