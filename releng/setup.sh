@@ -4,7 +4,7 @@
 
 VIREO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 MAVEN_VERSION=3.9.11
-DEBIAN_PACKAGES="libvirt0 libvirt-clients libvirt-daemon libgtk-3-0 xvfb xauth maven unzip sasl2-bin libsasl2-modules openssl tigervnc-standalone-server x11-xserver-utils qemu-system-x86 libvirt-daemon-driver-qemu"
+DEBIAN_PACKAGES="libvirt0 libvirt-clients libvirt-daemon libgtk-3-0 xvfb xauth maven unzip sasl2-bin libsasl2-modules openssl tigervnc-standalone-server x11-xserver-utils qemu-system-x86 libvirt-daemon-driver-qemu openssh-server openssh-client"
 
 # Installs those of the given Debian packages that are missing.
 vireo_install_packages() {
@@ -17,7 +17,14 @@ vireo_install_packages() {
     [ "$(id -u)" = 0 ] || sudo=sudo
     echo "vireo: installing Debian packages:$missing"
     $sudo apt-get update -qq
+    # no service may start: openssh-server would otherwise listen on every interface; the tests
+    # start their own daemons, on 127.0.0.1 only
+    local policy=/usr/sbin/policy-rc.d guard=""
+    if [ ! -e "$policy" ]; then
+      printf '#!/bin/sh\nexit 101\n' | $sudo tee "$policy" >/dev/null && $sudo chmod +x "$policy" && guard=1
+    fi
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
+    [ -z "$guard" ] || $sudo rm -f "$policy"
   fi
 }
 

@@ -90,6 +90,32 @@ class NewVmWizardTest {
         }
     }
 
+    @Test
+    void anIsoUrlBecomesANetworkCdromThatLibvirtAccepts() throws Exception {
+        NewVmWizard wizard = new NewVmWizard(List.of(host), host);
+        WizardDialog dialog = new WizardDialog(Workbench.page().getWorkbenchWindow().getShell(), wizard);
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        try {
+            wizard.namePage().nameText().setText("vireo-net-install");
+            wizard.namePage().chooseInstall(NewVmWizard.Install.URL);
+            wizard.namePage().mediaText().setText("ftp://nowhere");
+            assertNotNull(wizard.namePage().getErrorMessage());
+            wizard.namePage().mediaText().setText("https://deb.example/debian-12.iso");
+            assertTrue(wizard.namePage().isPageComplete());
+            dialog.showPage(wizard.hardwarePage());
+            dialog.showPage(wizard.storagePage());
+            dialog.showPage(wizard.previewPage());
+            wizard.spec().customize = true; // defined, not started
+            String uuid = Workbench.await(wizard.finish());
+            String xml = Workbench.call(host, l -> l.domainXml(uuid));
+            assertTrue(xml.contains("<source protocol='https' name='/debian-12.iso'>")
+                    && xml.contains("<host name='deb.example' port='443'/>"), xml);
+        } finally {
+            dialog.close();
+        }
+    }
+
     private static void click(Button radio) {
         radio.setSelection(true);
         for (var sibling : radio.getParent().getChildren()) {

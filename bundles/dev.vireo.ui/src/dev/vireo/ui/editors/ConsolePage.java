@@ -56,8 +56,8 @@ public class ConsolePage {
         return viewer;
     }
 
-    /** Where the display is: "host:port", or why there is none. */
-    public String endpoint() {
+    /** The running machine's VNC graphics in the cache's XML: [listen address, port], or {@code null}. */
+    private String[] display() {
         DomainRecord d = editor.record();
         if (d == null || !d.state().isActive() || d.definition() == null) {
             return null;
@@ -65,19 +65,15 @@ public class ConsolePage {
         for (XmlObject g : DomainQueries.graphics(d.definition().model())) {
             Integer port = (Integer) g.get("port");
             if ("vnc".equals(g.string("type")) && port != null && port > 0) {
-                return host(g.string("listen")) + ":" + port;
+                return new String[] { g.string("listen"), Integer.toString(port) };
             }
         }
         return null;
     }
 
-    private String host(String listen) {
-        if (listen != null && !listen.isEmpty() && !listen.equals("0.0.0.0") && !listen.equals("::")
-                && !listen.startsWith("127.")) {
-            return listen;
-        }
-        String host = URI.create(editor.input().connection().libvirtUri()).getHost();
-        return host == null || host.isEmpty() ? "127.0.0.1" : host;
+    private static boolean local(String listen) {
+        return listen == null || listen.isEmpty() || listen.equals("0.0.0.0") || listen.equals("::")
+                || listen.startsWith("127.");
     }
 
     void shown() {
@@ -86,18 +82,26 @@ public class ConsolePage {
         }
     }
 
+    /**
+     * To the display: directly to the connection's host (or the listen address), or for an
+     * {@code +ssh} connection through an SSH tunnel to the address as the host sees it.
+     */
     private void connect() {
-        String scheme = URI.create(editor.input().connection().libvirtUri()).getScheme();
-        String endpoint = endpoint();
-        if (scheme != null && scheme.endsWith("+ssh")) {
-            status.setText("The console through an SSH tunnel is not supported yet.");
-        } else if (endpoint == null) {
+        String[] display = display();
+        if (display == null) {
             status.setText("No VNC display: the machine is not running or has no VNC graphics.");
-        } else {
-            int colon = endpoint.lastIndexOf(':');
-            viewer.connect(endpoint.substring(0, colon), Integer.parseInt(endpoint.substring(colon + 1)));
+            control.layout();
+            return;
         }
-        control.layout();
+        String libvirtUri = editor.input().connection().libvirtUri();
+        URI uri = URI.create(libvirtUri);
+        int port = Integer.parseInt(display[1]);
+        if (uri.getScheme() != null && uri.getScheme().endsWith("+ssh")) {
+            viewer.connectThroughSsh(libvirtUri, local(display[0]) ? "127.0.0.1" : display[0], port);
+        } else {
+            String host = uri.getHost() == null || uri.getHost().isEmpty() ? "127.0.0.1" : uri.getHost();
+            viewer.connect(local(display[0]) ? host : display[0], port);
+        }
     }
 
     private void screenshot() {

@@ -15,6 +15,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Event;
 
 import dev.vireo.rfb.RfbClient;
+import dev.vireo.rfb.SshTunnel;
 
 /**
  * A VNC display: draws an {@link RfbClient}'s screen, scaled to fit or not, and sends it the keys
@@ -24,6 +25,7 @@ import dev.vireo.rfb.RfbClient;
 public class VncViewer extends Canvas {
     private final AtomicBoolean repaintPending = new AtomicBoolean();
     private volatile RfbClient client;
+    private volatile SshTunnel tunnel;
     private volatile String status = "Not connected.";
     private boolean scale = true;
     private Image image;
@@ -44,30 +46,53 @@ public class VncViewer extends Canvas {
 
     /** Connects in the background; {@link #status()} tells how it went. */
     public void connect(String host, int port) {
+        connect(host + ":" + port, () -> RfbClient.connect(host, port, listener()));
+    }
+
+    /**
+     * Connects through an SSH tunnel to the host of a libvirt {@code +ssh} URI, to the display at
+     * {@code remoteHost:remotePort} as that host sees it; the tunnel closes with the viewer.
+     */
+    public void connectThroughSsh(String libvirtUri, String remoteHost, int remotePort) {
+        connect(remoteHost + ":" + remotePort + " through ssh", () -> {
+            tunnel = SshTunnel.open(libvirtUri, remoteHost, remotePort);
+            return RfbClient.connect("127.0.0.1", tunnel.localPort(), listener());
+        });
+    }
+
+    private interface Opener {
+        RfbClient open() throws IOException;
+    }
+
+    private void connect(String where, Opener opener) {
         disconnect();
-        setStatus("Connecting to " + host + ":" + port + "...");
+        setStatus("Connecting to " + where + "...");
         Thread t = new Thread(() -> {
             try {
-                RfbClient c = RfbClient.connect(host, port, new RfbClient.Listener() {
-                    @Override
-                    public void updated(int x, int y, int width, int height) {
-                        requestRepaint();
-                    }
-
-                    @Override
-                    public void closed(String reason) {
-                        setStatus("Disconnected: " + reason);
-                    }
-                });
+                RfbClient c = opener.open();
                 client = c;
                 setStatus("Connected to " + c.name() + " (" + c.width() + "×" + c.height() + ")");
                 c.start();
             } catch (IOException e) {
-                setStatus("Cannot connect to " + host + ":" + port + ": " + e.getMessage());
+                setStatus("Cannot connect to " + where + ": " + e.getMessage());
             }
         }, "vireo-vnc-connect");
         t.setDaemon(true);
         t.start();
+    }
+
+    private RfbClient.Listener listener() {
+        return new RfbClient.Listener() {
+            @Override
+            public void updated(int x, int y, int width, int height) {
+                requestRepaint();
+            }
+
+            @Override
+            public void closed(String reason) {
+                setStatus("Disconnected: " + reason);
+            }
+        };
     }
 
     public void disconnect() {
@@ -79,6 +104,11 @@ public class VncViewer extends Canvas {
             } catch (IOException e) {
                 // closing a socket that is gone
             }
+        }
+        SshTunnel t = tunnel;
+        tunnel = null;
+        if (t != null) {
+            t.close();
         }
     }
 

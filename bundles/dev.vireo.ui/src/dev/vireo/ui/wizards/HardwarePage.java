@@ -41,7 +41,7 @@ public class HardwarePage extends WizardPage {
         for (NewVmWizard.OsType t : NewVmWizard.OsType.values()) {
             os.add(t.label);
         }
-        os.select(0);
+        os.select(wizard.spec.os.ordinal());
         os.addListener(SWT.Selection, e -> wizard.spec.os = NewVmWizard.OsType.values()[os.getSelectionIndex()]);
         guest = combo(c, "Architecture and hypervisor:");
         guest.addListener(SWT.Selection, e -> guestChosen());

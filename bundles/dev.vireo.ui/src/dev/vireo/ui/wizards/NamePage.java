@@ -95,15 +95,18 @@ public class NamePage extends WizardPage {
 
     private void update() {
         boolean iso = wizard.spec.install == NewVmWizard.Install.ISO;
-        mediaLabel.setText(iso ? "ISO image:" : "");
-        media.setEnabled(iso);
+        boolean url = wizard.spec.install == NewVmWizard.Install.URL;
+        mediaLabel.setText(iso ? "ISO image:" : url ? "ISO URL:" : "");
+        media.setEnabled(iso || url);
         mediaLabel.getParent().layout();
         String n = wizard.spec.name;
         VirtConnection c = wizard.spec.connection;
-        String error = n.isEmpty() ? null
+        String error = url && !wizard.spec.media.strip().matches("https?://[^/]+/.+")
+                ? (wizard.spec.media.isBlank() ? null : "The URL must be http:// or https:// and name an ISO image.")
+                : n.isEmpty() ? null
                 : n.contains("/") ? "A name cannot contain '/'."
                 : wizard.cache().isNameInUse(n) ? "A virtual machine named '" + n + "' exists on " + c.uri() + "." : null;
         setErrorMessage(error);
-        setPageComplete(!n.isEmpty() && error == null);
+        setPageComplete(!n.isEmpty() && error == null && (!url || !wizard.spec.media.isBlank()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.vireo.ui.wizards;
 
+import java.net.URI;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import org.eclipse.jface.wizard.Wizard;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
+import org.w3c.dom.Element;
 
 import dev.vireo.connection.VirtConnection;
 import dev.vireo.libvirt.NodeInfo;
@@ -47,7 +49,8 @@ public class NewVmWizard extends Wizard {
     }
 
     public enum Install {
-        ISO("Local install media (ISO image or CD-ROM)"), PXE("Network boot (PXE)"), IMPORT("Import an existing disk image"),
+        ISO("Local install media (ISO image or CD-ROM)"), URL("Network install (an ISO image's http or https URL)"),
+        PXE("Network boot (PXE)"), IMPORT("Import an existing disk image"),
         MANUAL("Manual install, no media");
 
         public final String label;
@@ -59,7 +62,9 @@ public class NewVmWizard extends Wizard {
 
     /** A short built-in OS list: what it changes is the device models (virtio or emulated). */
     public enum OsType {
-        LINUX("Linux (virtio devices)", true), WINDOWS("Microsoft Windows (emulated devices)", false),
+        DEBIAN_12("Debian 12", true), UBUNTU_2404("Ubuntu 24.04 LTS", true), FEDORA("Fedora 41", true),
+        RHEL_9("Red Hat Enterprise Linux 9", true), LINUX("Other Linux (virtio devices)", true),
+        WINDOWS_11("Microsoft Windows 11", false), WINDOWS_10("Microsoft Windows 10", false),
         OTHER("Other (emulated devices)", false);
 
         public final String label;
@@ -159,7 +164,7 @@ public class NewVmWizard extends Wizard {
             os.set("machine", spec.machine);
         }
         os.set("bootDevices", switch (spec.install) {
-            case ISO -> List.of("cdrom", "hd");
+            case ISO, URL -> List.of("cdrom", "hd");
             case PXE -> List.of("network", "hd");
             default -> List.of("hd");
         });
@@ -168,11 +173,16 @@ public class NewVmWizard extends Wizard {
                     .set("driverType", diskPath.endsWith(".qcow2") ? "qcow2" : "raw").set("sourceFile", diskPath)
                     .set("targetDev", virtio ? "vda" : "sda").set("targetBus", virtio ? "virtio" : "sata");
         }
-        if (spec.install == Install.ISO) {
-            XmlObject cdrom = d.add("disks").set("type", "file").set("device", "cdrom").set("targetDev", "sdb")
-                    .set("targetBus", "sata").set("readonly", true);
-            if (!spec.media.isBlank()) {
-                cdrom.set("sourceFile", spec.media.strip());
+        if (spec.install == Install.ISO || spec.install == Install.URL) {
+            XmlObject cdrom = d.add("disks").set("device", "cdrom").set("targetDev", "sdb").set("targetBus", "sata")
+                    .set("readonly", true);
+            if (spec.install == Install.URL) {
+                networkSource(cdrom, URI.create(spec.media.strip()));
+            } else {
+                cdrom.set("type", "file");
+                if (!spec.media.isBlank()) {
+                    cdrom.set("sourceFile", spec.media.strip());
+                }
             }
         }
         if (spec.network != null) {
@@ -185,6 +195,16 @@ public class NewVmWizard extends Wizard {
         d.add("videos").set("model", virtio ? "virtio" : "vga");
         d.add("inputs").set("type", "tablet").set("bus", "usb");
         return LibvirtModel.save(d);
+    }
+
+    /** {@code <disk type='network'><source protocol='https' name='/path.iso'><host name=... port=.../>}: QEMU reads the ISO over the network. */
+    private static void networkSource(XmlObject disk, URI url) {
+        disk.set("type", "network").set("sourceProtocol", url.getScheme()).set("sourceName", url.getRawPath());
+        Element source = (Element) disk.element().getElementsByTagName("source").item(0);
+        Element host = source.getOwnerDocument().createElement("host");
+        host.setAttribute("name", url.getHost());
+        host.setAttribute("port", Integer.toString(url.getPort() > 0 ? url.getPort() : url.getScheme().equals("https") ? 443 : 80));
+        source.appendChild(host); // the model has no feature for it; the element keeps what it is given
     }
 
     /** The new volume's XML in its pool, or {@code null} when an existing path is used. */
