@@ -2,7 +2,6 @@ package dev.vireo.ui.wizards;
 
 import java.net.URI;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -262,11 +261,5 @@ public class NewVmWizard extends Wizard {
         } catch (PartInitException e) {
             org.eclipse.core.runtime.ILog.of(getClass()).error("Cannot open the new virtual machine", e);
         }
-    }
-
-    static List<String> names(List<?> values) {
-        List<String> names = new ArrayList<>();
-        values.forEach(v -> names.add(String.valueOf(v)));
-        return names;
     }
 }
