@@ -86,6 +86,13 @@ class SerialConsoleTest {
                     () -> String.valueOf(editor.record()));
             editor.showPage(DomainEditor.SERIAL_PAGE);
             var terminal = editor.serialPage().terminal();
+            UiWait.until("the console open", () -> editor.serialPage().status().equals("Connected."),
+                    () -> editor.serialPage().status());
+            // the guest greets once per boot: reset it, so the greeting comes while the console is open
+            Workbench.call(host, l -> {
+                l.reset(uuid);
+                return null;
+            });
             UiWait.until("the guest's greeting", () -> terminal.getText().contains("VIREO serial ready"),
                     () -> editor.serialPage().status() + " / " + terminal.getText());
             terminal.send("hello from Vireo");

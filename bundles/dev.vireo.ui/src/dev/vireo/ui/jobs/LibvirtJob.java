@@ -10,7 +10,9 @@ import java.util.function.Function;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 
 import dev.vireo.connection.VirtConnection;
 import dev.vireo.libvirt.LibvirtConnection;
@@ -60,6 +62,14 @@ public final class LibvirtJob {
                         : new Status(IStatus.INFO, PLUGIN, name + " failed: " + message(e.getCause()));
             } finally {
                 monitor.done();
+            }
+        });
+        job.addJobChangeListener(new JobChangeAdapter() {
+            @Override
+            public void done(IJobChangeEvent event) {
+                if (event.getResult().getSeverity() == IStatus.CANCEL) {
+                    result.cancel(false); // also when cancelled before it ran
+                }
             }
         });
         job.setUser(true);

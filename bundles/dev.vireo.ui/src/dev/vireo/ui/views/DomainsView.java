@@ -1,14 +1,16 @@
 package dev.vireo.ui.views;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
@@ -23,6 +25,7 @@ import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.jface.viewers.TreeViewerColumn;
 import org.eclipse.jface.viewers.Viewer;
+import org.eclipse.jface.viewers.ViewerComparator;
 import org.eclipse.jface.viewers.ViewerFilter;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
@@ -62,38 +65,49 @@ import dev.vireo.ui.widgets.Plot;
 public class DomainsView extends ViewPart {
     public static final String ID = "dev.vireo.ui.views.domains";
     private static final int CPU_COLUMN = 2;
+    /** A GTK tree row costs about a millisecond to add: this many keep one UI turn near 100 ms. */
+    private static final int CHANGES_PER_TURN = 100;
 
     private final ConnectionManager manager = ConnectionManager.getDefault();
     private final Set<VirtConnection> watched = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean refreshPending = new AtomicBoolean();
+    /** Domain changes not yet shown; applied row by row, so a burst costs what it changes, not the whole tree. */
+    private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean fullRefreshPending = new AtomicBoolean(true);
+
+    private record Pending(VirtConnection connection, DomainChange change) {
+    }
     private final Map<VirtConnection, HostSection[]> sections = new HashMap<>();
     private final CacheListener cacheListener = new CacheListener() {
         @Override
         public void domainsChanged(ConnectionMonitor monitor, List<DomainChange> changes) {
+            for (DomainChange change : changes) {
+                pending.add(new Pending(monitor.connection(), change));
+            }
             requestRefresh();
         }
 
         @Override
         public void objectsChanged(ConnectionMonitor monitor, ObjectKind kind) {
-            requestRefresh();
+            requestFullRefresh();
         }
     };
     private final ConnectionListener connectionListener = new ConnectionListener() {
         @Override
         public void connectionAdded(VirtConnection c) {
             watch(c);
-            requestRefresh();
+            requestFullRefresh();
         }
 
         @Override
         public void connectionRemoved(VirtConnection c) {
             watched.remove(c);
-            requestRefresh();
+            requestFullRefresh();
         }
 
         @Override
         public void connectionStateChanged(VirtConnection c) {
-            requestRefresh();
+            requestFullRefresh();
         }
     };
     private final IEclipsePreferences.IPreferenceChangeListener preferenceListener = e -> {
@@ -133,9 +147,25 @@ public class DomainsView extends ViewPart {
         viewer.getTree().addListener(SWT.PaintItem, this::paintSparkline);
         viewer.getTree().getVerticalBar().addListener(SWT.Selection, e -> updateVisible());
         viewer.setContentProvider(new ContentProvider());
+        viewer.setComparator(new ViewerComparator() {
+            @Override
+            public int category(Object element) {
+                return element instanceof DomainNode ? 0 : 1; // machines, then the host's sections
+            }
+
+            @Override
+            public int compare(Viewer v, Object a, Object b) {
+                int byCategory = Integer.compare(category(a), category(b));
+                return byCategory != 0 || a instanceof HostSection ? byCategory
+                        : String.CASE_INSENSITIVE_ORDER.compare(nameOf(a), nameOf(b));
+            }
+        });
         viewer.addFilter(new NameFilter());
         viewer.setInput(manager);
-        filter.addModifyListener(e -> refresh());
+        filter.addModifyListener(e -> {
+            fullRefreshPending.set(true);
+            refresh();
+        });
         viewer.addDoubleClickListener(e -> {
             try {
                 getSite().getService(IHandlerService.class).executeCommand("dev.vireo.ui.commands.open", null);
@@ -202,6 +232,11 @@ public class DomainsView extends ViewPart {
         }
     }
 
+    private void requestFullRefresh() {
+        fullRefreshPending.set(true);
+        requestRefresh();
+    }
+
     /** From any thread: schedule one refresh on the UI thread unless one is already due. */
     private void requestRefresh() {
         if (refreshPending.compareAndSet(false, true) && !display.isDisposed()) {
@@ -217,9 +252,14 @@ public class DomainsView extends ViewPart {
         long start = System.nanoTime();
         viewer.getTree().setRedraw(false);
         try {
-            viewer.refresh();
-            for (VirtConnection c : watched) {
-                viewer.setExpandedState(c, true);
+            if (fullRefreshPending.getAndSet(false)) {
+                pending.clear();
+                viewer.refresh();
+                for (VirtConnection c : watched) {
+                    viewer.setExpandedState(c, true);
+                }
+            } else {
+                applyPending();
             }
         } finally {
             viewer.getTree().setRedraw(true);
@@ -230,6 +270,44 @@ public class DomainsView extends ViewPart {
         updateVisible();
         longestRefreshNanos = Math.max(longestRefreshNanos, System.nanoTime() - start);
         refreshes++;
+    }
+
+    /**
+     * Adds, removes and updates only the rows the queued changes name (the comparator places new
+     * rows), at most {@link #CHANGES_PER_TURN} per UI turn: a burst is shown over several turns, and
+     * the UI stays responsive between them.
+     */
+    private void applyPending() {
+        Map<DomainNode, DomainChange.Kind> last = new LinkedHashMap<>();
+        Pending p;
+        for (int n = 0; n < CHANGES_PER_TURN && (p = pending.poll()) != null; n++) {
+            last.put(new DomainNode(p.connection(), p.change().domain().uuid()), p.change().kind());
+        }
+        if (!pending.isEmpty()) {
+            requestRefresh(); // the rest next turn, after whatever else is waiting
+        }
+        List<DomainNode> gone = new ArrayList<>();
+        Map<VirtConnection, List<DomainNode>> added = new HashMap<>();
+        List<DomainNode> changed = new ArrayList<>();
+        for (Map.Entry<DomainNode, DomainChange.Kind> e : last.entrySet()) {
+            DomainNode node = e.getKey();
+            TreeItem item = (TreeItem) viewer.testFindItem(node);
+            if (node.record() == null) {
+                if (item != null) {
+                    gone.add(node);
+                }
+            } else if (item == null) {
+                added.computeIfAbsent(node.connection(), c -> new ArrayList<>()).add(node);
+            } else if (!item.getText(0).equals(node.record().name())) {
+                gone.add(node); // renamed: placed again by the comparator
+                added.computeIfAbsent(node.connection(), c -> new ArrayList<>()).add(node);
+            } else {
+                changed.add(node);
+            }
+        }
+        viewer.remove(gone.toArray());
+        added.forEach((c, nodes) -> viewer.add(c, nodes.toArray()));
+        viewer.update(changed.toArray(), null);
     }
 
     /** Tells each monitor which of its domains are on screen: those are sampled where sampling costs a call each. */
@@ -345,8 +423,7 @@ public class DomainsView extends ViewPart {
                 return new Object[0];
             }
             List<Object> children = new ArrayList<>();
-            DomainCache.of(c).all().stream().sorted(Comparator.comparing(DomainRecord::name, String.CASE_INSENSITIVE_ORDER))
-                    .forEach(d -> children.add(new DomainNode(c, d.uuid())));
+            DomainCache.of(c).all().forEach(d -> children.add(new DomainNode(c, d.uuid())));
             children.addAll(List.of(sectionsOf(c)));
             return children.toArray();
         }
