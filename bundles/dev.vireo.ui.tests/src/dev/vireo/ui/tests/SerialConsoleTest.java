@@ -95,8 +95,13 @@ class SerialConsoleTest {
             });
             UiWait.until("the guest's greeting", () -> terminal.getText().contains("VIREO serial ready"),
                     () -> editor.serialPage().status() + " / " + terminal.getText());
-            terminal.send("hello from Vireo");
-            UiWait.until("the echo", () -> terminal.getText().contains("hello from Vireo"), terminal::getText);
+            // typed as a person types: the guest's UART holds one character, so each waits for its echo
+            String typed = "hello from Vireo";
+            for (int i = 1; i <= typed.length(); i++) {
+                String sofar = typed.substring(0, i);
+                terminal.send(typed.substring(i - 1, i));
+                UiWait.until("the echo of '" + sofar + "'", () -> terminal.getText().endsWith(sofar), terminal::getText);
+            }
             assertTrue(host.calls().get("virStreamSend") >= 1);
             Workbench.screenshot(editor.getSite().getShell(), "vm-serial-console");
         } finally {
