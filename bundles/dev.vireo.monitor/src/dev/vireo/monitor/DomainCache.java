@@ -42,6 +42,15 @@ public final class DomainCache {
                 .filter(d -> d.definition() != null && d.definition().diskSources().contains(path)).toList();
     }
 
+    /**
+     * The names of the domains other than {@code exceptUuid} ({@code null}: none excepted) with a
+     * disk at {@code path}: whom a warning about sharing that disk names.
+     */
+    public List<String> namesUsingDisk(String path, String exceptUuid) {
+        return usingDisk(path).stream().filter(d -> !d.uuid().equals(exceptUuid)).map(DomainRecord::name).sorted()
+                .toList();
+    }
+
     /** The domain with a network interface of this MAC address, if any. */
     public Optional<DomainRecord> usingMac(String mac) {
         String wanted = mac.toLowerCase(Locale.ROOT);

@@ -2,7 +2,6 @@ package dev.vireo.ui.dialogs;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
@@ -81,8 +80,7 @@ public class DeleteDomainDialog extends TitleAreaDialog {
         if (path == null) {
             return; // an empty CD-ROM: nothing to delete
         }
-        String others = cache.usingDisk(path).stream().filter(d -> !d.uuid().equals(domain.uuid()))
-                .map(DomainRecord::name).collect(Collectors.joining(", "));
+        String others = String.join(", ", cache.namesUsingDisk(path, domain.uuid()));
         boolean readOnly = Boolean.TRUE.equals(disk.get("readonly")) || Boolean.TRUE.equals(disk.get("shareable"))
                 || (disk.string("device") != null && !"disk".equals(disk.string("device")));
         TableItem item = new TableItem(disks, SWT.NONE);

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.eclipse.emf.ecore.EAttribute;
 import org.eclipse.emf.ecore.EReference;
@@ -27,7 +26,6 @@ import org.eclipse.swt.widgets.Text;
 import dev.vireo.model.DomainQueries;
 import dev.vireo.model.XmlObject;
 import dev.vireo.monitor.DomainCache;
-import dev.vireo.monitor.DomainRecord;
 import dev.vireo.ui.editors.FieldsPanel.Field;
 
 /**
@@ -247,9 +245,8 @@ public class HardwarePage {
             return;
         }
         String path = DomainQueries.diskSource(device);
-        String others = path == null ? "" : DomainCache.of(editor.input().connection()).usingDisk(path).stream()
-                .filter(d -> !d.uuid().equals(editor.input().uuid())).map(DomainRecord::name)
-                .collect(Collectors.joining(", "));
+        String others = path == null ? ""
+                : String.join(", ", DomainCache.of(editor.input().connection()).namesUsingDisk(path, editor.input().uuid()));
         diskWarning.setText(others.isEmpty() || Boolean.TRUE.equals(device.get("shareable")) ? ""
                 : "Warning: " + path + " is also used by " + others
                         + ". Two virtual machines writing one disk corrupt it; mark it shareable if it is meant to be shared.");

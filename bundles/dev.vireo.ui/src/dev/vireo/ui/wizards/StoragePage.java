@@ -2,7 +2,6 @@ package dev.vireo.ui.wizards;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.eclipse.jface.dialogs.IMessageProvider;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -18,7 +17,6 @@ import org.eclipse.swt.widgets.Text;
 
 import dev.vireo.libvirt.ObjectKind;
 import dev.vireo.monitor.CachedObject;
-import dev.vireo.monitor.DomainRecord;
 
 /**
  * A new volume in one of the host's active pools, or an existing path; and the network. A path
@@ -127,8 +125,8 @@ public class StoragePage extends WizardPage {
         pool.setEnabled(spec.newVolume);
         size.setEnabled(spec.newVolume);
         path.setEnabled(!spec.newVolume);
-        String users = spec.existingPath.isEmpty() ? "" : wizard.cache().usingDisk(spec.existingPath).stream()
-                .map(DomainRecord::name).collect(Collectors.joining(", "));
+        String users = spec.existingPath.isEmpty() ? ""
+                : String.join(", ", wizard.cache().namesUsingDisk(spec.existingPath, null));
         setMessage(users.isEmpty() ? null : "'" + spec.existingPath + "' is used by " + users
                 + ". Two machines writing one disk corrupt it.", IMessageProvider.WARNING);
         String error = spec.newVolume && spec.poolKey == null ? "The host has no active storage pool."
