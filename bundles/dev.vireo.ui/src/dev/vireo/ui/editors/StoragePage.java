@@ -142,22 +142,23 @@ public class StoragePage {
             return;
         }
         volumesHeading.setText("Volumes of " + pools.getSelection()[0].getText(0) + ":");
-        List<StorageVolume> sorted = loaded.stream().sorted(Comparator.comparing(StorageVolume::name)).toList();
-        HostEditor.fill(volumes, sorted, v -> pathOf(v), v -> {
+        List<VolumeRow> rows = loaded.stream().sorted(Comparator.comparing(StorageVolume::name)).map(VolumeRow::of).toList();
+        HostEditor.fill(volumes, rows, VolumeRow::path, r -> new String[] { r.name(), r.size(), r.format(), r.path() });
+    }
+
+    /** A volume as its row shows it, its XML read once. */
+    private record VolumeRow(String name, String size, String format, String path) {
+        static VolumeRow of(StorageVolume v) {
             XmlObject xml = HostEditor.parse(v.xml());
-            return new String[] { v.name(), xml == null ? "" : bytes(Units.toKiB(nonNull((Long) xml.get("capacity")),
-                    xml.string("capacityUnit") == null ? "bytes" : xml.string("capacityUnit")) * 1024),
-                    xml == null || xml.string("format") == null ? "" : xml.string("format"), pathOf(v) };
-        });
-    }
-
-    private static long nonNull(Long value) {
-        return value == null ? 0 : value;
-    }
-
-    private static String pathOf(StorageVolume v) {
-        XmlObject xml = HostEditor.parse(v.xml());
-        return xml != null && xml.string("targetPath") != null ? xml.string("targetPath") : v.key();
+            if (xml == null) {
+                return new VolumeRow(v.name(), "", "", v.key());
+            }
+            Long capacity = (Long) xml.get("capacity");
+            String unit = xml.string("capacityUnit") == null ? "bytes" : xml.string("capacityUnit");
+            return new VolumeRow(v.name(), bytes(Units.toKiB(capacity == null ? 0 : capacity, unit) * 1024),
+                    xml.string("format") == null ? "" : xml.string("format"),
+                    xml.string("targetPath") != null ? xml.string("targetPath") : v.key());
+        }
     }
 
     private static String bytes(Long value) {
