@@ -11,6 +11,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
@@ -181,6 +182,21 @@ public class HostEditor extends MultiPageEditorPart {
 
     static String selectedKey(Table table) {
         return table.getSelectionCount() == 1 ? (String) table.getSelection()[0].getData() : null;
+    }
+
+    /** A "Name:" label in a two-column grid, top-aligned; returns the parent for the row's field. */
+    static Composite labelled(Composite parent, String text) {
+        Label label = new Label(parent, SWT.NONE);
+        label.setText(text + ":");
+        GridDataFactory.swtDefaults().align(SWT.BEGINNING, SWT.BEGINNING).applyTo(label);
+        return parent;
+    }
+
+    /** A "Name: value" row in a two-column grid; returns the value's label. */
+    static Label valueRow(Composite parent, String text) {
+        Label value = new Label(labelled(parent, text), SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(value);
+        return value;
     }
 
     static Button button(Composite parent, String text, Runnable action) {

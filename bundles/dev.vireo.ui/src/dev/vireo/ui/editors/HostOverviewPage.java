@@ -31,15 +31,15 @@ public class HostOverviewPage {
         this.editor = editor;
         control = new Composite(parent, SWT.NONE);
         GridLayoutFactory.swtDefaults().numColumns(2).spacing(12, 6).applyTo(control);
-        value("Connection").setText(editor.input().connection().uri() + "  (libvirt: "
+        HostEditor.valueRow(control, "Connection").setText(editor.input().connection().uri() + "  (libvirt: "
                 + editor.input().connection().libvirtUri() + ")");
-        state = value("State");
-        cpu = value("CPU");
-        topology = value("Topology");
-        memory = value("Memory");
-        arch = value("Architecture");
-        guests = value("Guests");
-        cost = value("Connection cost");
+        state = HostEditor.valueRow(control, "State");
+        cpu = HostEditor.valueRow(control, "CPU");
+        topology = HostEditor.valueRow(control, "Topology");
+        memory = HostEditor.valueRow(control, "Memory");
+        arch = HostEditor.valueRow(control, "Architecture");
+        guests = HostEditor.valueRow(control, "Guests");
+        cost = HostEditor.valueRow(control, "Connection cost");
         Label heading = new Label(control, SWT.NONE);
         heading.setText("libvirt calls made by Vireo on this connection, by API:");
         GridDataFactory.fillDefaults().span(2, 1).applyTo(heading);
@@ -61,14 +61,6 @@ public class HostOverviewPage {
 
     public String cpuText() {
         return cpu.getText();
-    }
-
-    private Label value(String text) {
-        Label label = new Label(control, SWT.NONE);
-        label.setText(text + ":");
-        Label value = new Label(control, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(value);
-        return value;
     }
 
     private void showNode(NodeInfo info) {

@@ -31,19 +31,19 @@ public class OverviewPage {
         this.editor = editor;
         control = new Composite(parent, SWT.NONE);
         GridLayoutFactory.swtDefaults().numColumns(2).spacing(12, 6).applyTo(control);
-        name = value("Name");
-        uuid = value("UUID");
-        state = value("State");
-        hypervisor = value("Hypervisor");
-        os = value("Operating system");
-        memory = value("Memory");
-        vcpus = value("vCPUs");
-        migration = value("Migration");
-        title = new Text(labelled("Title"), SWT.BORDER);
+        name = HostEditor.valueRow(control, "Name");
+        uuid = HostEditor.valueRow(control, "UUID");
+        state = HostEditor.valueRow(control, "State");
+        hypervisor = HostEditor.valueRow(control, "Hypervisor");
+        os = HostEditor.valueRow(control, "Operating system");
+        memory = HostEditor.valueRow(control, "Memory");
+        vcpus = HostEditor.valueRow(control, "vCPUs");
+        migration = HostEditor.valueRow(control, "Migration");
+        title = new Text(HostEditor.labelled(control, "Title"), SWT.BORDER);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(title);
-        description = new Text(labelled("Description"), SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.V_SCROLL);
+        description = new Text(HostEditor.labelled(control, "Description"), SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.V_SCROLL);
         GridDataFactory.fillDefaults().grab(true, false).hint(SWT.DEFAULT, 80).applyTo(description);
-        autostart = new Button(labelled("Autostart"), SWT.CHECK);
+        autostart = new Button(HostEditor.labelled(control, "Autostart"), SWT.CHECK);
         autostart.setText("Start the virtual machine when the host boots");
         autostart.setEnabled(false); // until its current value is known
         title.addModifyListener(e -> edit("title", title.getText()));
@@ -74,19 +74,6 @@ public class OverviewPage {
 
     public String stateText() {
         return state.getText();
-    }
-
-    private Composite labelled(String text) {
-        Label label = new Label(control, SWT.NONE);
-        label.setText(text + ":");
-        GridDataFactory.swtDefaults().align(SWT.BEGINNING, SWT.BEGINNING).applyTo(label);
-        return control;
-    }
-
-    private Label value(String text) {
-        Label value = new Label(labelled(text), SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(value);
-        return value;
     }
 
     private void edit(String feature, String text) {
