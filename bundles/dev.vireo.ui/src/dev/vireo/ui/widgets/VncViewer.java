@@ -211,12 +211,8 @@ public class VncViewer extends Canvas {
             image.dispose();
         }
         image = new Image(getDisplay(), data);
-        if (scale && data.width > 0 && data.height > 0) {
-            double f = Math.min((double) area.width / data.width, (double) area.height / data.height);
-            gc.drawImage(image, 0, 0, data.width, data.height, 0, 0, (int) (data.width * f), (int) (data.height * f));
-        } else {
-            gc.drawImage(image, 0, 0);
-        }
+        double f = factor();
+        gc.drawImage(image, 0, 0, data.width, data.height, 0, 0, (int) (data.width * f), (int) (data.height * f));
     }
 
     private double factor() {
