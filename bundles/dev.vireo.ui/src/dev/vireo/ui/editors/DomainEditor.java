@@ -231,7 +231,9 @@ public class DomainEditor extends MultiPageEditorPart {
         invalid.clear();
         setDirty(false);
         if (record != null && record.state().isActive() && record.persistent()) {
-            show(null);
+            if (draft == null) {
+                show(null);
+            } // else the pages keep showing the last definition until the new one arrives
             int generation = ++loads;
             LibvirtJob.run("Reading the definition of " + record.name(), input.connection(),
                     libvirt -> libvirt.nextBootXml(input.uuid()), false)
