@@ -106,14 +106,23 @@ class NewVmWizardTest {
             dialog.showPage(wizard.hardwarePage());
             dialog.showPage(wizard.storagePage());
             dialog.showPage(wizard.previewPage());
-            wizard.spec().customize = true; // defined, not started
+            wizard.spec().customize = true; // defined, not started, its editor opened
             String uuid = Workbench.await(wizard.finish());
+            UiWait.until("the new machine's editor", () -> editorOf(uuid) != null, () -> "none");
+            Workbench.page().closeEditor(editorOf(uuid), false);
             String xml = Workbench.call(host, l -> l.domainXml(uuid));
             assertTrue(xml.contains("<source protocol='https' name='/debian-12.iso'>")
                     && xml.contains("<host name='deb.example' port='443'/>"), xml);
         } finally {
             dialog.close();
         }
+    }
+
+    private static org.eclipse.ui.IEditorPart editorOf(String uuid) {
+        return java.util.Arrays.stream(Workbench.page().getEditorReferences())
+                .map(r -> r.getEditor(false)).filter(e -> e != null
+                        && e.getEditorInput() instanceof dev.vireo.ui.editors.DomainEditorInput i && i.uuid().equals(uuid))
+                .findFirst().orElse(null);
     }
 
     private static void click(Button radio) {
