@@ -9,6 +9,7 @@ import dev.vireo.connection.ConnectionManager;
 import dev.vireo.connection.VirtConnection;
 import dev.vireo.libvirt.CallCounter;
 import dev.vireo.libvirt.DomainState;
+import dev.vireo.libvirt.DomainStatistics;
 import dev.vireo.libvirt.LibvirtConnection;
 import dev.vireo.libvirt.ObjectKind;
 import dev.vireo.monitor.ConnectionMonitor;
@@ -82,7 +83,7 @@ public class VireoClient {
         List<DomainRecord> domains = new ArrayList<>(monitor.domains().all());
         CallCounter calls = monitor.connection().calls();
         try (LibvirtConnection other = LibvirtConnection.open(uri)) {
-            other.domainStats(0, LibvirtConnection.ALL); // the other client holds its handles: no lookups timed
+            other.stats().domainStats(0, DomainStatistics.ALL); // the other client holds its handles: no lookups timed
             for (int i = 0; i < n; i++) {
                 DomainRecord d = domains.get(i % domains.size());
                 boolean running = monitor.domains().get(d.uuid()).state().isActive();
@@ -90,9 +91,9 @@ public class VireoClient {
                 long before = calls.total();
                 long start = System.nanoTime();
                 if (running) {
-                    other.destroy(d.uuid());
+                    other.domains().destroy(d.uuid());
                 } else {
-                    other.start(d.uuid());
+                    other.domains().start(d.uuid());
                 }
                 waitFor(() -> monitor.domains().get(d.uuid()).state() == wanted);
                 System.out.printf(Locale.ROOT, "change %.1f %d%n", (System.nanoTime() - start) / 1e6,
@@ -104,10 +105,10 @@ public class VireoClient {
     private static void populate(String uri, int n) throws Exception {
         try (LibvirtConnection holder = LibvirtConnection.open(uri)) {
             for (int i = 0; i < n; i++) {
-                String uuid = holder.defineDomain(DOMAIN.formatted("vm%04d".formatted(i), i, (1 + i % 4) * 1048576L,
+                String uuid = holder.domains().defineDomain(DOMAIN.formatted("vm%04d".formatted(i), i, (1 + i % 4) * 1048576L,
                         1 + i % 4, "vm%04d".formatted(i), "vm%04d".formatted(i), i / 256, i % 256, i / 256, i % 256));
                 if (i % 2 == 0) {
-                    holder.start(uuid);
+                    holder.domains().start(uuid);
                 }
             }
             System.out.println("populated " + n);

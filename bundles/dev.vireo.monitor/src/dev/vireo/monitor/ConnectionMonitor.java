@@ -1,12 +1,5 @@
 package dev.vireo.monitor;
 
-import static dev.vireo.libvirt.LibvirtConnection.EVENT_BALLOON_CHANGE;
-import static dev.vireo.libvirt.LibvirtConnection.EVENT_DEVICE_ADDED;
-import static dev.vireo.libvirt.LibvirtConnection.EVENT_DEVICE_REMOVED;
-import static dev.vireo.libvirt.LibvirtConnection.EVENT_DISK_CHANGE;
-import static dev.vireo.libvirt.LibvirtConnection.EVENT_METADATA_CHANGE;
-import static dev.vireo.libvirt.LibvirtConnection.EVENT_TRAY_CHANGE;
-import static dev.vireo.libvirt.LibvirtConnection.EVENT_TUNABLE;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,11 +30,13 @@ import dev.vireo.connection.ConnectionListener;
 import dev.vireo.connection.ConnectionState;
 import dev.vireo.connection.Log;
 import dev.vireo.connection.VirtConnection;
+import dev.vireo.libvirt.DomainEventId;
 import dev.vireo.libvirt.DomainLifecycleEvent;
 import dev.vireo.libvirt.DomainState;
 import dev.vireo.libvirt.DomainStats;
 import dev.vireo.libvirt.HostObject;
 import dev.vireo.libvirt.LibvirtCallException;
+import dev.vireo.libvirt.DomainStatistics;
 import dev.vireo.libvirt.LibvirtConnection;
 import dev.vireo.libvirt.ObjectEvent;
 import dev.vireo.libvirt.ObjectKind;
@@ -69,9 +64,7 @@ public final class ConnectionMonitor {
     private static final Map<VirtConnection, ConnectionMonitor> MONITORS = new ConcurrentHashMap<>();
     private static volatile Function<VirtConnection, RefreshPolicy> policies = c -> new RefreshPolicy();
     /** Domain events after which the domain's XML is no longer what the cache holds. */
-    private static final Set<Integer> XML_CHANGING_EVENTS = Set.of(EVENT_DISK_CHANGE, EVENT_TRAY_CHANGE,
-            EVENT_BALLOON_CHANGE, EVENT_DEVICE_REMOVED, EVENT_TUNABLE, EVENT_DEVICE_ADDED, EVENT_METADATA_CHANGE);
-    private static final int LIST_STATS = LibvirtConnection.STATS_VCPU | LibvirtConnection.STATS_BALLOON;
+    private static final int LIST_STATS = DomainStatistics.STATS_VCPU | DomainStatistics.STATS_BALLOON;
     /** How often virt-manager samples statistics; the UI's default too. */
     public static final Duration DEFAULT_STATS_INTERVAL = Duration.ofSeconds(3);
 
@@ -268,9 +261,9 @@ public final class ConnectionMonitor {
     private List<CompletableFuture<?>> subscribeAndLoadTheRest(boolean domainEvents) {
         List<CompletableFuture<?>> steps = new ArrayList<>();
         if (domainEvents) {
-            for (int id : XML_CHANGING_EVENTS) {
+            for (DomainEventId id : DomainEventId.values()) {
                 steps.add(connection.submit(libvirt -> {
-                    libvirt.subscribeDomainEvent(id, uuid -> updates.execute(() -> requestXml(uuid)));
+                    libvirt.events().subscribeDomainEvent(id, uuid -> updates.execute(() -> requestXml(uuid)));
                     return null;
                 }));
             }
@@ -294,7 +287,7 @@ public final class ConnectionMonitor {
 
     private boolean subscribeLifecycle(LibvirtConnection libvirt) {
         try {
-            libvirt.subscribeDomainLifecycle(event -> {
+            libvirt.events().subscribeDomainLifecycle(event -> {
                 long number = eventsReceived.incrementAndGet();
                 updates.execute(() -> apply(event, number));
             });
@@ -309,7 +302,7 @@ public final class ConnectionMonitor {
     /** The strategy a kind ends up with: its policy's, or polling where its events are missing. */
     private RefreshStrategy subscribe(LibvirtConnection libvirt, ObjectKind kind) {
         RefreshStrategy strategy = policy.objects(kind);
-        if (strategy.mode() == RefreshStrategy.Mode.EVENTS && !libvirt.subscribe(kind, this::onObjectEvent)) {
+        if (strategy.mode() == RefreshStrategy.Mode.EVENTS && !libvirt.events().subscribe(kind, this::onObjectEvent)) {
             Log.info(ConnectionMonitor.class, connection.uri() + ": no " + kind + " events, polling every "
                     + policy.fallbackPoll().toSeconds() + " s");
             return RefreshStrategy.poll(policy.fallbackPoll());
@@ -345,9 +338,9 @@ public final class ConnectionMonitor {
         long listedAfter = eventsReceived.get();
         listsInFlight.incrementAndGet();
         CompletableFuture<List<DomainStats>> persistent = connection
-                .submit(libvirt -> libvirt.domainStats(LIST_STATS, LibvirtConnection.PERSISTENT));
+                .submit(libvirt -> libvirt.stats().domainStats(LIST_STATS, DomainStatistics.PERSISTENT));
         CompletableFuture<List<DomainStats>> transients = connection
-                .submit(libvirt -> libvirt.domainStats(LIST_STATS, LibvirtConnection.TRANSIENT));
+                .submit(libvirt -> libvirt.stats().domainStats(LIST_STATS, DomainStatistics.TRANSIENT));
         AtomicBoolean counted = new AtomicBoolean(true);
         Runnable listDone = () -> {
             if (counted.getAndSet(false)) {
@@ -451,7 +444,7 @@ public final class ConnectionMonitor {
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
         xmlInFlight.put(uuid, done);
-        connection.submit(libvirt -> libvirt.domainXml(uuid)).whenComplete((xml, e) -> updates.execute(() -> {
+        connection.submit(libvirt -> libvirt.domains().domainXml(uuid)).whenComplete((xml, e) -> updates.execute(() -> {
             xmlInFlight.remove(uuid);
             if (e == null) {
                 applyXml(uuid, xml);
@@ -551,9 +544,9 @@ public final class ConnectionMonitor {
         }
         List<DomainStats> stats = new ArrayList<>();
         Set<String> missing = visible();
-        if (libvirt.hasBulkStats()) {
-            for (DomainStats s : libvirt.domainStats(LibvirtConnection.STATS_CPU_TOTAL | LibvirtConnection.STATS_BALLOON
-                    | LibvirtConnection.STATS_BLOCK | LibvirtConnection.STATS_INTERFACE, LibvirtConnection.ALL)) {
+        if (libvirt.stats().hasBulkStats()) {
+            for (DomainStats s : libvirt.stats().domainStats(DomainStatistics.STATS_CPU_TOTAL | DomainStatistics.STATS_BALLOON
+                    | DomainStatistics.STATS_BLOCK | DomainStatistics.STATS_INTERFACE, DomainStatistics.ALL)) {
                 if (s.number("cpu.time") >= 0 || !s.state().isActive() || !missing.contains(s.uuid())) {
                     stats.add(s);
                     missing.remove(s.uuid());
@@ -563,7 +556,7 @@ public final class ConnectionMonitor {
         for (String uuid : missing) {
             DomainRecord known = domains.get(uuid);
             if (known != null && known.state().isActive()) {
-                stats.add(libvirt.domainInfo(uuid));
+                stats.add(libvirt.stats().domainInfo(uuid));
             }
         }
         return stats;
@@ -587,7 +580,7 @@ public final class ConnectionMonitor {
     }
 
     private CompletableFuture<Void> loadObjects(ObjectKind kind) {
-        return connection.submit(libvirt -> libvirt.list(kind)).thenApplyAsync(list -> {
+        return connection.submit(libvirt -> libvirt.objects().list(kind)).thenApplyAsync(list -> {
             ObjectCache cache = objects.get(kind);
             Set<String> listed = new HashSet<>();
             boolean changed = false;
@@ -621,7 +614,7 @@ public final class ConnectionMonitor {
     }
 
     private CompletableFuture<Void> requestObjectXml(ObjectKind kind, String key) {
-        return connection.submit(libvirt -> libvirt.xml(kind, key)).thenAcceptAsync(xml -> {
+        return connection.submit(libvirt -> libvirt.objects().xml(kind, key)).thenAcceptAsync(xml -> {
             CachedObject known = objects.get(kind).get(key);
             if (known != null && !xml.equals(known.xml())) {
                 objects.get(kind).put(new CachedObject(kind, key, known.name(), known.active(), xml));
@@ -670,7 +663,7 @@ public final class ConnectionMonitor {
     }
 
     private CompletableFuture<List<StorageVolume>> loadVolumes(String poolKey) {
-        return connection.submit(libvirt -> libvirt.volumes(poolKey)).thenApplyAsync(volumes -> {
+        return connection.submit(libvirt -> libvirt.storage().volumes(poolKey)).thenApplyAsync(volumes -> {
             objects.get(ObjectKind.STORAGE_POOL).putVolumes(poolKey, volumes);
             fireObjects(ObjectKind.STORAGE_POOL);
             return volumes;

@@ -70,9 +70,9 @@ class DaemonTest {
     void loadsManyDomainsThenCostsNothingWhileIdle() {
         List<String> uuids = new ArrayList<>();
         for (int i = 0; i < DOMAINS; i++) {
-            uuids.add(other.defineDomain(TestDomains.xml(String.format("vm%03d", i))));
+            uuids.add(other.domains().defineDomain(TestDomains.xml(String.format("vm%03d", i))));
             if (i % 2 == 0) {
-                other.start(uuids.get(i));
+                other.domains().start(uuids.get(i));
             }
         }
         long started = System.nanoTime();
@@ -99,23 +99,23 @@ class DaemonTest {
         CallCounter calls = monitor.connection().calls();
 
         long before = calls.total();
-        String uuid = other.defineDomain(TestDomains.xml("vireo-remote"));
+        String uuid = other.domains().defineDomain(TestDomains.xml("vireo-remote"));
         Await.until("the new domain's XML", () -> xmlOf(monitor, uuid) != null);
         assertEquals(before + 1, calls.total(), "DEFINED costs one XML fetch: " + calls.snapshot());
 
         before = calls.total();
-        other.start(uuid);
+        other.domains().start(uuid);
         Await.until("running", () -> monitor.domains().get(uuid).state() == DomainState.RUNNING);
-        other.destroy(uuid);
+        other.domains().destroy(uuid);
         Await.until("shut off", () -> monitor.domains().get(uuid).state() == DomainState.SHUTOFF);
-        other.undefine(uuid);
+        other.domains().undefine(uuid);
         Await.until("gone", () -> monitor.domains().get(uuid) == null);
         assertEquals(before, calls.total(), "state changes and undefine cost nothing: " + calls.snapshot());
     }
 
     @Test
     void reconnectsAfterTheDaemonDiesAndResyncs() throws Exception {
-        String doomed = other.defineDomain(TestDomains.xml("vireo-before-crash"));
+        String doomed = other.domains().defineDomain(TestDomains.xml("vireo-before-crash"));
         ConnectionMonitor monitor = connect();
         VirtConnection connection = monitor.connection();
         assertTrue(names(monitor).contains("vireo-before-crash"));
@@ -135,7 +135,7 @@ class DaemonTest {
 
         daemon.restart(); // the test driver starts afresh: the old domains are gone
         other = LibvirtConnection.open(daemon.uri("/default"));
-        String born = other.defineDomain(TestDomains.xml("vireo-after-restart"));
+        String born = other.domains().defineDomain(TestDomains.xml("vireo-after-restart"));
         long restartedAt = System.nanoTime();
         Await.until("connected again", () -> connection.state() == ConnectionState.CONNECTED, states::toString);
         Await.until("resynced", () -> names(monitor).contains("vireo-after-restart") && monitor.isXmlLoaded(),
@@ -147,7 +147,7 @@ class DaemonTest {
         assertEquals(2, connection.generation());
 
         // events flow again on the new session
-        other.start(born);
+        other.domains().start(born);
         Await.until("running after reconnect", () -> monitor.domains().get(born).state() == DomainState.RUNNING);
     }
 

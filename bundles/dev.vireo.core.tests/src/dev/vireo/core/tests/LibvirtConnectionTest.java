@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -15,9 +16,11 @@ import org.junit.jupiter.api.Test;
 import dev.vireo.libvirt.DomainLifecycleEvent;
 import dev.vireo.libvirt.DomainLifecycleEvent.Type;
 import dev.vireo.libvirt.DomainState;
+import dev.vireo.libvirt.DomainEventId;
 import dev.vireo.libvirt.DomainStats;
 import dev.vireo.libvirt.HostObject;
 import dev.vireo.libvirt.LibvirtCallException;
+import dev.vireo.libvirt.DomainStatistics;
 import dev.vireo.libvirt.LibvirtConnection;
 import dev.vireo.libvirt.LibvirtThreadGuard;
 import dev.vireo.libvirt.ObjectEvent;
@@ -39,7 +42,7 @@ class LibvirtConnectionTest {
 
     @Test
     void listsDomainsWithStateInOneBulkCall() {
-        List<DomainStats> domains = libvirt.domainStats(LibvirtConnection.STATS_VCPU, LibvirtConnection.ALL);
+        List<DomainStats> domains = libvirt.stats().domainStats(DomainStatistics.STATS_VCPU, DomainStatistics.ALL);
         DomainStats test = domains.stream().filter(d -> d.name().equals("test")).findFirst().orElseThrow();
         assertEquals(DomainState.RUNNING, test.state());
         assertEquals(36, test.uuid().length());
@@ -49,8 +52,8 @@ class LibvirtConnectionTest {
 
     @Test
     void fetchesDomainXmlAndCountsItsBytes() {
-        String uuid = libvirt.domainStats(0, LibvirtConnection.ALL).get(0).uuid();
-        String xml = libvirt.domainXml(uuid);
+        String uuid = libvirt.stats().domainStats(0, DomainStatistics.ALL).get(0).uuid();
+        String xml = libvirt.domains().domainXml(uuid);
         assertTrue(xml.contains("<name>test</name>"), xml);
         assertEquals(xml.length(), libvirt.calls().totalBytes());
         assertEquals(0, libvirt.calls().get("virDomainLookupByUUIDString"), "the listed handle is reused");
@@ -58,27 +61,27 @@ class LibvirtConnectionTest {
 
     @Test
     void readsOneDomainsInfoForDriversWithoutBulkStatistics() {
-        String uuid = libvirt.domainStats(0, LibvirtConnection.ALL).get(0).uuid();
-        DomainStats info = libvirt.domainInfo(uuid);
+        String uuid = libvirt.stats().domainStats(0, DomainStatistics.ALL).get(0).uuid();
+        DomainStats info = libvirt.stats().domainInfo(uuid);
         assertEquals(DomainState.RUNNING, info.state());
         assertEquals(2, info.number("vcpu.current"));
         assertEquals(8L * 1024 * 1024, info.number("balloon.maximum"));
         assertEquals(2L * 1024 * 1024, info.number("balloon.current"));
         assertTrue(info.number("cpu.time") > 0);
-        assertTrue(libvirt.hasBulkStats(), "the test driver has bulk statistics");
+        assertTrue(libvirt.stats().hasBulkStats(), "the test driver has bulk statistics");
     }
 
     @Test
     void listsTheOtherKindsOfObject() {
-        List<HostObject> networks = libvirt.list(ObjectKind.NETWORK);
+        List<HostObject> networks = libvirt.objects().list(ObjectKind.NETWORK);
         assertEquals(List.of("default"), names(networks));
         assertTrue(networks.get(0).active());
         assertEquals(2, libvirt.calls().get("virConnectListAllNetworks"), "active and inactive listed apart");
-        List<HostObject> pools = libvirt.list(ObjectKind.STORAGE_POOL);
+        List<HostObject> pools = libvirt.objects().list(ObjectKind.STORAGE_POOL);
         assertEquals(List.of("default-pool"), names(pools));
-        assertEquals(List.of("eth1"), names(libvirt.list(ObjectKind.INTERFACE)));
+        assertEquals(List.of("eth1"), names(libvirt.objects().list(ObjectKind.INTERFACE)));
         String pool = pools.get(0).key();
-        assertTrue(libvirt.xml(ObjectKind.STORAGE_POOL, pool).contains("<name>default-pool</name>"));
+        assertTrue(libvirt.objects().xml(ObjectKind.STORAGE_POOL, pool).contains("<name>default-pool</name>"));
         assertTrue(libvirt.capabilitiesXml().contains("<capabilities>"));
     }
 
@@ -86,17 +89,17 @@ class LibvirtConnectionTest {
     void deliversDomainAndNetworkEvents() {
         List<DomainLifecycleEvent> events = new CopyOnWriteArrayList<>();
         List<ObjectEvent> networkEvents = new CopyOnWriteArrayList<>();
-        libvirt.subscribeDomainLifecycle(events::add);
-        libvirt.subscribeDomainEvent(LibvirtConnection.EVENT_DEVICE_ADDED, uuid -> { });
+        libvirt.events().subscribeDomainLifecycle(events::add);
+        libvirt.events().subscribeDomainEvent(DomainEventId.DEVICE_ADDED, uuid -> { });
         assertEquals(2, libvirt.calls().get("virConnectDomainEventRegisterAny"));
-        assertTrue(libvirt.subscribe(ObjectKind.NETWORK, networkEvents::add));
-        assertFalse(libvirt.subscribe(ObjectKind.INTERFACE, e -> { }), "libvirt has no interface events");
+        assertTrue(libvirt.events().subscribe(ObjectKind.NETWORK, networkEvents::add));
+        assertFalse(libvirt.events().subscribe(ObjectKind.INTERFACE, e -> { }), "libvirt has no interface events");
 
         try (LibvirtConnection other = LibvirtConnection.open("test:///default")) {
-            String uuid = other.defineDomain(TestDomains.xml("vireo-events"));
-            other.start(uuid);
-            other.destroy(uuid);
-            other.undefine(uuid);
+            String uuid = other.domains().defineDomain(TestDomains.xml("vireo-events"));
+            other.domains().start(uuid);
+            other.domains().destroy(uuid);
+            other.domains().undefine(uuid);
             Await.until("DEFINED, STARTED, STOPPED and UNDEFINED",
                     () -> events.stream().filter(e -> e.uuid().equals(uuid)).map(DomainLifecycleEvent::type).toList()
                             .equals(List.of(Type.DEFINED, Type.STARTED, Type.STOPPED, Type.UNDEFINED)),
@@ -107,12 +110,21 @@ class LibvirtConnectionTest {
 
     @Test
     void listsADomainsSnapshotsAsVirshDoes() throws Exception {
-        String uri = "test://" + Corpus.testDriverHost();
+        listsSnapshotsAsVirshDoes(TestHosts.fixture(), "snapshot-tree");
+    }
+
+    @Test
+    void listsADomainsSnapshotsOfTheCorpusHostAsVirshDoes() throws Exception {
+        listsSnapshotsAsVirshDoes(Corpus.testDriverHost(), "test-snapshots");
+    }
+
+    private static void listsSnapshotsAsVirshDoes(Path file, String domain) throws Exception {
+        String uri = "test://" + file;
         try (LibvirtConnection host = LibvirtConnection.open(uri)) {
-            String uuid = host.domainStats(0, LibvirtConnection.ALL).stream()
-                    .filter(d -> d.name().equals("test-snapshots")).findFirst().orElseThrow().uuid();
-            List<String> names = host.snapshotNames(uuid).stream().sorted().toList();
-            assertEquals(Virsh.lines(uri, "snapshot-list", "test-snapshots", "--name").stream().sorted().toList(), names);
+            String uuid = host.stats().domainStats(0, DomainStatistics.ALL).stream()
+                    .filter(d -> d.name().equals(domain)).findFirst().orElseThrow().uuid();
+            List<String> names = host.snapshots().snapshotNames(uuid).stream().sorted().toList();
+            assertEquals(Virsh.lines(uri, "snapshot-list", domain, "--name").stream().sorted().toList(), names);
             assertTrue(names.size() > 5, names.toString());
         }
     }
@@ -123,7 +135,7 @@ class LibvirtConnectionTest {
         LibvirtThreadGuard.forbid(Thread.currentThread());
         try {
             IllegalStateException e = assertThrows(IllegalStateException.class,
-                    () -> libvirt.domainStats(0, LibvirtConnection.ALL));
+                    () -> libvirt.stats().domainStats(0, DomainStatistics.ALL));
             assertTrue(e.getMessage().contains("virConnectGetAllDomainStats"), e.getMessage());
         } finally {
             LibvirtThreadGuard.allow(Thread.currentThread());
@@ -135,7 +147,7 @@ class LibvirtConnectionTest {
     @Test
     void reportsLibvirtsOwnErrorMessage() {
         LibvirtCallException e = assertThrows(LibvirtCallException.class,
-                () -> libvirt.defineDomain("<domain type='test'><name>broken"));
+                () -> libvirt.domains().defineDomain("<domain type='test'><name>broken"));
         assertEquals("virDomainDefineXML", e.api());
         assertTrue(e.getMessage().contains("Premature end of data"), e.getMessage());
     }

@@ -82,8 +82,16 @@ class MonitorTest {
     }
 
     @Test
+    void theFixtureHostMatchesWhatVirshReports() throws Exception {
+        matchesWhatVirshReports(TestHosts.fixture(), "images");
+    }
+
+    @Test
     void theCorpusHostMatchesWhatVirshReports() throws Exception {
-        Path host = Corpus.testDriverHost();
+        matchesWhatVirshReports(Corpus.testDriverHost(), "pool-dir");
+    }
+
+    private void matchesWhatVirshReports(Path host, String aPool) throws Exception {
         String uri = "test://" + host;
         ConnectionMonitor monitor = connect(uri, new RefreshPolicy());
 
@@ -122,29 +130,37 @@ class MonitorTest {
             assertEquals(virshVolumes, volumes.stream().map(StorageVolume::name).sorted().toList(), pool);
         }
         long listCalls = monitor.connection().calls().get("virStoragePoolListAllVolumes");
-        monitor.volumes(key(monitor, ObjectKind.STORAGE_POOL, "pool-dir")).get(30, TimeUnit.SECONDS);
+        monitor.volumes(key(monitor, ObjectKind.STORAGE_POOL, aPool)).get(30, TimeUnit.SECONDS);
         assertEquals(listCalls, monitor.connection().calls().get("virStoragePoolListAllVolumes"), "from the cache");
     }
 
     @Test
     void answersWhoUsesADiskPathFromTheCacheWithNoCall() throws Exception {
-        String uri = "test://" + Corpus.testDriverHost();
+        answersWhoUsesADiskPath(TestHosts.fixture(), "/images/clone-source.img", "devices-galore");
+    }
+
+    @Test
+    void answersWhoUsesADiskPathOfTheCorpusHostFromTheCacheWithNoCall() throws Exception {
+        answersWhoUsesADiskPath(Corpus.testDriverHost(), "/pool-dir/test-clone-simple.img", "test-many-devices");
+    }
+
+    private void answersWhoUsesADiskPath(Path host, String path, String aName) throws Exception {
+        String uri = "test://" + host;
         ConnectionMonitor monitor = connect(uri, new RefreshPolicy());
-        String path = "/pool-dir/test-clone-simple.img";
         List<String> expected = new ArrayList<>();
         for (String domain : Virsh.lines(uri, "list", "--all", "--name")) {
             if (Virsh.lines(uri, "domblklist", domain).stream().anyMatch(l -> l.endsWith(" " + path))) {
                 expected.add(domain);
             }
         }
-        assertTrue(!expected.isEmpty(), "the corpus host has domains using " + path);
+        assertTrue(!expected.isEmpty(), "the host has domains using " + path);
 
         CallCounter calls = monitor.connection().calls();
         long before = calls.total();
         List<String> users = monitor.domains().usingDisk(path).stream().map(DomainRecord::name).sorted().toList();
         assertEquals(expected.stream().sorted().toList(), users);
         assertTrue(monitor.domains().usingDisk("/nowhere/at/all.img").isEmpty());
-        assertTrue(monitor.domains().isNameInUse("test-many-devices"));
+        assertTrue(monitor.domains().isNameInUse(aName));
         assertEquals(before, calls.total(), "queries cost no libvirt call: " + calls.snapshot());
     }
 
@@ -154,7 +170,7 @@ class MonitorTest {
         CallCounter calls = monitor.connection().calls();
         try (LibvirtConnection other = LibvirtConnection.open("test:///default")) {
             long beforeDefine = calls.total();
-            String uuid = other.defineDomain(TestDomains.xml("vireo-cache"));
+            String uuid = other.domains().defineDomain(TestDomains.xml("vireo-cache"));
             Await.until("the defined domain's XML", () -> record(monitor, uuid) != null && record(monitor, uuid).xml() != null,
                     changes::toString);
             assertEquals(DomainState.SHUTOFF, record(monitor, uuid).state());
@@ -162,23 +178,23 @@ class MonitorTest {
             assertEquals(beforeDefine + 1, calls.total(), "a definition costs one XML fetch: " + calls.snapshot());
 
             long before = calls.total();
-            other.start(uuid);
+            other.domains().start(uuid);
             Await.until("running", () -> record(monitor, uuid).state() == DomainState.RUNNING, changes::toString);
-            other.destroy(uuid);
+            other.domains().destroy(uuid);
             Await.until("shut off", () -> record(monitor, uuid).state() == DomainState.SHUTOFF, changes::toString);
-            other.undefine(uuid);
+            other.domains().undefine(uuid);
             Await.until("gone", () -> record(monitor, uuid) == null, changes::toString);
             assertEquals(before, calls.total(), "state changes and undefine come from events alone: " + calls.snapshot());
 
             long beforeNetwork = calls.total();
-            String net = other.define(ObjectKind.NETWORK, TestDomains.network("vireo-net"));
+            String net = other.objects().define(ObjectKind.NETWORK, TestDomains.network("vireo-net"));
             Await.until("the defined network's XML", () -> network(monitor, net) != null && network(monitor, net).xml() != null);
             assertEquals(beforeNetwork + 1, calls.total(), "a network definition costs one XML fetch");
-            other.start(ObjectKind.NETWORK, net);
+            other.objects().start(ObjectKind.NETWORK, net);
             Await.until("the network active", () -> network(monitor, net).active());
-            other.stop(ObjectKind.NETWORK, net);
+            other.objects().stop(ObjectKind.NETWORK, net);
             Await.until("the network inactive", () -> !network(monitor, net).active());
-            other.undefine(ObjectKind.NETWORK, net);
+            other.objects().undefine(ObjectKind.NETWORK, net);
             Await.until("the network gone", () -> network(monitor, net) == null);
             assertEquals(beforeNetwork + 1, calls.total(), "network state changes cost nothing: " + calls.snapshot());
         }
@@ -191,9 +207,9 @@ class MonitorTest {
                 new RefreshPolicy().domains(RefreshStrategy.poll(interval)));
         CallCounter calls = monitor.connection().calls();
         try (LibvirtConnection other = LibvirtConnection.open("test:///default")) {
-            String uuid = other.defineDomain(TestDomains.xml("vireo-polled"));
+            String uuid = other.domains().defineDomain(TestDomains.xml("vireo-polled"));
             Await.until("the polled domain", () -> record(monitor, uuid) != null && record(monitor, uuid).xml() != null);
-            other.start(uuid);
+            other.domains().start(uuid);
             Await.until("running", () -> record(monitor, uuid).state() == DomainState.RUNNING);
 
             // starting changes the live XML too (an id, runtime details): one more definition change
@@ -205,8 +221,8 @@ class MonitorTest {
             Await.until("three more polls", () -> calls.get("virConnectGetAllDomainStats") >= polls + 6);
             assertEquals(settled, kindsFor(uuid), "nothing reported again, however often polled");
 
-            other.destroy(uuid);
-            other.undefine(uuid);
+            other.domains().destroy(uuid);
+            other.domains().undefine(uuid);
             Await.until("gone", () -> record(monitor, uuid) == null);
         }
     }

@@ -23,6 +23,7 @@ import dev.vireo.connection.ConnectionState;
 import dev.vireo.connection.VirtConnection;
 import dev.vireo.libvirt.DomainStats;
 import dev.vireo.libvirt.LibvirtCallException;
+import dev.vireo.libvirt.DomainStatistics;
 import dev.vireo.libvirt.LibvirtConnection;
 import dev.vireo.monitor.ConnectionMonitor;
 import dev.vireo.monitor.DomainRecord;
@@ -67,7 +68,7 @@ class ReliabilityTest {
 
     /** Name to state, as the host says and as the cache says: equal when the cache holds no stale row. */
     private static Map<String, String> host(LibvirtConnection c) {
-        return c.domainStats(0, LibvirtConnection.ALL).stream()
+        return c.stats().domainStats(0, DomainStatistics.ALL).stream()
                 .collect(Collectors.toMap(DomainStats::name, s -> s.state().label(), (a, b) -> a, TreeMap::new));
     }
 
@@ -82,7 +83,7 @@ class ReliabilityTest {
         LibvirtConnection other = client(daemon.uri("/default"));
         List<String> uuids = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            uuids.add(other.defineDomain(TestDomains.xml("cut" + i)));
+            uuids.add(other.domains().defineDomain(TestDomains.xml("cut" + i)));
         }
         CuttableLink link = new CuttableLink(daemon.port());
         cleanup.add(link);
@@ -92,12 +93,12 @@ class ReliabilityTest {
 
         link.cut();
         long cutAt = System.nanoTime();
-        CompletableFuture<String> during = vireo.submit(l -> l.domainXml(uuids.get(0)));
+        CompletableFuture<String> during = vireo.submit(l -> l.domains().domainXml(uuids.get(0)));
         // the host changes while Vireo cannot see it
-        other.undefine(uuids.get(1));
-        other.undefine(uuids.get(2));
-        other.start(uuids.get(3));
-        other.defineDomain(TestDomains.xml("born-during-cut"));
+        other.domains().undefine(uuids.get(1));
+        other.domains().undefine(uuids.get(2));
+        other.domains().start(uuids.get(3));
+        other.domains().defineDomain(TestDomains.xml("born-during-cut"));
         Await.until("keepalive to declare the link dead", Duration.ofSeconds(60),
                 () -> vireo.state() != ConnectionState.CONNECTED, () -> vireo.state().label());
         long detectedMs = (System.nanoTime() - cutAt) / 1_000_000;
@@ -127,12 +128,12 @@ class ReliabilityTest {
         String uuid = stuck.domains().all().iterator().next().uuid();
         daemon.freeze();
         try {
-            CompletableFuture<String> hung = stuck.connection().submit(l -> l.domainXml(uuid));
+            CompletableFuture<String> hung = stuck.connection().submit(l -> l.domains().domainXml(uuid));
             long start = System.nanoTime();
             int calls = 0;
             while (System.nanoTime() - start < Duration.ofSeconds(2).toNanos()) {
                 String healthyUuid = healthy.domains().all().iterator().next().uuid();
-                healthy.connection().submit(l -> l.domainXml(healthyUuid)).get();
+                healthy.connection().submit(l -> l.domains().domainXml(healthyUuid)).get();
                 calls++;
             }
             assertFalse(hung.isDone(), "the stuck host's call waits");
@@ -156,9 +157,9 @@ class ReliabilityTest {
         long start = System.nanoTime();
         int pairs = 5000;
         for (int i = 0; i < pairs; i++) {
-            other.undefine(other.defineDomain(TestDomains.xml("storm" + (i % 50))));
+            other.domains().undefine(other.domains().defineDomain(TestDomains.xml("storm" + (i % 50))));
         }
-        String last = other.defineDomain(TestDomains.xml("after-the-storm"));
+        String last = other.domains().defineDomain(TestDomains.xml("after-the-storm"));
         long sentMs = (System.nanoTime() - start) / 1_000_000;
         Await.until("the cache to settle after the storm", Duration.ofSeconds(120),
                 () -> monitor.domains().get(last) != null && monitor.domains().get(last).definition() != null
@@ -182,7 +183,7 @@ class ReliabilityTest {
             daemons.add(d);
             LibvirtConnection other = client(d.uri("/default"));
             for (int i = 0; i < domains; i++) {
-                other.defineDomain(TestDomains.xml("h" + h + "vm" + i));
+                other.domains().defineDomain(TestDomains.xml("h" + h + "vm" + i));
             }
         }
         long start = System.nanoTime();
@@ -219,17 +220,17 @@ class ReliabilityTest {
             System.out.println("reliability: bad URI '" + uri + "': " + c.failure());
         }
 
-        String uuid = other.defineDomain(TestDomains.xml("keeper"));
-        String before = other.domainXml(uuid);
+        String uuid = other.domains().defineDomain(TestDomains.xml("keeper"));
+        String before = other.domains().domainXml(uuid);
         String huge = before.replace("<name>keeper</name>",
                 "<name>keeper</name><description>" + "x".repeat(10 * 1024 * 1024) + "</description>");
-        LibvirtCallException e = assertThrows(LibvirtCallException.class, () -> other.defineDomain(huge));
+        LibvirtCallException e = assertThrows(LibvirtCallException.class, () -> other.domains().defineDomain(huge));
         System.out.println("reliability: 10 MB domain XML: " + e.getMessage());
-        assertEquals(before, other.domainXml(uuid), "the old definition is kept");
+        assertEquals(before, other.domains().domainXml(uuid), "the old definition is kept");
 
         String odd = "odd 'name' \"quoted\" <&> ünïcødé ☃";
         String path = "/var/lib/libvirt/images/my disk ünïcødé.qcow2";
-        String oddUuid = other.defineDomain(TestDomains.xml("odd").replace("<name>odd</name>",
+        String oddUuid = other.domains().defineDomain(TestDomains.xml("odd").replace("<name>odd</name>",
                 "<name>" + odd.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + "</name>")
                 .replace("/var/lib/libvirt/images/odd.qcow2", path));
         Await.until("the odd domain with its XML", () -> monitor.domains().get(oddUuid) != null
@@ -238,7 +239,7 @@ class ReliabilityTest {
         assertEquals(List.of(oddUuid), monitor.domains().usingDisk(path).stream().map(DomainRecord::uuid).toList());
 
         ExecutionException rejected = assertThrows(ExecutionException.class,
-                () -> monitor.connection().submit(l -> l.defineDomain("<domain type='test'><name>x</name>")).get());
+                () -> monitor.connection().submit(l -> l.domains().defineDomain("<domain type='test'><name>x</name>")).get());
         System.out.println("reliability: malformed XML: " + rejected.getCause().getMessage());
     }
 }

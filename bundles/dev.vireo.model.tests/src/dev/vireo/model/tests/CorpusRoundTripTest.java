@@ -3,6 +3,7 @@ package dev.vireo.model.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,8 +24,9 @@ import dev.vireo.model.XmlDiff;
 import dev.vireo.model.XmlObject;
 
 /**
- * Every XML file of the corpus (virt-manager's test data) read into the model and written back
- * comes out the same; so does every object of the test-driver node files on its own.
+ * Every XML file of the corpus (virt-manager's test data, an extra set: skipped where absent) read
+ * into the model and written back comes out the same; so does every object of the test-driver node
+ * files on its own.
  */
 class CorpusRoundTripTest {
     private static final List<String> PASSED = new ArrayList<>();
@@ -32,7 +34,8 @@ class CorpusRoundTripTest {
     static Path corpus() {
         Path root = Path.of(System.getProperty("vireo.root", "../..")).resolve("../shared/corpus/virt-manager")
                 .normalize().toAbsolutePath();
-        assertTrue(Files.isDirectory(root), "the corpus is missing: " + root);
+        assumeTrue(Files.isDirectory(root), "virt-manager's corpus is not beside the project (" + root
+                + "): an extra set, skipped");
         return root;
     }
 
@@ -52,18 +55,25 @@ class CorpusRoundTripTest {
         List<DynamicTest> tests = new ArrayList<>();
         try (Stream<Path> nodes = Files.list(corpus().resolve("testdriver"))) {
             for (Path file : nodes.sorted().toList()) {
-                XmlObject node = LibvirtModel.load(Files.readString(file));
-                int i = 0;
-                for (Node n = node.element().getFirstChild(); n != null; n = n.getNextSibling()) {
-                    if (n instanceof Element e && !e.getTagName().equals("cpu") && !e.getTagName().equals("memory")) {
-                        String xml = LibvirtModel.save(wrapCopy(e));
-                        String name = file.getFileName() + " <" + e.getTagName() + "> #" + ++i;
-                        tests.add(DynamicTest.dynamicTest(name, () -> assertRoundTrips(name, xml)));
-                    }
-                }
+                tests.addAll(eachObjectRoundTrips(file));
             }
         }
         return tests.stream();
+    }
+
+    /** One test per object (domain, network, pool, device...) of a test-driver node file. */
+    static List<DynamicTest> eachObjectRoundTrips(Path file) throws Exception {
+        List<DynamicTest> tests = new ArrayList<>();
+        XmlObject node = LibvirtModel.load(Files.readString(file));
+        int i = 0;
+        for (Node n = node.element().getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && !e.getTagName().equals("cpu") && !e.getTagName().equals("memory")) {
+                String xml = LibvirtModel.save(wrapCopy(e));
+                String name = file.getFileName() + " <" + e.getTagName() + "> #" + ++i;
+                tests.add(DynamicTest.dynamicTest(name, () -> assertRoundTrips(name, xml)));
+            }
+        }
+        return tests;
     }
 
     @AfterAll
@@ -79,7 +89,7 @@ class CorpusRoundTripTest {
         return LibvirtModel.load(xml.substring(xml.indexOf('>') + 1, xml.lastIndexOf('<')));
     }
 
-    private static void assertRoundTrips(String name, String xml) throws ModelException {
+    static void assertRoundTrips(String name, String xml) throws ModelException {
         XmlObject object = LibvirtModel.load(xml);
         String written = LibvirtModel.save(object);
         assertNull(XmlDiff.firstDifference(xml, written), name);

@@ -22,14 +22,14 @@ import dev.vireo.ui.preferences.VireoPreferences;
 import dev.vireo.ui.views.DomainNode;
 import dev.vireo.ui.widgets.Plot;
 
-/** The virtual machine editor on virt-manager's test host: edits reach libvirt, bad ones lose nothing. */
+/** The virtual machine editor on Vireo's fixture host: edits reach libvirt, bad ones lose nothing. */
 class DomainEditorTest {
     private static VirtConnection host;
     private DomainEditor editor;
 
     @BeforeAll
     static void openHost() throws Exception {
-        host = Workbench.openCorpusHost();
+        host = Workbench.openFixtureHost();
         UiWait.until("the XML of every domain", () -> DomainCache.of(host).all().stream().allMatch(d -> d.definition() != null),
                 () -> "");
     }
@@ -54,29 +54,29 @@ class DomainEditorTest {
     /** The definition in libvirt: for a running domain, the one for its next boot, which edits change. */
     private String libvirtXml(String name) {
         String uuid = byName(name).uuid();
-        return Workbench.call(host, l -> l.nextBootXml(uuid));
+        return Workbench.call(host, l -> l.domains().nextBootXml(uuid));
     }
 
     @Test
     void editingMemoryOnTheHardwarePageRedefinesTheDomainAndKeepsWhatVireoDoesNotModel() throws Exception {
-        String before = libvirtXml("test-many-devices");
+        String before = libvirtXml("devices-galore");
         assertTrue(before.contains("<sysinfo") && before.contains("<blkiotune>") && before.contains("libosinfo:os"));
-        open("test-many-devices");
+        open("devices-galore");
         editor.showPage(DomainEditor.HARDWARE_PAGE);
         editor.hardwarePage().select("Memory");
         Text memory = editor.hardwarePage().field("memory");
-        assertEquals("438272", memory.getText());
-        memory.setText("524288");
+        assertEquals("2097152", memory.getText());
+        memory.setText("3145728");
         assertTrue(editor.isDirty());
         Workbench.screenshot(editor.getSite().getShell(), "vm-hardware");
         editor.apply();
         UiWait.until("applied", () -> !editor.isDirty() && editor.message().startsWith("Applied"), editor::message);
 
-        String after = libvirtXml("test-many-devices");
-        String expected = before.replace("<memory unit='KiB'>438272</memory>", "<memory unit='KiB'>524288</memory>");
+        String after = libvirtXml("devices-galore");
+        String expected = before.replace("<memory unit='KiB'>2097152</memory>", "<memory unit='KiB'>3145728</memory>");
         assertNull(XmlDiff.firstDifference(expected, after), "only <memory> changed");
         UiWait.until("the editor shows libvirt's new definition",
-                () -> "524288".equals(String.valueOf(editor.draft().get("memory"))), editor::message);
+                () -> "3145728".equals(String.valueOf(editor.draft().get("memory"))), editor::message);
     }
 
     @Test
@@ -100,7 +100,7 @@ class DomainEditorTest {
         open("test");
         editor.showPage(DomainEditor.XML_PAGE);
         // a name another domain has, with this domain's UUID: libvirt refuses
-        editor.xmlPage().text().setText(before.replace("<name>test</name>", "<name>test-clone</name>"));
+        editor.xmlPage().text().setText(before.replace("<name>test</name>", "<name>clone-source</name>"));
         editor.apply();
         UiWait.until("libvirt's refusal", () -> editor.message().startsWith("libvirt refused"), editor::message);
         assertTrue(editor.message().contains("already defined"), editor.message());
@@ -110,16 +110,16 @@ class DomainEditorTest {
 
     @Test
     void aDiskPathAnotherDomainUsesIsFlaggedFromTheCacheWithoutACall() throws Exception {
-        open("test-clone-full");
+        open("clone-sibling");
         editor.showPage(DomainEditor.HARDWARE_PAGE);
-        editor.hardwarePage().select("Disk hda");
+        editor.hardwarePage().select("Disk vda");
         assertNull(editor.hardwarePage().diskWarning());
         long calls = host.calls().total();
         Text source = editor.hardwarePage().field("sourceDev");
-        source.setText("/pool-dir/test-clone-simple.img");
+        source.setText("/images/clone-source.img");
         String warning = editor.hardwarePage().diskWarning();
         assertNotNull(warning);
-        assertTrue(warning.contains("test-clone-simple"), warning);
+        assertTrue(warning.contains("clone-source"), warning);
         assertEquals(calls, host.calls().total(), "the check asked the cache, not the host");
     }
 

@@ -15,14 +15,14 @@ import dev.vireo.libvirt.ObjectKind;
 import dev.vireo.ui.editors.HostEditor;
 import dev.vireo.ui.handlers.OpenHandler;
 
-/** Host details on virt-manager's test host: create and delete a network and a volume; the host and its cost. */
+/** Host details on Vireo's fixture host: create and delete a network and a volume; the host and its cost. */
 class HostEditorTest {
     private static VirtConnection host;
     private static HostEditor editor;
 
     @BeforeAll
     static void open() throws Exception {
-        host = Workbench.openCorpusHost();
+        host = Workbench.openFixtureHost();
         editor = (HostEditor) OpenHandler.open(Workbench.page(), host);
     }
 
@@ -46,9 +46,9 @@ class HostEditorTest {
         String key = Workbench.await(editor.networksPage().create("vireo-nat", "nat", "192.168.150.1/24"));
         Table table = editor.networksPage().table();
         UiWait.until("the new network listed active", () -> hasRow(table, "vireo-nat", "active"), () -> rows(table));
-        String xml = Workbench.call(host, l -> l.xml(ObjectKind.NETWORK, key));
+        String xml = Workbench.call(host, l -> l.objects().xml(ObjectKind.NETWORK, key));
         assertTrue(xml.contains("<forward mode='nat'") && xml.contains("192.168.150.1"), xml);
-        assertTrue(Workbench.call(host, l -> l.autostart(ObjectKind.NETWORK, key)));
+        assertTrue(Workbench.call(host, l -> l.objects().autostart(ObjectKind.NETWORK, key)));
         Workbench.screenshot(editor.getSite().getShell(), "host-networks");
 
         editor.networksPage().select("vireo-nat");
@@ -60,9 +60,9 @@ class HostEditorTest {
     @Test
     void aVolumeIsCreatedAndDeletedInAPool() throws Exception {
         editor.showPage(HostEditor.STORAGE_PAGE);
-        editor.storagePage().select("pool-dir");
+        editor.storagePage().select("images");
         Table volumes = editor.storagePage().volumes();
-        UiWait.until("pool-dir's volumes", () -> hasRow(volumes, "default-vol", null), () -> rows(volumes));
+        UiWait.until("images' volumes", () -> hasRow(volumes, "spare.qcow2", null), () -> rows(volumes));
         Workbench.await(editor.storagePage().createVolume("vireo-disk.qcow2", 2, "qcow2"));
         UiWait.until("the new volume listed", () -> hasRow(volumes, "vireo-disk.qcow2", "2.0 GiB"), () -> rows(volumes));
         Workbench.screenshot(editor.getSite().getShell(), "host-storage");

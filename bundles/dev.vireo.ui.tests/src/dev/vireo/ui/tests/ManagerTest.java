@@ -34,7 +34,7 @@ import dev.vireo.ui.preferences.VireoPreferences;
 import dev.vireo.ui.views.DomainNode;
 import dev.vireo.ui.views.DomainsView;
 
-/** The manager view on virt-manager's test host: every object shown, every lifecycle command, Delete, the filter. */
+/** The manager view on Vireo's fixture host: every object shown, every lifecycle command, Delete, the filter. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ManagerTest {
     private static VirtConnection host;
@@ -44,8 +44,8 @@ class ManagerTest {
     static void openHost() throws Exception {
         InstanceScope.INSTANCE.getNode(VireoPreferences.NODE).putBoolean(VireoPreferences.CONFIRM_FORCE_OFF, false);
         view = Workbench.view();
-        host = Workbench.openCorpusHost();
-        UiWait.until("the corpus host's rows", () -> Workbench.row(view, host, "test-many-devices") != null,
+        host = Workbench.openFixtureHost();
+        UiWait.until("the host's rows", () -> Workbench.row(view, host, "devices-galore") != null,
                 () -> Workbench.rows(view));
     }
 
@@ -61,7 +61,7 @@ class ManagerTest {
         List<String> domains = Virsh.lines(host.uri(), "list", "--all", "--name");
         List<String> networks = Virsh.lines(host.uri(), "net-list", "--all", "--name");
         List<String> pools = Virsh.lines(host.uri(), "pool-list", "--all", "--name");
-        assertEquals(14, domains.size());
+        assertEquals(10, domains.size());
         for (String name : domains) {
             assertNotNull(Workbench.row(view, host, name), name + " in " + Workbench.rows(view));
         }
@@ -73,8 +73,8 @@ class ManagerTest {
         for (String name : pools) {
             assertNotNull(Workbench.row(view, host, name), "pool " + name);
         }
-        assertEquals("paused", Workbench.row(view, host, "test-state-paused").getText(1));
-        assertEquals("crashed", Workbench.row(view, host, "test-state-crashed").getText(1));
+        assertEquals("paused", Workbench.row(view, host, "state-paused").getText(1));
+        assertEquals("crashed", Workbench.row(view, host, "state-crashed").getText(1));
         assertNotNull(Workbench.row(view, host, "test").getImage(), "a state icon");
         Workbench.screenshot(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), "manager");
     }
@@ -119,29 +119,29 @@ class ManagerTest {
 
     @Test
     void deleteOffersTheStorageNobodyElseUsesAndRemovesDomainAndVolume() throws Exception {
-        DomainRecord clone = byName("test-clone-simple");
+        DomainRecord clone = byName("clone-source");
         DeleteDomainDialog dialog = new DeleteDomainDialog(view.getSite().getShell(), clone, DomainCache.of(host));
         dialog.setBlockOnOpen(false);
         dialog.open();
         TableItem[] disks = dialog.disksTable().getItems();
         assertEquals(1, disks.length);
-        assertEquals("/pool-dir/test-clone-simple.img", disks[0].getText(1));
+        assertEquals("/images/clone-source.img", disks[0].getText(1));
         assertFalse(disks[0].getChecked(), "a disk other domains use is not offered checked");
         assertTrue(disks[0].getText(2).startsWith("also used by "), disks[0].getText(2));
         Workbench.screenshot(dialog.getShell(), "delete-dialog");
         dialog.close();
 
         String pool = ConnectionMonitor.of(host).objects(ObjectKind.STORAGE_POOL).all().stream()
-                .filter(p -> p.name().equals("pool-dir")).findFirst().orElseThrow().key();
-        assertTrue(volumeNames(pool).contains("test-clone-simple.img"));
+                .filter(p -> p.name().equals("images")).findFirst().orElseThrow().key();
+        assertTrue(volumeNames(pool).contains("clone-source.img"));
         // the user checks it anyway
-        DeleteDomainHandler.delete(new DomainNode(host, clone.uuid()), clone, List.of("/pool-dir/test-clone-simple.img"));
-        UiWait.until("the row gone", () -> Workbench.row(view, host, "test-clone-simple") == null, () -> Workbench.rows(view));
-        UiWait.until("the volume gone", () -> !volumeNames(pool).contains("test-clone-simple.img"), () -> "");
+        DeleteDomainHandler.delete(new DomainNode(host, clone.uuid()), clone, List.of("/images/clone-source.img"));
+        UiWait.until("the row gone", () -> Workbench.row(view, host, "clone-source") == null, () -> Workbench.rows(view));
+        UiWait.until("the volume gone", () -> !volumeNames(pool).contains("clone-source.img"), () -> "");
     }
 
     private static List<String> volumeNames(String pool) {
-        return Workbench.call(host, l -> l.volumes(pool)).stream().map(StorageVolume::name).toList();
+        return Workbench.call(host, l -> l.storage().volumes(pool)).stream().map(StorageVolume::name).toList();
     }
 
     @Test
@@ -149,9 +149,9 @@ class ManagerTest {
         view.filter().setText("state-p");
         try {
             UiWait.until("filtered", () -> Workbench.row(view, host, "test") == null, () -> Workbench.rows(view));
-            assertNotNull(Workbench.row(view, host, "test-state-paused"));
-            assertNotNull(Workbench.row(view, host, "test-state-pmsuspended"));
-            assertNull(Workbench.row(view, host, "test-state-shutoff"));
+            assertNotNull(Workbench.row(view, host, "state-paused"));
+            assertNotNull(Workbench.row(view, host, "state-pmsuspended"));
+            assertNull(Workbench.row(view, host, "state-shutoff"));
         } finally {
             view.filter().setText("");
         }

@@ -23,13 +23,13 @@ import dev.vireo.monitor.ConnectionMonitor;
 import dev.vireo.monitor.DomainCache;
 import dev.vireo.ui.wizards.NewVmWizard;
 
-/** The New Virtual Machine wizard end to end on virt-manager's test host. */
+/** The New Virtual Machine wizard end to end on Vireo's fixture host. */
 class NewVmWizardTest {
     private static VirtConnection host;
 
     @BeforeAll
     static void openHost() throws Exception {
-        host = Workbench.openCorpusHost();
+        host = Workbench.openFixtureHost();
     }
 
     @AfterAll
@@ -58,15 +58,15 @@ class NewVmWizardTest {
             dialog.showPage(wizard.storagePage());
             long calls = host.calls().total();
             click(wizard.storagePage().existingButton());
-            wizard.storagePage().pathText().setText("/pool-dir/test-clone-simple.img");
+            wizard.storagePage().pathText().setText("/images/clone-source.img");
             String warning = wizard.storagePage().warning();
             assertNotNull(warning);
-            assertTrue(warning.contains("test-clone-simple"), warning);
+            assertTrue(warning.contains("clone-source"), warning);
             assertEquals(calls, host.calls().total(), "the in-use check made no call");
             Workbench.screenshot(dialog.getShell(), "wizard-storage-in-use");
             click(wizard.storagePage().newVolumeButton());
             assertNull(wizard.storagePage().warning());
-            int pool = Arrays.asList(wizard.storagePage().poolCombo().getItems()).indexOf("pool-dir");
+            int pool = Arrays.asList(wizard.storagePage().poolCombo().getItems()).indexOf("images");
             wizard.storagePage().poolCombo().select(pool);
             wizard.storagePage().poolCombo().notifyListeners(SWT.Selection, new Event());
 
@@ -79,11 +79,11 @@ class NewVmWizardTest {
             UiWait.until("the new machine running in the cache", () -> DomainCache.of(host).get(uuid) != null
                     && DomainCache.of(host).get(uuid).state().isActive() && DomainCache.of(host).get(uuid).definition() != null,
                     () -> String.valueOf(DomainCache.of(host).get(uuid)));
-            assertEquals(List.of("/pool-dir/vireo-new.qcow2", "/isos/debian-12.iso"),
+            assertEquals(List.of("/images/vireo-new.qcow2", "/isos/debian-12.iso"),
                     DomainCache.of(host).get(uuid).definition().diskSources());
             String poolKey = ConnectionMonitor.of(host).objects(ObjectKind.STORAGE_POOL).all().stream()
-                    .filter(p -> p.name().equals("pool-dir")).findFirst().orElseThrow().key();
-            assertTrue(Workbench.call(host, l -> l.volumes(poolKey)).stream().map(StorageVolume::name).toList()
+                    .filter(p -> p.name().equals("images")).findFirst().orElseThrow().key();
+            assertTrue(Workbench.call(host, l -> l.storage().volumes(poolKey)).stream().map(StorageVolume::name).toList()
                     .contains("vireo-new.qcow2"), "the volume was made in the pool");
         } finally {
             dialog.close();
@@ -110,7 +110,7 @@ class NewVmWizardTest {
             String uuid = Workbench.await(wizard.finish());
             UiWait.until("the new machine's editor", () -> editorOf(uuid) != null, () -> "none");
             Workbench.page().closeEditor(editorOf(uuid), false);
-            String xml = Workbench.call(host, l -> l.domainXml(uuid));
+            String xml = Workbench.call(host, l -> l.domains().domainXml(uuid));
             assertTrue(xml.contains("<source protocol='https' name='/debian-12.iso'>")
                     && xml.contains("<host name='deb.example' port='443'/>"), xml);
         } finally {

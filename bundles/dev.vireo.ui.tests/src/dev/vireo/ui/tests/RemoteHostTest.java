@@ -69,7 +69,7 @@ class RemoteHostTest {
             editor.overviewPage().title().setText("Edited over TCP");
             editor.apply();
             UiWait.until("applied", () -> !editor.isDirty(), editor::message);
-            String xml = Workbench.call(host, l -> l.nextBootXml(test.uuid()));
+            String xml = Workbench.call(host, l -> l.domains().nextBootXml(test.uuid()));
             assertTrue(xml.contains("<title>Edited over TCP</title>"), xml);
         } finally {
             Workbench.page().closeEditor(editor, false);
@@ -102,7 +102,7 @@ class RemoteHostTest {
         daemon.freeze();
         try {
             CompletableFuture<String> answer = LibvirtJob.run("Reading a definition from a stuck host", host,
-                    l -> l.domainXml(uuid), true);
+                    l -> l.domains().domainXml(uuid), true);
             UiWait.until("the job running", () -> job("Reading a definition from a stuck host") != null, () -> "");
             assertTrue(!answer.isDone(), "the host does not answer");
             long start = System.nanoTime();
@@ -114,7 +114,7 @@ class RemoteHostTest {
         } finally {
             daemon.thaw();
         }
-        assertNotNull(Workbench.call(host, l -> l.domainXml(uuid)), "the host answers again once it runs");
+        assertNotNull(Workbench.call(host, l -> l.domains().domainXml(uuid)), "the host answers again once it runs");
     }
 
     private static Job job(String name) {

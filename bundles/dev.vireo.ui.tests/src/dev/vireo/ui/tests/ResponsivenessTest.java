@@ -61,7 +61,7 @@ class ResponsivenessTest {
             CompletableFuture<Void> defines = CompletableFuture.runAsync(() -> {
                 try (LibvirtConnection other = LibvirtConnection.open(ConnectionManager.DEFAULT_URI)) {
                     for (int i = 0; i < DOMAINS; i++) {
-                        uuids.add(other.defineDomain("<domain type='test'><name>burst-" + i + "</name><memory>65536</memory>"
+                        uuids.add(other.domains().defineDomain("<domain type='test'><name>burst-" + i + "</name><memory>65536</memory>"
                                 + "<os><type>hvm</type></os></domain>"));
                     }
                 }
@@ -71,7 +71,7 @@ class ResponsivenessTest {
             long shown = System.nanoTime() - start;
             CompletableFuture<Void> undefines = CompletableFuture.runAsync(() -> {
                 try (LibvirtConnection other = LibvirtConnection.open(ConnectionManager.DEFAULT_URI)) {
-                    uuids.forEach(other::undefine);
+                    uuids.forEach(other.domains()::undefine);
                 }
             });
             UiWait.until("the rows gone again", () -> domainRows(view, app) == base, () -> domainRows(view, app) + " rows");
@@ -87,10 +87,10 @@ class ResponsivenessTest {
             CompletableFuture<String> storm = CompletableFuture.supplyAsync(() -> {
                 try (LibvirtConnection other = LibvirtConnection.open(ConnectionManager.DEFAULT_URI)) {
                     for (int i = 0; i < STORM_PAIRS; i++) {
-                        other.undefine(other.defineDomain("<domain type='test'><name>storm-" + (i % 20)
+                        other.domains().undefine(other.domains().defineDomain("<domain type='test'><name>storm-" + (i % 20)
                                 + "</name><memory>65536</memory><os><type>hvm</type></os></domain>"));
                     }
-                    return other.defineDomain("<domain type='test'><name>after-the-storm</name><memory>65536</memory>"
+                    return other.domains().defineDomain("<domain type='test'><name>after-the-storm</name><memory>65536</memory>"
                             + "<os><type>hvm</type></os></domain>");
                 }
             });
@@ -101,7 +101,7 @@ class ResponsivenessTest {
                     + "%d ms during it%n", 2 * STORM_PAIRS + 1, (System.nanoTime() - stormStart) / 1_000_000,
                     worstLateNanos.get() / 1_000_000);
             Workbench.call(app, l -> {
-                l.undefine(last);
+                l.domains().undefine(last);
                 return null;
             });
             UiWait.until("the storm's last row gone", () -> domainRows(view, app) == base, () -> domainRows(view, app) + " rows");

@@ -1,5 +1,6 @@
 package dev.vireo.ui.tests;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -59,38 +60,44 @@ class SerialConsoleTest {
                   </devices>
                 </domain>
                 """.formatted(disk);
-        uuid = Workbench.call(host, l -> l.defineDomain(xml));
-        Workbench.call(host, l -> {
-            l.start(uuid);
-            return null;
-        });
+        uuid = Workbench.call(host, l -> l.domains().defineDomain(xml));
     }
 
     @AfterAll
     static void stopGuest() throws Exception {
         Workbench.call(host, l -> {
-            l.destroy(uuid);
-            l.undefine(uuid);
+            l.domains().undefine(uuid);
             return null;
         });
         Workbench.close(host);
         daemon.close();
     }
 
+    /**
+     * The guest greets once per boot. It starts with its CPUs paused and runs only once the
+     * console is open, so the one greeting is this boot's, after which the guest echoes: waiting
+     * for the greeting is then waiting for the guest to listen. (Started running, an earlier
+     * boot's greeting could satisfy the wait while the guest was still resetting, and a character
+     * typed then was lost.)
+     */
     @Test
     void theGuestsGreetingShowsAndWhatIsTypedComesBack() throws Exception {
         long violations = LibvirtThreadGuard.violations();
+        Workbench.call(host, l -> {
+            l.domains().startPaused(uuid);
+            return null;
+        });
         DomainEditor editor = (DomainEditor) OpenHandler.open(Workbench.page(), new DomainNode(host, uuid));
         try {
-            UiWait.until("the guest running", () -> editor.record() != null && editor.record().state().isActive(),
+            UiWait.until("the guest started", () -> editor.record() != null && editor.record().state().isActive(),
                     () -> String.valueOf(editor.record()));
             editor.showPage(DomainEditor.SERIAL_PAGE);
             var terminal = editor.serialPage().terminal();
             UiWait.until("the console open", () -> editor.serialPage().status().equals("Connected."),
                     () -> editor.serialPage().status());
-            // the guest greets once per boot: reset it, so the greeting comes while the console is open
+            assertEquals("", terminal.getText(), "nothing from the guest before it runs");
             Workbench.call(host, l -> {
-                l.reset(uuid);
+                l.domains().resume(uuid);
                 return null;
             });
             UiWait.until("the guest's greeting", () -> terminal.getText().contains("VIREO serial ready"),
@@ -102,10 +109,15 @@ class SerialConsoleTest {
                 terminal.send(typed.substring(i - 1, i));
                 UiWait.until("the echo of '" + sofar + "'", () -> terminal.getText().endsWith(sofar), terminal::getText);
             }
+            assertEquals(1, terminal.getText().split("VIREO serial ready", -1).length - 1, "one boot, one greeting");
             assertTrue(host.calls().get("virStreamSend") >= 1);
             Workbench.screenshot(editor.getSite().getShell(), "vm-serial-console");
         } finally {
             Workbench.page().closeEditor(editor, false);
+            Workbench.call(host, l -> {
+                l.domains().destroy(uuid);
+                return null;
+            });
         }
         assertTrue(violations == LibvirtThreadGuard.violations(), "no libvirt call on the UI thread");
     }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.vireo.connection.VirtConnection;
-import dev.vireo.libvirt.LibvirtConnection;
+import dev.vireo.libvirt.Snapshots;
 import dev.vireo.libvirt.ObjectKind;
 import dev.vireo.libvirt.StorageVolume;
 import dev.vireo.model.DomainQueries;
@@ -31,14 +31,14 @@ import dev.vireo.ui.handlers.OpenHandler;
 import dev.vireo.ui.views.DomainNode;
 import dev.vireo.ui.views.DomainsView;
 
-/** Snapshots, Clone and Migrate on virt-manager's test host. */
+/** Snapshots, Clone and Migrate on Vireo's fixture host. */
 class SnapshotCloneMigrateTest {
     private static VirtConnection host;
     private DomainEditor editor;
 
     @BeforeAll
     static void openHost() throws Exception {
-        host = Workbench.openCorpusHost();
+        host = Workbench.openFixtureHost();
     }
 
     @AfterAll
@@ -55,36 +55,36 @@ class SnapshotCloneMigrateTest {
 
     @Test
     void snapshotsAreListedByParentTakenRevertedToAndDeleted() throws Exception {
-        DomainRecord d = byName("test-snapshots");
+        DomainRecord d = byName("snapshot-tree");
         editor = (DomainEditor) OpenHandler.open(Workbench.page(), new DomainNode(host, d.uuid()));
         editor.showPage(DomainEditor.SNAPSHOTS_PAGE);
         var page = editor.snapshotsPage();
         UiWait.until("the snapshots listed", () -> page.status().endsWith("snapshots."), page::status);
-        List<String> names = Workbench.call(host, l -> l.snapshotNames(d.uuid()));
+        List<String> names = Workbench.call(host, l -> l.snapshots().snapshotNames(d.uuid()));
         assertEquals(names.size() + " snapshots.", page.status());
-        TreeItem root = find(page.tree().getItems(), "internal-root");
+        TreeItem root = find(page.tree().getItems(), "fresh-install");
         assertNotNull(root);
-        assertNotNull(find(root.getItems(), "internal-root-child1&"), "children under their parent");
+        assertNotNull(find(root.getItems(), "updates-applied"), "children under their parent");
 
         Workbench.await(page.create("vireo-snap", "taken by the test"));
-        assertTrue(Workbench.call(host, l -> l.snapshotNames(d.uuid())).contains("vireo-snap"));
+        assertTrue(Workbench.call(host, l -> l.snapshots().snapshotNames(d.uuid())).contains("vireo-snap"));
         UiWait.until("the new snapshot listed", () -> find(page.tree().getItems(), "vireo-snap") != null, page::status);
         Workbench.screenshot(editor.getSite().getShell(), "vm-snapshots");
 
         page.select("vireo-snap");
         long reverts = host.calls().get("virDomainRevertToSnapshot");
-        Workbench.await(page.act("Reverting to", LibvirtConnection::revertToSnapshot));
+        Workbench.await(page.act("Reverting to", Snapshots::revertToSnapshot));
         assertEquals(reverts + 1, host.calls().get("virDomainRevertToSnapshot"));
 
         page.select("vireo-snap");
-        Workbench.await(page.act("Deleting", LibvirtConnection::deleteSnapshot));
+        Workbench.await(page.act("Deleting", Snapshots::deleteSnapshot));
         UiWait.until("the snapshot gone", () -> find(page.tree().getItems(), "vireo-snap") == null, page::status);
-        assertTrue(!Workbench.call(host, l -> l.snapshotNames(d.uuid())).contains("vireo-snap"));
+        assertTrue(!Workbench.call(host, l -> l.snapshots().snapshotNames(d.uuid())).contains("vireo-snap"));
     }
 
     @Test
     void aCloneGetsItsOwnNameMacsAndACopyOfTheChosenDisk() throws Exception {
-        DomainRecord source = byName("test-clone-simple");
+        DomainRecord source = byName("clone-source");
         String disk = source.definition().diskSources().get(0);
         String uuid = Workbench.await(CloneDomainHandler.clone(new DomainNode(host, source.uuid()), "vireo-clone",
                 Set.of(disk)));
@@ -93,14 +93,14 @@ class SnapshotCloneMigrateTest {
         DomainRecord clone = DomainCache.of(host).get(uuid);
         assertEquals("vireo-clone", clone.name());
         assertNotEquals(source.uuid(), clone.uuid());
-        assertEquals(List.of("/pool-dir/vireo-clone-hda.img"), clone.definition().diskSources());
+        assertEquals(List.of("/images/vireo-clone-vda.img"), clone.definition().diskSources());
         for (String mac : clone.definition().macAddresses()) {
             assertTrue(!source.definition().macAddresses().contains(mac), "a new MAC: " + mac);
         }
         String pool = ConnectionMonitor.of(host).objects(ObjectKind.STORAGE_POOL).all().stream()
-                .filter(p -> p.name().equals("pool-dir")).findFirst().orElseThrow().key();
-        assertTrue(Workbench.call(host, l -> l.volumes(pool)).stream().map(StorageVolume::name).toList()
-                .contains("vireo-clone-hda.img"));
+                .filter(p -> p.name().equals("images")).findFirst().orElseThrow().key();
+        assertTrue(Workbench.call(host, l -> l.storage().volumes(pool)).stream().map(StorageVolume::name).toList()
+                .contains("vireo-clone-vda.img"));
         assertEquals(DomainQueries.macAddresses(source.definition().model()).size(), clone.definition().macAddresses().size());
     }
 

@@ -23,7 +23,7 @@ import org.eclipse.ui.handlers.IHandlerService;
 
 import dev.vireo.connection.ConnectionManager;
 import dev.vireo.connection.VirtConnection;
-import dev.vireo.core.tests.Corpus;
+import dev.vireo.core.tests.TestHosts;
 import dev.vireo.driver.DriverRegistry;
 import dev.vireo.libvirt.LibvirtConnection;
 import dev.vireo.monitor.ConnectionMonitor;
@@ -42,9 +42,9 @@ final class Workbench {
         return (DomainsView) page().showView(DomainsView.ID);
     }
 
-    /** Opens virt-manager's test host (a private in-process copy) through its driver; returns it once loaded. */
-    static VirtConnection openCorpusHost() throws IOException {
-        return open("test://" + Corpus.testDriverHost());
+    /** Opens Vireo's fixture host (a private in-process copy) through its driver; returns it once loaded. */
+    static VirtConnection openFixtureHost() {
+        return open("test://" + TestHosts.fixture());
     }
 
     static VirtConnection open(String uri) {

@@ -200,7 +200,7 @@ public class DomainEditor extends MultiPageEditorPart {
         applying = true;
         updateHeader();
         LibvirtJob.run("Applying changes to " + input.getName(), input.connection(),
-                libvirt -> libvirt.defineDomain(definition), false)
+                libvirt -> libvirt.domains().defineDomain(definition), false)
                 .whenComplete((uuid, failure) -> display.asyncExec(() -> applied(failure)));
     }
 
@@ -236,7 +236,7 @@ public class DomainEditor extends MultiPageEditorPart {
             } // else the pages keep showing the last definition until the new one arrives
             int generation = ++loads;
             LibvirtJob.run("Reading the definition of " + record.name(), input.connection(),
-                    libvirt -> libvirt.nextBootXml(input.uuid()), false)
+                    libvirt -> libvirt.domains().nextBootXml(input.uuid()), false)
                     .whenComplete((text, failure) -> display.asyncExec(() -> {
                         if (generation == loads && !message.isDisposed() && !dirty) {
                             loaded(text, failure);

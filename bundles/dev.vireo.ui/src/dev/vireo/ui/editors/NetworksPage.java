@@ -37,9 +37,9 @@ public class NetworksPage {
         GridLayoutFactory.fillDefaults().numColumns(5).applyTo(buttons);
         GridDataFactory.fillDefaults().applyTo(buttons);
         HostEditor.button(buttons, "&Add Network...", this::openCreateDialog);
-        HostEditor.button(buttons, "&Start", () -> act("Starting", (l, k) -> l.start(ObjectKind.NETWORK, k)));
-        HostEditor.button(buttons, "S&top", () -> act("Stopping", (l, k) -> l.stop(ObjectKind.NETWORK, k)));
-        HostEditor.button(buttons, "Autostart &On", () -> act("Setting autostart of", (l, k) -> l.setAutostart(ObjectKind.NETWORK, k, true)));
+        HostEditor.button(buttons, "&Start", () -> act("Starting", (l, k) -> l.objects().start(ObjectKind.NETWORK, k)));
+        HostEditor.button(buttons, "S&top", () -> act("Stopping", (l, k) -> l.objects().stop(ObjectKind.NETWORK, k)));
+        HostEditor.button(buttons, "Autostart &On", () -> act("Setting autostart of", (l, k) -> l.objects().setAutostart(ObjectKind.NETWORK, k, true)));
         HostEditor.button(buttons, "&Delete", () -> {
             String key = HostEditor.selectedKey(table);
             if (key != null && editor.confirmDelete("the network " + table.getSelection()[0].getText(0))) {
@@ -95,9 +95,9 @@ public class NetworksPage {
     public CompletableFuture<Void> deleteSelected() {
         return act("Deleting", (l, k) -> {
             if (editor.monitor().objects(ObjectKind.NETWORK).get(k).active()) {
-                l.stop(ObjectKind.NETWORK, k);
+                l.objects().stop(ObjectKind.NETWORK, k);
             }
-            l.undefine(ObjectKind.NETWORK, k);
+            l.objects().undefine(ObjectKind.NETWORK, k);
         });
     }
 
@@ -130,9 +130,9 @@ public class NetworksPage {
         }
         String xml = LibvirtModel.save(network);
         return editor.run("Creating network " + name, libvirt -> {
-            String key = libvirt.define(ObjectKind.NETWORK, xml);
-            libvirt.start(ObjectKind.NETWORK, key);
-            libvirt.setAutostart(ObjectKind.NETWORK, key, true);
+            String key = libvirt.objects().define(ObjectKind.NETWORK, xml);
+            libvirt.objects().start(ObjectKind.NETWORK, key);
+            libvirt.objects().setAutostart(ObjectKind.NETWORK, key, true);
             return key;
         });
     }

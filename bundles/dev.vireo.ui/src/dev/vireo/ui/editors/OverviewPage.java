@@ -118,7 +118,7 @@ public class OverviewPage {
     private void loadAutostart() {
         String uuid = editor.input().uuid();
         LibvirtJob.run("Reading autostart of " + editor.input().getName(), editor.input().connection(),
-                libvirt -> libvirt.autostart(uuid), false).thenAccept(on -> control.getDisplay().asyncExec(() -> {
+                libvirt -> libvirt.domains().autostart(uuid), false).thenAccept(on -> control.getDisplay().asyncExec(() -> {
                     if (!autostart.isDisposed()) {
                         autostart.setSelection(on);
                         autostart.setEnabled(true);
@@ -130,7 +130,7 @@ public class OverviewPage {
         String uuid = editor.input().uuid();
         LibvirtJob.run((on ? "Enabling" : "Disabling") + " autostart of " + editor.input().getName(),
                 editor.input().connection(), libvirt -> {
-                    libvirt.setAutostart(uuid, on);
+                    libvirt.domains().setAutostart(uuid, on);
                     return null;
                 }, true).exceptionally(failure -> {
                     control.getDisplay().asyncExec(() -> {

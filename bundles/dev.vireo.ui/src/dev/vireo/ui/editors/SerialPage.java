@@ -65,7 +65,7 @@ public class SerialPage {
         String uuid = editor.input().uuid();
         status.setText("Opening the serial console...");
         return LibvirtJob.run("Opening the serial console of " + editor.input().getName(), editor.input().connection(),
-                libvirt -> libvirt.openConsole(uuid), false).whenComplete((stream, failure) -> control.getDisplay()
+                libvirt -> libvirt.domains().openConsole(uuid), false).whenComplete((stream, failure) -> control.getDisplay()
                         .asyncExec(() -> {
                             if (control.isDisposed()) {
                                 if (stream != null) {

@@ -23,7 +23,7 @@ import org.eclipse.swt.widgets.TreeItem;
 
 import dev.vireo.driver.DriverRegistry;
 import dev.vireo.driver.HypervisorDriver;
-import dev.vireo.libvirt.LibvirtConnection;
+import dev.vireo.libvirt.Snapshots;
 import dev.vireo.model.LibvirtModel;
 import dev.vireo.model.ModelException;
 import dev.vireo.model.XmlObject;
@@ -68,8 +68,8 @@ public class SnapshotsPage {
         Composite buttons = new Composite(control, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(4).applyTo(buttons);
         actions.add(HostEditor.button(buttons, "&Take Snapshot...", this::openCreateDialog));
-        actions.add(HostEditor.button(buttons, "Re&vert", () -> act("Reverting to", LibvirtConnection::revertToSnapshot)));
-        actions.add(HostEditor.button(buttons, "&Delete", () -> act("Deleting", LibvirtConnection::deleteSnapshot)));
+        actions.add(HostEditor.button(buttons, "Re&vert", () -> act("Reverting to", Snapshots::revertToSnapshot)));
+        actions.add(HostEditor.button(buttons, "&Delete", () -> act("Deleting", Snapshots::deleteSnapshot)));
         actions.add(HostEditor.button(buttons, "&Refresh", this::load));
         if (!supported) {
             status.setText("The " + DriverRegistry.get().forUri(uri).map(HypervisorDriver::name).orElse("")
@@ -108,7 +108,7 @@ public class SnapshotsPage {
         String uuid = editor.input().uuid();
         CompletableFuture<Void> shown = new CompletableFuture<>();
         LibvirtJob.run("Listing the snapshots of " + editor.input().getName(), editor.input().connection(),
-                libvirt -> libvirt.snapshotXmls(uuid), false).whenComplete((xmls, failure) -> control.getDisplay()
+                libvirt -> libvirt.snapshots().snapshotXmls(uuid), false).whenComplete((xmls, failure) -> control.getDisplay()
                         .asyncExec(() -> {
                             if (!control.isDisposed()) {
                                 show(xmls, failure);
@@ -204,7 +204,7 @@ public class SnapshotsPage {
         String uuid = editor.input().uuid();
         return then(LibvirtJob.run("Taking snapshot " + name + " of " + editor.input().getName(),
                 editor.input().connection(), libvirt -> {
-                    libvirt.createSnapshot(uuid, xml);
+                    libvirt.snapshots().createSnapshot(uuid, xml);
                     return null;
                 }, true));
     }
@@ -218,7 +218,7 @@ public class SnapshotsPage {
         String uuid = editor.input().uuid();
         return then(LibvirtJob.run(verb + " snapshot " + s.name() + " of " + editor.input().getName(),
                 editor.input().connection(), libvirt -> {
-                    call.accept(libvirt, uuid, s.name());
+                    call.accept(libvirt.snapshots(), uuid, s.name());
                     return null;
                 }, true));
     }
@@ -226,7 +226,7 @@ public class SnapshotsPage {
     /** A libvirt call on a domain's snapshot: the connection, the domain's UUID, the snapshot's name. */
     @FunctionalInterface
     public interface TriConsumer {
-        void accept(LibvirtConnection libvirt, String uuid, String name);
+        void accept(Snapshots snapshots, String uuid, String name);
     }
 
     private CompletableFuture<Void> then(CompletableFuture<Object> change) {

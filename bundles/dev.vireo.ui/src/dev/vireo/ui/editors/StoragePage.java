@@ -51,17 +51,17 @@ public class StoragePage {
         Composite poolButtons = new Composite(top, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(6).applyTo(poolButtons);
         HostEditor.button(poolButtons, "&Add Pool...", this::openCreatePoolDialog);
-        HostEditor.button(poolButtons, "&Start", () -> poolAction("Starting", (l, k) -> l.start(ObjectKind.STORAGE_POOL, k)));
-        HostEditor.button(poolButtons, "S&top", () -> poolAction("Stopping", (l, k) -> l.stop(ObjectKind.STORAGE_POOL, k)));
-        HostEditor.button(poolButtons, "&Refresh", () -> poolAction("Refreshing", LibvirtConnection::refreshPool));
+        HostEditor.button(poolButtons, "&Start", () -> poolAction("Starting", (l, k) -> l.objects().start(ObjectKind.STORAGE_POOL, k)));
+        HostEditor.button(poolButtons, "S&top", () -> poolAction("Stopping", (l, k) -> l.objects().stop(ObjectKind.STORAGE_POOL, k)));
+        HostEditor.button(poolButtons, "&Refresh", () -> poolAction("Refreshing", (l, k) -> l.storage().refreshPool(k)));
         HostEditor.button(poolButtons, "&Delete Pool", () -> {
             if (HostEditor.selectedKey(pools) != null
                     && editor.confirmDelete("the pool " + pools.getSelection()[0].getText(0))) {
                 poolAction("Deleting", (l, k) -> {
                     if (editor.monitor().objects(ObjectKind.STORAGE_POOL).get(k).active()) {
-                        l.stop(ObjectKind.STORAGE_POOL, k);
+                        l.objects().stop(ObjectKind.STORAGE_POOL, k);
                     }
-                    l.undefine(ObjectKind.STORAGE_POOL, k);
+                    l.objects().undefine(ObjectKind.STORAGE_POOL, k);
                 });
             }
         });
@@ -222,15 +222,15 @@ public class StoragePage {
         }
         String xml = LibvirtModel.save(pool);
         return editor.run("Creating pool " + name, libvirt -> {
-            String key = libvirt.define(ObjectKind.STORAGE_POOL, xml);
+            String key = libvirt.objects().define(ObjectKind.STORAGE_POOL, xml);
             try {
-                libvirt.buildPool(key);
+                libvirt.storage().buildPool(key);
             } catch (LibvirtCallException e) {
                 if (!e.isUnsupported()) {
                     throw e;
                 }
             }
-            libvirt.start(ObjectKind.STORAGE_POOL, key);
+            libvirt.objects().start(ObjectKind.STORAGE_POOL, key);
             return key;
         });
     }
@@ -260,14 +260,14 @@ public class StoragePage {
         XmlObject volume = LibvirtModel.create("StorageVolume");
         volume.set("name", name).set("capacity", gib).set("capacityUnit", "GiB").set("format", format);
         String xml = LibvirtModel.save(volume);
-        return volumeAction("Creating volume " + name, libvirt -> libvirt.createVolume(pool, xml));
+        return volumeAction("Creating volume " + name, libvirt -> libvirt.storage().createVolume(pool, xml));
     }
 
     /** Deletes the selected volume. */
     public CompletableFuture<Void> deleteSelectedVolume() {
         String path = HostEditor.selectedKey(volumes);
         return path == null ? CompletableFuture.completedFuture(null)
-                : volumeAction("Deleting volume " + path, libvirt -> libvirt.deleteVolume(path));
+                : volumeAction("Deleting volume " + path, libvirt -> libvirt.storage().deleteVolume(path));
     }
 
     private void openResizeDialog() {
@@ -278,7 +278,7 @@ public class StoragePage {
         FormDialog dialog = new FormDialog(control.getShell(), "Resize Volume", path, Map.of("New capacity (GiB)", "20"));
         Long gib = dialog.open() == Window.OK ? wholeNumber(dialog.values().get("New capacity (GiB)")) : null;
         if (gib != null) {
-            volumeAction("Resizing volume " + path, libvirt -> libvirt.resizeVolume(path, gib << 30));
+            volumeAction("Resizing volume " + path, libvirt -> libvirt.storage().resizeVolume(path, gib << 30));
         }
     }
 

@@ -49,11 +49,11 @@ public class CloneDomainHandler extends AbstractHandler {
             for (XmlObject disk : clone.<XmlObject>list("disks")) {
                 String path = DomainQueries.diskSource(disk);
                 if (path != null && copiedDisks.contains(path)) {
-                    String copy = libvirt.cloneVolume(path, volumeName(name, disk.string("targetDev"), path));
+                    String copy = libvirt.storage().cloneVolume(path, volumeName(name, disk.string("targetDev"), path));
                     disk.set(disk.string("sourceFile") != null ? "sourceFile" : "sourceDev", copy);
                 }
             }
-            return libvirt.defineDomain(LibvirtModel.save(clone));
+            return libvirt.domains().defineDomain(LibvirtModel.save(clone));
         }, true);
     }
 

@@ -41,7 +41,7 @@ public class DeleteDomainHandler extends AbstractHandler {
     public static void delete(DomainNode node, DomainRecord domain, List<String> storage) {
         LibvirtJob.run("Deleting " + domain.name(), node.connection(), libvirt -> {
             if (domain.state().isActive()) {
-                libvirt.destroy(node.uuid());
+                libvirt.domains().destroy(node.uuid());
             }
             if (domain.persistent()) {
                 undefine(libvirt, node.uuid());
@@ -49,7 +49,7 @@ public class DeleteDomainHandler extends AbstractHandler {
             List<String> failed = new ArrayList<>();
             for (String path : storage) {
                 try {
-                    libvirt.deleteVolume(path);
+                    libvirt.storage().deleteVolume(path);
                 } catch (LibvirtCallException e) {
                     failed.add(path + ": " + e.getMessage());
                 }
@@ -70,12 +70,12 @@ public class DeleteDomainHandler extends AbstractHandler {
 
     private static void undefine(LibvirtConnection libvirt, String uuid) {
         try {
-            libvirt.undefineWithEverything(uuid);
+            libvirt.domains().undefineWithEverything(uuid);
         } catch (LibvirtCallException e) {
             if (!e.isUnsupported()) {
                 throw e;
             }
-            libvirt.undefine(uuid); // drivers without managed save, snapshots or NVRAM refuse the flags
+            libvirt.domains().undefine(uuid); // drivers without managed save, snapshots or NVRAM refuse the flags
         }
     }
 }

@@ -10,7 +10,7 @@ import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.ui.handlers.HandlerUtil;
 
-import dev.vireo.libvirt.LibvirtConnection;
+import dev.vireo.libvirt.Domains;
 import dev.vireo.monitor.DomainRecord;
 import dev.vireo.ui.jobs.LibvirtJob;
 import dev.vireo.ui.preferences.VireoPreferences;
@@ -25,19 +25,19 @@ public class DomainLifecycleHandler extends AbstractHandler implements IExecutab
     private Action action;
 
     private enum Action {
-        start("Starting", LibvirtConnection::start),
-        suspend("Pausing", LibvirtConnection::suspend),
-        resume("Resuming", LibvirtConnection::resume),
-        shutdown("Shutting down", LibvirtConnection::shutdown),
-        reboot("Rebooting", LibvirtConnection::reboot),
-        reset("Resetting", LibvirtConnection::reset),
-        destroy("Forcing off", LibvirtConnection::destroy),
-        managedSave("Saving", LibvirtConnection::managedSave);
+        start("Starting", Domains::start),
+        suspend("Pausing", Domains::suspend),
+        resume("Resuming", Domains::resume),
+        shutdown("Shutting down", Domains::shutdown),
+        reboot("Rebooting", Domains::reboot),
+        reset("Resetting", Domains::reset),
+        destroy("Forcing off", Domains::destroy),
+        managedSave("Saving", Domains::managedSave);
 
         final String verb;
-        final BiConsumer<LibvirtConnection, String> call;
+        final BiConsumer<Domains, String> call;
 
-        Action(String verb, BiConsumer<LibvirtConnection, String> call) {
+        Action(String verb, BiConsumer<Domains, String> call) {
             this.verb = verb;
             this.call = call;
         }
@@ -62,7 +62,7 @@ public class DomainLifecycleHandler extends AbstractHandler implements IExecutab
                 if (domain != null) {
                     DomainNode node = (DomainNode) element;
                     LibvirtJob.run(action.verb + " " + domain.name(), node.connection(), libvirt -> {
-                        action.call.accept(libvirt, node.uuid());
+                        action.call.accept(libvirt.domains(), node.uuid());
                         return null;
                     }, true);
                 }

@@ -65,7 +65,7 @@ public class MigrateDomainHandler extends AbstractHandler {
             // the call needs both connections: it runs on the source's workers with the destination's handle
             target.submit(destination -> destination).thenAccept(destination -> LibvirtJob.run(
                     "Migrating " + domain.name() + " to " + target.uri(), node.connection(), libvirt -> {
-                        libvirt.migrate(node.uuid(), destination, live);
+                        libvirt.domains().migrate(node.uuid(), destination, live);
                         return null;
                     }, true));
         }

@@ -241,10 +241,10 @@ public class NewVmWizard extends Wizard {
             return CompletableFuture.failedFuture(e);
         }
         CompletableFuture<String> defined = LibvirtJob.run("Creating virtual machine " + s.name, s.connection, libvirt -> {
-            String disk = volume != null ? libvirt.createVolume(s.poolKey, volume) : existing;
-            String uuid = libvirt.defineDomain(domainXml(disk));
+            String disk = volume != null ? libvirt.storage().createVolume(s.poolKey, volume) : existing;
+            String uuid = libvirt.domains().defineDomain(domainXml(disk));
             if (!s.customize) {
-                libvirt.start(uuid);
+                libvirt.domains().start(uuid);
             }
             return uuid;
         }, true);

@@ -1,0 +1,155 @@
+package dev.vireo.libvirt;
+
+import static dev.vireo.libvirt.LibvirtConnection.check;
+import static dev.vireo.libvirt.LibvirtNative.INSTANCE;
+
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.IntByReference;
+
+/** A connection's domains: definitions, lifecycle, autostart, migration and the serial console. */
+public final class Domains {
+    private final LibvirtConnection session;
+
+    Domains(LibvirtConnection session) {
+        this.session = session;
+    }
+
+    /** The domain's state and reason codes ({@code virDomainGetState}). */
+    public int[] domainState(String uuid) {
+        Pointer d = session.domain(uuid);
+        IntByReference state = new IntByReference();
+        IntByReference reason = new IntByReference();
+        session.call("virDomainGetState", () -> check(INSTANCE.virDomainGetState(d, state, reason, 0)));
+        return new int[] { state.getValue(), reason.getValue() };
+    }
+
+    /** The domain's XML as it runs now (for a running domain; else its definition). */
+    public String domainXml(String uuid) {
+        return domainXml(uuid, 0);
+    }
+
+    /** The definition a running domain gets at its next boot: what an edit must start from and change. */
+    public String nextBootXml(String uuid) {
+        return domainXml(uuid, XML_INACTIVE);
+    }
+
+    private static final int XML_INACTIVE = 2;
+
+    private String domainXml(String uuid, int flags) {
+        Pointer d = session.domain(uuid);
+        return session.xml("virDomainGetXMLDesc",
+                () -> LibvirtNative.function("virDomainGetXMLDesc").invokePointer(new Object[] { d, flags }));
+    }
+
+    /** Defines (or redefines) a domain from XML; returns its UUID. libvirt's error names what is wrong. */
+    public String defineDomain(String xml) {
+        LibvirtConnection.checkSize("virDomainDefineXML", xml);
+        Pointer d = session.call("virDomainDefineXML", () -> check(INSTANCE.virDomainDefineXML(session.conn(), xml)));
+        String uuid = session.domainHandles().uuid(d);
+        session.domainHandles().adopt(uuid, d);
+        return uuid;
+    }
+
+    public void undefine(String uuid) {
+        Pointer d = session.domain(uuid);
+        session.call("virDomainUndefine", () -> check(INSTANCE.virDomainUndefine(d)));
+    }
+
+    public void start(String uuid) {
+        Pointer d = session.domain(uuid);
+        session.call("virDomainCreate", () -> check(INSTANCE.virDomainCreate(d)));
+    }
+
+    /** Starts the domain with its CPUs paused: nothing runs in the guest until {@link #resume}. */
+    public void startPaused(String uuid) {
+        session.domainCall("virDomainCreateWithFlags", uuid, START_PAUSED);
+    }
+
+    private static final int START_PAUSED = 1;
+
+    /** Asks the guest to shut down (ACPI); the domain stops when the guest has done so. */
+    public void shutdown(String uuid) {
+        Pointer d = session.domain(uuid);
+        session.call("virDomainShutdown", () -> check(INSTANCE.virDomainShutdown(d)));
+    }
+
+    /** Stops the domain at once, like pulling its power plug ("Force Off"). */
+    public void destroy(String uuid) {
+        Pointer d = session.domain(uuid);
+        session.call("virDomainDestroy", () -> check(INSTANCE.virDomainDestroy(d)));
+    }
+
+    public void suspend(String uuid) {
+        session.domainCall("virDomainSuspend", uuid);
+    }
+
+    public void resume(String uuid) {
+        session.domainCall("virDomainResume", uuid);
+    }
+
+    /** Asks the guest to reboot. */
+    public void reboot(String uuid) {
+        session.domainCall("virDomainReboot", uuid, 0);
+    }
+
+    /** Resets the domain at once, like pressing its reset button. */
+    public void reset(String uuid) {
+        session.domainCall("virDomainReset", uuid, 0);
+    }
+
+    /** Saves the domain's memory to a file libvirt manages and stops it; the next start restores it. */
+    public void managedSave(String uuid) {
+        session.domainCall("virDomainManagedSave", uuid, 0);
+    }
+
+    /** Removes the definition with its managed save image, snapshot metadata and NVRAM, as virt-manager does. */
+    public void undefineWithEverything(String uuid) {
+        session.domainCall("virDomainUndefineFlags", uuid, UNDEFINE_MANAGED_SAVE | UNDEFINE_SNAPSHOTS_METADATA | UNDEFINE_NVRAM);
+    }
+
+    private static final int UNDEFINE_MANAGED_SAVE = 1, UNDEFINE_SNAPSHOTS_METADATA = 2, UNDEFINE_NVRAM = 4;
+
+    public boolean autostart(String uuid) {
+        return session.flag(session.domain(uuid), "virDomainGetAutostart");
+    }
+
+    public void setAutostart(String uuid, boolean on) {
+        session.domainCall("virDomainSetAutostart", uuid, on ? 1 : 0);
+    }
+
+
+    /**
+     * Moves a domain to the host of {@code destination}: {@code live} while it runs, else its
+     * definition only (offline); the destination keeps it defined and the source forgets it.
+     */
+    public void migrate(String uuid, LibvirtConnection destination, boolean live) {
+        Pointer d = session.domain(uuid);
+        int flags = (live ? MIGRATE_LIVE : MIGRATE_OFFLINE) | MIGRATE_PERSIST_DEST | MIGRATE_UNDEFINE_SOURCE;
+        Pointer moved = session.call("virDomainMigrate", () -> check(LibvirtNative.function("virDomainMigrate")
+                .invokePointer(new Object[] { d, destination.conn(), (long) flags, null, null, 0L })));
+        LibvirtNative.function("virDomainFree").invokeInt(new Object[] { moved });
+    }
+
+    private static final int MIGRATE_LIVE = 1, MIGRATE_PERSIST_DEST = 8, MIGRATE_UNDEFINE_SOURCE = 16,
+            MIGRATE_OFFLINE = 1024;
+
+    /**
+     * Opens the domain's serial console as a byte stream ({@code virDomainOpenConsole}), taking
+     * it over from any other client. Read and write it from threads other than the UI's.
+     */
+    public ConsoleStream openConsole(String uuid) {
+        Pointer d = session.domain(uuid);
+        Pointer stream = session.call("virStreamNew", () -> check(LibvirtNative.function("virStreamNew")
+                .invokePointer(new Object[] { session.conn(), 0 })));
+        try {
+            session.call("virDomainOpenConsole", () -> check(LibvirtNative.function("virDomainOpenConsole")
+                    .invokeInt(new Object[] { d, null, stream, CONSOLE_FORCE })));
+        } catch (LibvirtCallException e) {
+            LibvirtNative.function("virStreamFree").invokeInt(new Object[] { stream });
+            throw e;
+        }
+        return new ConsoleStream(stream, session.calls());
+    }
+
+    private static final int CONSOLE_FORCE = 1;
+}
