@@ -3,6 +3,7 @@ package dev.vireo.connection;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -107,14 +108,19 @@ public final class VirtConnection {
 
     /** Runs a libvirt call on this connection's workers. Fails if the connection is not up. */
     public <T> CompletableFuture<T> submit(Function<LibvirtConnection, T> call) {
-        return CompletableFuture.supplyAsync(() -> {
-            LibvirtConnection c = libvirt;
-            if (c == null) {
-                throw new IllegalStateException(uri + " is " + state.label()
-                        + (failure == null ? "" : ": " + failure));
-            }
-            return call.apply(c);
-        }, workers);
+        try {
+            return CompletableFuture.supplyAsync(() -> {
+                LibvirtConnection c = libvirt;
+                if (c == null) {
+                    throw new IllegalStateException(uri + " is " + state.label()
+                            + (failure == null ? "" : ": " + failure));
+                }
+                return call.apply(c);
+            }, workers);
+        } catch (RejectedExecutionException e) {
+            // closed: its workers take nothing more (a monitor may still be finishing an event)
+            return CompletableFuture.failedFuture(new IllegalStateException(uri + " is closed"));
+        }
     }
 
     void connect() {

@@ -1,11 +1,8 @@
 package dev.vireo.monitor;
 
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,9 +14,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -31,18 +25,9 @@ import dev.vireo.connection.ConnectionState;
 import dev.vireo.connection.Log;
 import dev.vireo.connection.VirtConnection;
 import dev.vireo.libvirt.DomainEventId;
-import dev.vireo.libvirt.DomainLifecycleEvent;
-import dev.vireo.libvirt.DomainState;
-import dev.vireo.libvirt.DomainStats;
-import dev.vireo.libvirt.HostObject;
-import dev.vireo.libvirt.LibvirtCallException;
-import dev.vireo.libvirt.DomainStatistics;
 import dev.vireo.libvirt.LibvirtConnection;
-import dev.vireo.libvirt.ObjectEvent;
 import dev.vireo.libvirt.ObjectKind;
 import dev.vireo.libvirt.StorageVolume;
-import dev.vireo.model.DomainDefinition;
-import dev.vireo.model.ModelException;
 import dev.vireo.monitor.DomainChange.Kind;
 
 /**
@@ -63,38 +48,24 @@ import dev.vireo.monitor.DomainChange.Kind;
 public final class ConnectionMonitor {
     private static final Map<VirtConnection, ConnectionMonitor> MONITORS = new ConcurrentHashMap<>();
     private static volatile Function<VirtConnection, RefreshPolicy> policies = c -> new RefreshPolicy();
-    /** Domain events after which the domain's XML is no longer what the cache holds. */
-    private static final int LIST_STATS = DomainStatistics.STATS_VCPU | DomainStatistics.STATS_BALLOON;
     /** How often virt-manager samples statistics; the UI's default too. */
     public static final Duration DEFAULT_STATS_INTERVAL = Duration.ofSeconds(3);
 
     private final VirtConnection connection;
     private final RefreshPolicy policy;
     private final DomainCache domains = new DomainCache();
-    private final StatsHistory history = new StatsHistory(60);
     private final Map<ObjectKind, ObjectCache> objects = new EnumMap<>(ObjectKind.class);
     private final ListenerList<CacheListener> listeners = new ListenerList<>();
     private final ExecutorService updates;
     private final ScheduledExecutorService timer;
-    private final AtomicLong eventsReceived = new AtomicLong();
-    private final AtomicInteger listsInFlight = new AtomicInteger();
+    private final DomainSync domainSync;
+    private final ObjectSync objectSync;
+    private final StatsSampler sampler;
     private final List<ScheduledFuture<?>> sessionTasks = new ArrayList<>();
     private volatile String capabilitiesXml;
     private volatile int loadedGeneration;
-    private volatile boolean loaded;
     /** Completes when everything the current session loads at its start is in the cache; one per session. */
     private volatile CompletableFuture<Void> ready = new CompletableFuture<>();
-    private volatile Duration statsInterval;
-    private final Map<Object, Set<String>> visibleBy = new ConcurrentHashMap<>();
-    /** Kinds the driver does not have at all (listing them is "not supported"): never polled. */
-    private final Set<ObjectKind> unsupported = ConcurrentHashMap.newKeySet();
-    private ScheduledFuture<?> sampler;
-
-    // the fields below are touched only on the update thread
-    /** For each domain, the number of the last event about it. */
-    private final Map<String, Long> lastEventFor = new HashMap<>();
-    private final Map<String, CompletableFuture<Void>> xmlInFlight = new HashMap<>();
-    private final Set<String> xmlStale = new HashSet<>();
 
     private ConnectionMonitor(VirtConnection connection, RefreshPolicy policy) {
         this.connection = connection;
@@ -104,6 +75,9 @@ public final class ConnectionMonitor {
         }
         updates = Executors.newSingleThreadExecutor(daemon("vireo-monitor " + connection.uri()));
         timer = Executors.newSingleThreadScheduledExecutor(daemon("vireo-timer " + connection.uri()));
+        domainSync = new DomainSync(this, updates);
+        objectSync = new ObjectSync(this, updates, objects);
+        sampler = new StatsSampler(this, updates);
         connection.manager().addConnectionListener(new ConnectionListener() {
             @Override
             public void connectionStateChanged(VirtConnection c) {
@@ -162,12 +136,12 @@ public final class ConnectionMonitor {
 
     /** Whether the domain list of the current session has arrived (names, states). */
     public boolean isLoaded() {
-        return loaded;
+        return domainSync.isLoaded();
     }
 
     /** Whether, moreover, every listed domain's XML is in the cache. */
     public boolean isXmlLoaded() {
-        return loaded && domains.all().stream().allMatch(d -> d.xml() != null);
+        return isLoaded() && domains.all().stream().allMatch(d -> d.xml() != null);
     }
 
     /**
@@ -192,27 +166,48 @@ public final class ConnectionMonitor {
      */
     public CompletableFuture<List<StorageVolume>> volumes(String poolKey) {
         List<StorageVolume> cached = objects(ObjectKind.STORAGE_POOL).loadedVolumes(poolKey);
-        return cached != null ? CompletableFuture.completedFuture(cached) : loadVolumes(poolKey);
+        return cached != null ? CompletableFuture.completedFuture(cached) : objectSync.loadVolumes(poolKey);
     }
 
     /** Lists a pool's volumes again, after creating or deleting one: libvirt has no event for that. */
     public CompletableFuture<List<StorageVolume>> reloadVolumes(String poolKey) {
-        return loadVolumes(poolKey);
+        return objectSync.loadVolumes(poolKey);
     }
 
     /**
      * Samples every domain's CPU time and balloon in one bulk call per interval ({@code null}
      * turns sampling off, the default). Listeners hear {@link Kind#STATS_SAMPLED}.
      */
-    public synchronized void sampleStats(Duration interval) {
-        statsInterval = interval;
-        if (sampler != null) {
-            sampler.cancel(false);
-            sampler = null;
-        }
-        if (interval != null && connection.state() == ConnectionState.CONNECTED) {
-            sampler = repeat(interval, this::sample);
-        }
+    public void sampleStats(Duration interval) {
+        sampler.start(interval);
+    }
+
+    /**
+     * Which domains a viewer (a view, an editor) is looking at; {@code null} or empty when it
+     * stops. Where the driver has no bulk statistics the sampler asks only the domains someone
+     * looks at, one call each, instead of every domain.
+     */
+    public void setVisible(Object viewer, Set<String> uuids) {
+        sampler.setVisible(viewer, uuids);
+    }
+
+    /** The last samples of a domain, oldest first; empty while nobody samples. */
+    public List<StatsSample> history(String uuid) {
+        return sampler.history(uuid);
+    }
+
+    StatsSampler sampler() {
+        return sampler;
+    }
+
+    /** How many domains the monitor keeps event bookkeeping for: bounded by the domains that exist. */
+    public int trackedDomains() {
+        return domainSync.trackedDomains();
+    }
+
+    /** Lists a kind again now: for on-demand kinds (host interfaces), or when a user asks. */
+    public CompletableFuture<Void> refresh(ObjectKind kind) {
+        return objectSync.loadObjects(kind);
     }
 
     // --- sessions --------------------------------------------------------------------------
@@ -235,9 +230,9 @@ public final class ConnectionMonitor {
      */
     private void startSession() {
         stopSessionTasks();
-        loaded = false;
+        domainSync.sessionStarting();
+        objectSync.sessionStarting();
         ready = new CompletableFuture<>();
-        unsupported.clear();
         boolean domainEvents = policy.domains().mode() == RefreshStrategy.Mode.EVENTS;
         CompletableFuture<Boolean> lifecycle = domainEvents ? connection.submit(this::subscribeLifecycle)
                 : CompletableFuture.completedFuture(false);
@@ -245,16 +240,16 @@ public final class ConnectionMonitor {
         lifecycle.thenAccept(subscribed -> {
             if (!subscribed) {
                 Duration interval = domainEvents ? policy.fallbackPoll() : policy.domains().interval();
-                schedule(repeat(interval, this::loadDomains));
+                schedule(repeat(interval, domainSync::loadDomains));
             }
             // the domain list first, so that the rest queues behind it on the workers
-            List<CompletableFuture<?>> steps = new ArrayList<>(List.of(loadDomains()));
+            List<CompletableFuture<?>> steps = new ArrayList<>(List.of(domainSync.loadDomains()));
             steps.addAll(subscribeAndLoadTheRest(domainEvents));
             // a failed step is logged where it failed; the session is started all the same
             CompletableFuture.allOf(steps.stream().map(f -> f.handle((v, e) -> e == null ? null : log("Starting "
                     + connection.uri(), e))).toArray(CompletableFuture[]::new)).thenRun(() -> session.complete(null));
         }).exceptionally(e -> log("Cannot follow the domains of " + connection.uri(), e));
-        sampleStats(statsInterval);
+        sampler.restart();
     }
 
     /** Everything but the domain list: the other domain events, every kind of object, the capabilities. */
@@ -263,7 +258,7 @@ public final class ConnectionMonitor {
         if (domainEvents) {
             for (DomainEventId id : DomainEventId.values()) {
                 steps.add(connection.submit(libvirt -> {
-                    libvirt.events().subscribeDomainEvent(id, uuid -> updates.execute(() -> requestXml(uuid)));
+                    libvirt.events().subscribeDomainEvent(id, uuid -> updates.execute(() -> domainSync.requestXml(uuid)));
                     return null;
                 }));
             }
@@ -271,14 +266,10 @@ public final class ConnectionMonitor {
         for (ObjectKind kind : ObjectKind.values()) {
             steps.add(connection.submit(libvirt -> subscribe(libvirt, kind)).thenCompose(strategy -> {
                 if (strategy.mode() == RefreshStrategy.Mode.POLL) {
-                    schedule(repeat(strategy.interval(), () -> {
-                        if (!unsupported.contains(kind)) {
-                            loadObjects(kind);
-                        }
-                    }));
+                    schedule(repeat(strategy.interval(), () -> objectSync.poll(kind)));
                 }
                 return strategy.mode() == RefreshStrategy.Mode.ON_DEMAND ? CompletableFuture.completedFuture(null)
-                        : loadObjects(kind);
+                        : objectSync.loadObjects(kind);
             }));
         }
         steps.add(connection.submit(LibvirtConnection::capabilitiesXml).thenAccept(xml -> capabilitiesXml = xml));
@@ -287,10 +278,7 @@ public final class ConnectionMonitor {
 
     private boolean subscribeLifecycle(LibvirtConnection libvirt) {
         try {
-            libvirt.events().subscribeDomainLifecycle(event -> {
-                long number = eventsReceived.incrementAndGet();
-                updates.execute(() -> apply(event, number));
-            });
+            libvirt.events().subscribeDomainLifecycle(domainSync::onEvent);
             return true;
         } catch (RuntimeException e) {
             Log.info(ConnectionMonitor.class, connection.uri() + ": no domain events (" + e.getMessage()
@@ -302,7 +290,7 @@ public final class ConnectionMonitor {
     /** The strategy a kind ends up with: its policy's, or polling where its events are missing. */
     private RefreshStrategy subscribe(LibvirtConnection libvirt, ObjectKind kind) {
         RefreshStrategy strategy = policy.objects(kind);
-        if (strategy.mode() == RefreshStrategy.Mode.EVENTS && !libvirt.events().subscribe(kind, this::onObjectEvent)) {
+        if (strategy.mode() == RefreshStrategy.Mode.EVENTS && !libvirt.events().subscribe(kind, objectSync::onObjectEvent)) {
             Log.info(ConnectionMonitor.class, connection.uri() + ": no " + kind + " events, polling every "
                     + policy.fallbackPoll().toSeconds() + " s");
             return RefreshStrategy.poll(policy.fallbackPoll());
@@ -317,368 +305,23 @@ public final class ConnectionMonitor {
     private synchronized void stopSessionTasks() {
         sessionTasks.forEach(t -> t.cancel(false));
         sessionTasks.clear();
-        if (sampler != null) {
-            sampler.cancel(false);
-            sampler = null;
-        }
+        sampler.stop();
     }
 
-    private ScheduledFuture<?> repeat(Duration interval, Runnable task) {
+    ScheduledFuture<?> repeat(Duration interval, Runnable task) {
         long ms = interval.toMillis();
         return timer.scheduleWithFixedDelay(task, ms, ms, TimeUnit.MILLISECONDS);
     }
 
-    // --- domains -----------------------------------------------------------------------------
-
-    /**
-     * Lists all domains, persistent and transient apart (so each is known for what it is; the two
-     * calls go at once), publishes the list, then fetches every domain's XML concurrently.
-     */
-    private CompletableFuture<Void> loadDomains() {
-        long listedAfter = eventsReceived.get();
-        listsInFlight.incrementAndGet();
-        CompletableFuture<List<DomainStats>> persistent = connection
-                .submit(libvirt -> libvirt.stats().domainStats(LIST_STATS, DomainStatistics.PERSISTENT));
-        CompletableFuture<List<DomainStats>> transients = connection
-                .submit(libvirt -> libvirt.stats().domainStats(LIST_STATS, DomainStatistics.TRANSIENT));
-        AtomicBoolean counted = new AtomicBoolean(true);
-        Runnable listDone = () -> {
-            if (counted.getAndSet(false)) {
-                listsInFlight.decrementAndGet();
-            }
-        };
-        persistent.runAfterBoth(transients, () -> { }).exceptionally(e -> {
-            updates.execute(listDone);
-            return null;
-        });
-        return persistent.thenCombineAsync(transients, (p, t) -> {
-            try {
-                applyList(p, t, listedAfter);
-            } finally {
-                listDone.run();
-            }
-            return CompletableFuture.allOf(domains.uuids().stream().map(this::requestXml)
-                    .toArray(CompletableFuture[]::new));
-        }, updates).thenCompose(xml -> xml);
-    }
-
-    private void applyList(List<DomainStats> persistent, List<DomainStats> transients, long listedAfter) {
-        List<DomainChange> changes = new ArrayList<>();
-        Set<String> listed = new HashSet<>();
-        for (List<DomainStats> group : List.of(persistent, transients)) {
-            for (DomainStats s : group) {
-                listed.add(s.uuid());
-                if (lastEventFor.getOrDefault(s.uuid(), 0L) > listedAfter) {
-                    continue; // an event newer than the list already told us more
-                }
-                DomainRecord old = domains.get(s.uuid());
-                if (old == null) {
-                    DomainRecord added = DomainRecord.listed(s.uuid(), s.name(), s.state(), s.reason(),
-                            group == persistent, (int) s.number("vcpu.current"), s.number("balloon.current"));
-                    domains.put(added);
-                    changes.add(new DomainChange(Kind.ADDED, added));
-                } else if (old.state() != s.state() || old.persistent() != (group == persistent)) {
-                    DomainRecord changed = old.withState(s.state(), s.reason()).withPersistent(group == persistent);
-                    domains.put(changed);
-                    changes.add(new DomainChange(Kind.STATE_CHANGED, changed));
-                }
-            }
-        }
-        for (String uuid : domains.uuids()) {
-            if (!listed.contains(uuid) && lastEventFor.getOrDefault(uuid, 0L) <= listedAfter) {
-                changes.add(new DomainChange(Kind.REMOVED, removeDomain(uuid)));
-            }
-        }
-        loaded = true;
-        fireDomains(changes);
-    }
-
-    private void apply(DomainLifecycleEvent event, long number) {
-        String uuid = event.uuid();
-        lastEventFor.put(uuid, number);
-        DomainRecord known = domains.get(uuid);
-        DomainState newState = event.type().resultingState();
-        switch (event.type()) {
-            case UNDEFINED -> {
-                if (known != null && known.state().isActive()) {
-                    // a running domain that loses its definition lives on, transient, until it stops
-                    changed(Kind.DEFINITION_CHANGED, known.withPersistent(false));
-                } else if (known != null) {
-                    fireDomains(List.of(new DomainChange(Kind.REMOVED, removeDomain(uuid))));
-                }
-            }
-            case DEFINED -> {
-                if (known == null) {
-                    changed(Kind.ADDED, DomainRecord.listed(uuid, event.name(), DomainState.SHUTOFF, 0, true, 0, 0));
-                } else if (!known.persistent()) {
-                    changed(Kind.DEFINITION_CHANGED, known.withPersistent(true));
-                }
-                requestXml(uuid);
-            }
-            case SHUTDOWN -> {
-                // the guest is shutting down; STOPPED follows when it is done
-            }
-            default -> {
-                if (known == null) {
-                    // started without a definition we saw: created transient (virDomainCreateXML)
-                    changed(Kind.ADDED, DomainRecord.listed(uuid, event.name(), newState, event.detail(), false, 0, 0));
-                    requestXml(uuid);
-                } else if (newState == DomainState.SHUTOFF && !known.persistent()) {
-                    fireDomains(List.of(new DomainChange(Kind.REMOVED, removeDomain(uuid))));
-                } else if (known.state() != newState) {
-                    changed(Kind.STATE_CHANGED, known.withState(newState, event.detail()));
-                }
-            }
-        }
-    }
-
-    /**
-     * Fetches a domain's XML; while a fetch is under way, further requests make one more fetch
-     * after it. Completes when the cache holds XML at least as new as the request.
-     */
-    private CompletableFuture<Void> requestXml(String uuid) {
-        CompletableFuture<Void> underWay = xmlInFlight.get(uuid);
-        if (underWay != null) {
-            xmlStale.add(uuid);
-            return underWay;
-        }
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        xmlInFlight.put(uuid, done);
-        connection.submit(libvirt -> libvirt.domains().domainXml(uuid)).whenComplete((xml, e) -> updates.execute(() -> {
-            xmlInFlight.remove(uuid);
-            if (e == null) {
-                applyXml(uuid, xml);
-            }
-            // a failed fetch means the domain went away; its UNDEFINED event or the next list removes it
-            if (xmlStale.remove(uuid)) {
-                requestXml(uuid).whenComplete((v, again) -> done.complete(null));
-            } else {
-                done.complete(null);
-            }
-        }));
-        return done;
-    }
-
-    private void applyXml(String uuid, String xml) {
-        DomainRecord known = domains.get(uuid);
-        if (known == null || xml.equals(known.xml())) {
-            return;
-        }
-        DomainDefinition definition = null;
-        try {
-            definition = DomainDefinition.parse(xml);
-        } catch (ModelException e) {
-            log("Cannot read the XML of domain " + known.name() + " on " + connection.uri(), e);
-        }
-        changed(Kind.DEFINITION_CHANGED, known.withXml(xml, definition));
-    }
-
-    private void changed(Kind kind, DomainRecord record) {
-        domains.put(record);
-        fireDomains(List.of(new DomainChange(kind, record)));
-    }
-
-    private DomainRecord removeDomain(String uuid) {
-        connection.submit(libvirt -> {
-            libvirt.forget(null, uuid);
-            return null;
-        });
-        history.remove(uuid);
-        if (listsInFlight.get() == 0) {
-            lastEventFor.remove(uuid); // kept while a list is under way: it tells whether the list is older
-        }
-        return domains.remove(uuid);
-    }
-
-    /**
-     * Which domains a viewer (a view, an editor) is looking at; {@code null} or empty when it
-     * stops. Where the driver has no bulk statistics the sampler asks only the domains someone
-     * looks at, one call each, instead of every domain.
-     */
-    public void setVisible(Object viewer, Set<String> uuids) {
-        if (uuids == null || uuids.isEmpty()) {
-            visibleBy.remove(viewer);
-        } else {
-            visibleBy.put(viewer, Set.copyOf(uuids));
-        }
-    }
-
-    private Set<String> visible() {
-        Set<String> all = new HashSet<>();
-        visibleBy.values().forEach(all::addAll);
-        return all;
-    }
-
-    private void sample() {
-        connection.submit(this::collectStats).thenAccept(stats -> updates.execute(() -> {
-                    long now = System.nanoTime();
-                    List<DomainChange> changes = new ArrayList<>();
-                    for (DomainStats s : stats) {
-                        DomainRecord known = domains.get(s.uuid());
-                        if (known == null) {
-                            continue;
-                        }
-                        StatsSample last = known.sample();
-                        long cpu = s.number("cpu.time");
-                        double percent = last == null || cpu < 0 || last.cpuTimeNs() < 0 || now <= last.timeNanos() ? -1
-                                : Math.min(100, 100.0 * (cpu - last.cpuTimeNs()) / (now - last.timeNanos())
-                                        / Math.max(1, known.vcpus()));
-                        StatsSample sample = new StatsSample(now, cpu, percent, s.number("balloon.current"),
-                                s.sum("block.", ".rd.bytes", ".wr.bytes"), s.sum("net.", ".rx.bytes", ".tx.bytes"));
-                        DomainRecord sampled = known.withSample(sample);
-                        domains.put(sampled);
-                        history.add(s.uuid(), sample);
-                        changes.add(new DomainChange(Kind.STATS_SAMPLED, sampled));
-                    }
-                    fireDomains(changes);
-                })).exceptionally(e -> log("Cannot sample statistics on " + connection.uri(), e));
-    }
-
-    /**
-     * One bulk call where the driver has it; the visible running domains it sent no CPU time for
-     * (the test driver sends only states) are asked one by one, as are all of them without it.
-     */
-    private List<DomainStats> collectStats(LibvirtConnection libvirt) {
-        if (statsInterval == null) {
-            return List.of(); // turned off meanwhile
-        }
-        List<DomainStats> stats = new ArrayList<>();
-        Set<String> missing = visible();
-        if (libvirt.stats().hasBulkStats()) {
-            for (DomainStats s : libvirt.stats().domainStats(DomainStatistics.STATS_CPU_TOTAL | DomainStatistics.STATS_BALLOON
-                    | DomainStatistics.STATS_BLOCK | DomainStatistics.STATS_INTERFACE, DomainStatistics.ALL)) {
-                if (s.number("cpu.time") >= 0 || !s.state().isActive() || !missing.contains(s.uuid())) {
-                    stats.add(s);
-                    missing.remove(s.uuid());
-                }
-            }
-        }
-        for (String uuid : missing) {
-            DomainRecord known = domains.get(uuid);
-            if (known != null && known.state().isActive()) {
-                stats.add(libvirt.stats().domainInfo(uuid));
-            }
-        }
-        return stats;
-    }
-
-    /** How many domains the monitor keeps event bookkeeping for: bounded by the domains that exist. */
-    public int trackedDomains() {
-        return CompletableFuture.supplyAsync(lastEventFor::size, updates).join();
-    }
-
-    /** The last samples of a domain, oldest first; empty while nobody samples. */
-    public List<StatsSample> history(String uuid) {
-        return history.get(uuid);
-    }
-
-    // --- networks, pools, node devices, secrets, interfaces ---------------------------------
-
-    /** Lists a kind again now: for on-demand kinds (host interfaces), or when a user asks. */
-    public CompletableFuture<Void> refresh(ObjectKind kind) {
-        return loadObjects(kind);
-    }
-
-    private CompletableFuture<Void> loadObjects(ObjectKind kind) {
-        return connection.submit(libvirt -> libvirt.objects().list(kind)).thenApplyAsync(list -> {
-            ObjectCache cache = objects.get(kind);
-            Set<String> listed = new HashSet<>();
-            boolean changed = false;
-            List<CompletableFuture<Void>> fetches = new ArrayList<>();
-            for (HostObject o : list) {
-                listed.add(o.key());
-                CachedObject known = cache.get(o.key());
-                if (known == null || known.active() != o.active()) {
-                    cache.put(new CachedObject(kind, o.key(), o.name(), o.active(), known == null ? null : known.xml()));
-                    changed = true;
-                }
-                fetches.add(requestObjectXml(kind, o.key()));
-            }
-            for (String key : cache.keys()) {
-                if (!listed.contains(key)) {
-                    cache.remove(key);
-                    changed = true;
-                }
-            }
-            if (changed) {
-                fireObjects(kind);
-            }
-            return CompletableFuture.allOf(fetches.toArray(CompletableFuture[]::new));
-        }, updates).thenCompose(xml -> xml).exceptionally(e -> {
-            if (e.getCause() instanceof LibvirtCallException c && c.isUnsupported()) {
-                unsupported.add(kind); // the driver has no such objects: asking again would only cost a call
-                return null;
-            }
-            return log("Cannot list " + kind + " on " + connection.uri(), e);
-        });
-    }
-
-    private CompletableFuture<Void> requestObjectXml(ObjectKind kind, String key) {
-        return connection.submit(libvirt -> libvirt.objects().xml(kind, key)).thenAcceptAsync(xml -> {
-            CachedObject known = objects.get(kind).get(key);
-            if (known != null && !xml.equals(known.xml())) {
-                objects.get(kind).put(new CachedObject(kind, key, known.name(), known.active(), xml));
-                fireObjects(kind);
-            }
-        }, updates);
-    }
-
-    /** On the event-loop thread. */
-    private void onObjectEvent(ObjectEvent event) {
-        updates.execute(() -> {
-            ObjectKind kind = event.kind();
-            ObjectCache cache = objects.get(kind);
-            CachedObject known = cache.get(event.key());
-            switch (event.change()) {
-                case STARTED, STOPPED -> {
-                    boolean active = event.change() == ObjectKind.Change.STARTED;
-                    if (known == null) {
-                        // created transient (never defined): first heard of now
-                        cache.put(new CachedObject(kind, event.key(), event.name(), active, null));
-                        fireObjects(kind);
-                        requestObjectXml(kind, event.key());
-                    } else if (known.active() != active) {
-                        cache.put(new CachedObject(kind, known.key(), known.name(), active, known.xml()));
-                        fireObjects(kind);
-                    }
-                }
-                case UNDEFINED -> {
-                    if (known != null) {
-                        cache.remove(event.key());
-                        fireObjects(kind);
-                    }
-                }
-                case DEFINED, UPDATED -> {
-                    if (known == null) {
-                        cache.put(new CachedObject(kind, event.key(), event.name(), !kind.hasState(), null));
-                        fireObjects(kind);
-                    }
-                    requestObjectXml(kind, event.key());
-                    if (kind == ObjectKind.STORAGE_POOL && cache.loadedVolumes(event.key()) != null) {
-                        loadVolumes(event.key()); // a pool refresh: its volumes may have changed
-                    }
-                }
-            }
-        });
-    }
-
-    private CompletableFuture<List<StorageVolume>> loadVolumes(String poolKey) {
-        return connection.submit(libvirt -> libvirt.storage().volumes(poolKey)).thenApplyAsync(volumes -> {
-            objects.get(ObjectKind.STORAGE_POOL).putVolumes(poolKey, volumes);
-            fireObjects(ObjectKind.STORAGE_POOL);
-            return volumes;
-        }, updates);
-    }
-
     // --- notification ------------------------------------------------------------------------
 
-    private void fireDomains(List<DomainChange> changes) {
+    void fireDomains(List<DomainChange> changes) {
         if (!changes.isEmpty()) {
             fire(l -> l.domainsChanged(this, changes));
         }
     }
 
-    private void fireObjects(ObjectKind kind) {
+    void fireObjects(ObjectKind kind) {
         fire(l -> l.objectsChanged(this, kind));
     }
 
@@ -688,7 +331,7 @@ public final class ConnectionMonitor {
         }
     }
 
-    private Void log(String message, Throwable e) {
+    Void log(String message, Throwable e) {
         Log.warn(ConnectionMonitor.class, message + ": " + (e.getCause() != null ? e.getCause() : e).getMessage());
         return null;
     }

@@ -115,7 +115,7 @@ class DomainEditorTest {
         editor.hardwarePage().select("Disk vda");
         assertNull(editor.hardwarePage().diskWarning());
         long calls = host.calls().total();
-        Text source = editor.hardwarePage().field("sourceDev");
+        Text source = editor.hardwarePage().field("sourceFile");
         source.setText("/images/clone-source.img");
         String warning = editor.hardwarePage().diskWarning();
         assertNotNull(warning);
