@@ -10,7 +10,6 @@ import java.util.Map;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
-import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
 
 /** Domains with their state and statistics: in one bulk call where the driver has one, else one call per domain. */

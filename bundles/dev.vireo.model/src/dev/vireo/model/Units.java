@@ -20,4 +20,9 @@ public final class Units {
             default -> throw new IllegalArgumentException("unknown unit '" + unit + "'");
         };
     }
+
+    /** A size in KiB as people read it: MiB, or GiB with one decimal from 1 GiB up. */
+    public static String formatKiB(long kib) {
+        return kib >= 1024 * 1024 ? String.format("%.1f GiB", kib / (1024.0 * 1024)) : (kib / 1024) + " MiB";
+    }
 }

@@ -1,7 +1,6 @@
 package dev.vireo.monitor;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;

@@ -17,7 +17,7 @@ import dev.vireo.model.LibvirtModel;
 import dev.vireo.model.ModelException;
 import dev.vireo.model.XmlObject;
 import dev.vireo.ui.status.ConnectionCost;
-import dev.vireo.ui.views.DomainsView;
+import dev.vireo.model.Units;
 
 /** The host (CPU, memory, capabilities from the cache) and the cost of Vireo's connection to it. */
 public class HostOverviewPage {
@@ -70,7 +70,7 @@ public class HostOverviewPage {
         cpu.setText(info.cpus() + " × " + info.cpuModel() + " @ " + info.mhz() + " MHz");
         topology.setText(info.sockets() + " sockets, " + info.cores() + " cores, " + info.threads()
                 + " threads, " + info.numaNodes() + " NUMA nodes");
-        memory.setText(DomainsView.formatMemory(info.memoryKiB()));
+        memory.setText(Units.formatKiB(info.memoryKiB()));
         control.layout();
     }
 

@@ -13,7 +13,7 @@ import dev.vireo.model.XmlObject;
 import dev.vireo.monitor.DomainRecord;
 import dev.vireo.ui.handlers.MigrateDomainHandler;
 import dev.vireo.ui.jobs.LibvirtJob;
-import dev.vireo.ui.views.DomainsView;
+import dev.vireo.model.Units;
 
 /**
  * Name, title, description, state, UUID, OS, memory, vCPUs and autostart. Title and description
@@ -104,7 +104,7 @@ public class OverviewPage {
     void showState() {
         DomainRecord d = editor.record();
         state.setText(d == null ? "deleted" : d.state().label() + (d.persistent() ? "" : " (transient)"));
-        memory.setText(d == null ? "" : DomainsView.formatMemory(d.memoryKiB()));
+        memory.setText(d == null ? "" : Units.formatKiB(d.memoryKiB()));
         vcpus.setText(d == null ? "" : Integer.toString(d.vcpus()));
         String whyNot = MigrateDomainHandler.whyNot(editor.input().connection());
         migration.setText(whyNot == null ? "to another open host (Virtual Machine > Migrate)" : "not offered: " + whyNot);

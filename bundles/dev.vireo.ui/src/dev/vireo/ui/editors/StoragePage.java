@@ -27,7 +27,6 @@ import dev.vireo.model.Units;
 import dev.vireo.model.XmlObject;
 import dev.vireo.monitor.CachedObject;
 import dev.vireo.ui.dialogs.FormDialog;
-import dev.vireo.ui.views.DomainsView;
 
 /**
  * The host's storage pools from the cache, and the volumes of the selected pool, fetched when the
@@ -162,7 +161,7 @@ public class StoragePage {
     }
 
     private static String bytes(Long value) {
-        return value == null ? "" : DomainsView.formatMemory(value / 1024);
+        return value == null ? "" : Units.formatKiB(value / 1024);
     }
 
     private void poolAction(String verb, BiConsumer<LibvirtConnection, String> call) {

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
@@ -21,19 +20,13 @@ import org.eclipse.jface.action.Separator;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
-import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.jface.viewers.TreeViewerColumn;
-import org.eclipse.jface.viewers.Viewer;
-import org.eclipse.jface.viewers.ViewerComparator;
-import org.eclipse.jface.viewers.ViewerFilter;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IWorkbenchActionConstants;
@@ -48,13 +41,11 @@ import dev.vireo.connection.VirtConnection;
 import dev.vireo.libvirt.ObjectKind;
 import dev.vireo.monitor.CacheListener;
 import dev.vireo.monitor.ConnectionMonitor;
-import dev.vireo.monitor.DomainCache;
 import dev.vireo.monitor.DomainChange;
-import dev.vireo.monitor.DomainRecord;
 import dev.vireo.ui.credentials.CredentialsPrompt;
 import dev.vireo.ui.handlers.DomainPropertyTester;
 import dev.vireo.ui.preferences.VireoPreferences;
-import dev.vireo.ui.widgets.Plot;
+import dev.vireo.ui.widgets.UiTurnCoalescer;
 
 /**
  * The manager view: connections, their virtual machines, networks and storage pools, with a
@@ -70,21 +61,19 @@ public class DomainsView extends ViewPart {
 
     private final ConnectionManager manager = ConnectionManager.getDefault();
     private final Set<VirtConnection> watched = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean refreshPending = new AtomicBoolean();
     /** Domain changes not yet shown; applied row by row, so a burst costs what it changes, not the whole tree. */
     private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean fullRefreshPending = new AtomicBoolean(true);
 
     private record Pending(VirtConnection connection, DomainChange change) {
     }
-    private final Map<VirtConnection, HostSection[]> sections = new HashMap<>();
     private final CacheListener cacheListener = new CacheListener() {
         @Override
         public void domainsChanged(ConnectionMonitor monitor, List<DomainChange> changes) {
             for (DomainChange change : changes) {
                 pending.add(new Pending(monitor.connection(), change));
             }
-            requestRefresh();
+            refresher.request();
         }
 
         @Override
@@ -119,6 +108,7 @@ public class DomainsView extends ViewPart {
     private Text filter;
     private Display display;
     private StateIcons icons;
+    private UiTurnCoalescer refresher;
     private CredentialsPrompt credentialsPrompt;
     /** How long each refresh held the UI thread, for the responsiveness test and benchmark. */
     private volatile long longestRefreshNanos;
@@ -128,6 +118,8 @@ public class DomainsView extends ViewPart {
     public void createPartControl(Composite parent) {
         display = parent.getDisplay();
         icons = new StateIcons(display);
+        refresher = new UiTurnCoalescer(display, this::refresh);
+        DomainsLabels labels = new DomainsLabels(icons);
         GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(parent);
         filter = new Text(parent, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
         filter.setMessage("Filter virtual machines, networks and pools by name");
@@ -137,34 +129,20 @@ public class DomainsView extends ViewPart {
         viewer.getTree().setHeaderVisible(true);
         viewer.getTree().setLinesVisible(true);
         viewer.setUseHashlookup(true);
-        column("Name", 230, SWT.LEFT, this::nameOf, this::imageOf);
-        column("State", 120, SWT.LEFT, this::stateOf, e -> null);
+        column("Name", 230, SWT.LEFT, DomainsLabels::nameOf, labels::imageOf);
+        column("State", 120, SWT.LEFT, DomainsLabels::stateOf, e -> null);
         column("CPU usage", 100, SWT.LEFT, e -> "", e -> null);
-        column("vCPUs", 55, SWT.RIGHT, e -> e instanceof DomainNode n && n.record() != null
-                ? Integer.toString(n.record().vcpus()) : "", e -> null);
-        column("Memory", 85, SWT.RIGHT, e -> e instanceof DomainNode n && n.record() != null
-                ? formatMemory(n.record().memoryKiB()) : "", e -> null);
-        viewer.getTree().addListener(SWT.PaintItem, this::paintSparkline);
+        column("vCPUs", 55, SWT.RIGHT, DomainsLabels::vcpusOf, e -> null);
+        column("Memory", 85, SWT.RIGHT, DomainsLabels::memoryOf, e -> null);
+        viewer.getTree().addListener(SWT.PaintItem, new SparklinePainter(CPU_COLUMN));
         viewer.getTree().getVerticalBar().addListener(SWT.Selection, e -> updateVisible());
-        viewer.setContentProvider(new ContentProvider());
-        viewer.setComparator(new ViewerComparator() {
-            @Override
-            public int category(Object element) {
-                return element instanceof DomainNode ? 0 : 1; // machines, then the host's sections
-            }
-
-            @Override
-            public int compare(Viewer v, Object a, Object b) {
-                int byCategory = Integer.compare(category(a), category(b));
-                return byCategory != 0 || a instanceof HostSection ? byCategory
-                        : String.CASE_INSENSITIVE_ORDER.compare(nameOf(a), nameOf(b));
-            }
-        });
-        viewer.addFilter(new NameFilter());
+        viewer.setContentProvider(new DomainsContentProvider());
+        viewer.setComparator(new DomainsLabels.Order());
+        viewer.addFilter(new DomainsLabels.NameFilter(filter::getText));
         viewer.setInput(manager);
         filter.addModifyListener(e -> {
             fullRefreshPending.set(true);
-            refresh();
+            refresher.run();
         });
         viewer.addDoubleClickListener(e -> {
             try {
@@ -186,7 +164,7 @@ public class DomainsView extends ViewPart {
         manager.addConnectionListener(credentialsPrompt = new CredentialsPrompt(display));
         manager.connections().forEach(this::watch);
         manager.connections().forEach(credentialsPrompt::connectionStateChanged);
-        refresh();
+        refresher.run();
     }
 
     @Override
@@ -234,18 +212,10 @@ public class DomainsView extends ViewPart {
 
     private void requestFullRefresh() {
         fullRefreshPending.set(true);
-        requestRefresh();
-    }
-
-    /** From any thread: schedule one refresh on the UI thread unless one is already due. */
-    private void requestRefresh() {
-        if (refreshPending.compareAndSet(false, true) && !display.isDisposed()) {
-            display.asyncExec(this::refresh);
-        }
+        refresher.request();
     }
 
     private void refresh() {
-        refreshPending.set(false);
         if (viewer.getControl().isDisposed()) {
             return;
         }
@@ -284,7 +254,7 @@ public class DomainsView extends ViewPart {
             last.put(new DomainNode(p.connection(), p.change().domain().uuid()), p.change().kind());
         }
         if (!pending.isEmpty()) {
-            requestRefresh(); // the rest next turn, after whatever else is waiting
+            refresher.request(); // the rest next turn, after whatever else is waiting
         }
         List<DomainNode> gone = new ArrayList<>();
         Map<VirtConnection, List<DomainNode>> added = new HashMap<>();
@@ -325,45 +295,6 @@ public class DomainsView extends ViewPart {
         watched.forEach(c -> ConnectionMonitor.of(c).setVisible(this, visible.get(c)));
     }
 
-    private void paintSparkline(Event event) {
-        if (event.index != CPU_COLUMN || !(event.item.getData() instanceof DomainNode n) || n.record() == null
-                || !n.record().state().isActive()) {
-            return;
-        }
-        double[] cpu = Plot.cpu(ConnectionMonitor.of(n.connection()).history(n.uuid()));
-        Rectangle cell = ((TreeItem) event.item).getBounds(CPU_COLUMN);
-        GC gc = event.gc;
-        gc.setForeground(display.getSystemColor(SWT.COLOR_DARK_GREEN));
-        Plot.line(gc, new Rectangle(cell.x + 3, cell.y + 3, cell.width - 6, cell.height - 6), cpu, 100, 3);
-    }
-
-    private String nameOf(Object e) {
-        return switch (e) {
-            case VirtConnection c -> c.uri();
-            case HostSection s -> s.label();
-            case HostSection.ObjectNode o -> o.object() == null ? "" : o.object().name();
-            case DomainNode n -> n.record() == null ? "" : n.record().name();
-            default -> "";
-        };
-    }
-
-    private Image imageOf(Object e) {
-        return e instanceof DomainNode n && n.record() != null ? icons.get(n.record().state()) : null;
-    }
-
-    private String stateOf(Object e) {
-        return switch (e) {
-            case VirtConnection c -> c.failure() == null ? c.state().label() : c.state().label() + ": " + c.failure();
-            case HostSection.ObjectNode o -> o.object() == null ? "" : o.object().active() ? "active" : "inactive";
-            case DomainNode n -> n.record() == null ? "" : n.record().state().label();
-            default -> "";
-        };
-    }
-
-    public static String formatMemory(long kib) {
-        return kib >= 1024 * 1024 ? String.format("%.1f GiB", kib / (1024.0 * 1024)) : (kib / 1024) + " MiB";
-    }
-
     private void column(String title, int width, int style, Function<Object, String> text, Function<Object, Image> image) {
         TreeViewerColumn column = new TreeViewerColumn(viewer, style);
         column.getColumn().setText(title);
@@ -384,64 +315,5 @@ public class DomainsView extends ViewPart {
                 return text.apply(element);
             }
         });
-    }
-
-    private HostSection[] sectionsOf(VirtConnection c) {
-        return sections.computeIfAbsent(c, k -> new HostSection[] { new HostSection(k, ObjectKind.NETWORK),
-                new HostSection(k, ObjectKind.STORAGE_POOL) });
-    }
-
-    /** Keeps the rows whose name contains the filter text; connections and sections always stay. */
-    private final class NameFilter extends ViewerFilter {
-        @Override
-        public boolean select(Viewer v, Object parent, Object element) {
-            String wanted = filter.getText().trim().toLowerCase(Locale.ROOT);
-            if (wanted.isEmpty() || element instanceof VirtConnection || element instanceof HostSection) {
-                return true;
-            }
-            if (element instanceof DomainNode n && n.record() != null) {
-                DomainRecord d = n.record();
-                String title = d.definition() == null || d.definition().title() == null ? "" : d.definition().title();
-                return d.name().toLowerCase(Locale.ROOT).contains(wanted) || title.toLowerCase(Locale.ROOT).contains(wanted);
-            }
-            return nameOf(element).toLowerCase(Locale.ROOT).contains(wanted);
-        }
-    }
-
-    private final class ContentProvider implements ITreeContentProvider {
-        @Override
-        public Object[] getElements(Object input) {
-            return ((ConnectionManager) input).connections().toArray();
-        }
-
-        @Override
-        public Object[] getChildren(Object parent) {
-            if (parent instanceof HostSection s) {
-                return s.children();
-            }
-            if (!(parent instanceof VirtConnection c)) {
-                return new Object[0];
-            }
-            List<Object> children = new ArrayList<>();
-            DomainCache.of(c).all().forEach(d -> children.add(new DomainNode(c, d.uuid())));
-            children.addAll(List.of(sectionsOf(c)));
-            return children.toArray();
-        }
-
-        @Override
-        public Object getParent(Object element) {
-            return switch (element) {
-                case DomainNode n -> n.connection();
-                case HostSection s -> s.connection();
-                case HostSection.ObjectNode o -> o.section();
-                default -> null;
-            };
-        }
-
-        @Override
-        public boolean hasChildren(Object element) {
-            return element instanceof VirtConnection
-                    || element instanceof HostSection s && !ConnectionMonitor.of(s.connection()).objects(s.kind()).all().isEmpty();
-        }
     }
 }
