@@ -20,13 +20,14 @@ import dev.vireo.ui.widgets.VncViewer;
  * The machine's graphical console: its VNC display, found in the running domain's XML (port and
  * listen address) on the connection's host. Send Ctrl+Alt+Del, scale to fit, save a screenshot.
  */
-public class ConsolePage {
-    private final DomainEditor editor;
-    private final Composite control;
-    private final VncViewer viewer;
-    private final Label status;
+public class ConsolePage implements DomainEditorPage {
+    private DomainEditor editor;
+    private Composite control;
+    private VncViewer viewer;
+    private Label status;
 
-    ConsolePage(DomainEditor editor, Composite parent) {
+    @Override
+    public Control createControl(DomainEditor editor, Composite parent) {
         this.editor = editor;
         control = new Composite(parent, SWT.NONE);
         GridLayoutFactory.swtDefaults().numColumns(6).applyTo(control);
@@ -46,11 +47,9 @@ public class ConsolePage {
             status.setText(viewer.status());
             control.layout();
         });
-    }
-
-    Control control() {
         return control;
     }
+
 
     public VncViewer viewer() {
         return viewer;
@@ -76,7 +75,8 @@ public class ConsolePage {
                 || listen.startsWith("127.");
     }
 
-    void shown() {
+    @Override
+    public void shown() {
         if (!viewer.isConnected()) {
             connect();
         }

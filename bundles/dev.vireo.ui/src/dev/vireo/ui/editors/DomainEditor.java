@@ -1,17 +1,18 @@
 package dev.vireo.ui.editors;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.custom.CLabel;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
@@ -20,6 +21,8 @@ import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.MultiPageEditorPart;
 
+import dev.vireo.driver.DriverRegistry;
+import dev.vireo.driver.HypervisorDriver;
 import dev.vireo.model.LibvirtModel;
 import dev.vireo.model.ModelException;
 import dev.vireo.model.XmlObject;
@@ -27,18 +30,23 @@ import dev.vireo.monitor.CacheListener;
 import dev.vireo.monitor.ConnectionMonitor;
 import dev.vireo.monitor.DomainChange;
 import dev.vireo.monitor.DomainRecord;
+import dev.vireo.ui.editors.EditorHeader.Severity;
 import dev.vireo.ui.jobs.LibvirtJob;
 
 /**
- * A virtual machine's details, as virt-manager's details window: Overview, Hardware, XML and
- * Performance pages over one working copy of the domain's model. Apply redefines the domain; if
+ * A virtual machine's details, as virt-manager's details window: the pages contributed to
+ * {@code dev.vireo.ui.domainEditorPages} (Overview, Hardware, XML, Performance, Snapshots, Console,
+ * Serial Console, and whatever a driver plugin adds) over one working copy of the domain's model. Apply redefines the domain; if
  * libvirt or the XML parser refuses, the error is shown and the edit is kept (libvirt keeps the
  * old definition). Changes from elsewhere reload a clean editor and are flagged in a dirty one.
  */
 public class DomainEditor extends MultiPageEditorPart {
     public static final String ID = "dev.vireo.ui.editors.domain";
-    public static final int OVERVIEW_PAGE = 0, HARDWARE_PAGE = 1, XML_PAGE = 2, PERFORMANCE_PAGE = 3, SNAPSHOTS_PAGE = 4, CONSOLE_PAGE = 5,
-            SERIAL_PAGE = 6;
+    /** The ids of Vireo's own pages, for {@link #showPage}. */
+    public static final String OVERVIEW_PAGE = "dev.vireo.ui.pages.overview", HARDWARE_PAGE = "dev.vireo.ui.pages.hardware",
+            XML_PAGE = "dev.vireo.ui.pages.xml", PERFORMANCE_PAGE = "dev.vireo.ui.pages.performance",
+            SNAPSHOTS_PAGE = "dev.vireo.ui.pages.snapshots", CONSOLE_PAGE = "dev.vireo.ui.pages.console",
+            SERIAL_PAGE = "dev.vireo.ui.pages.serial";
 
     private DomainEditorInput input;
     private ConnectionMonitor monitor;
@@ -47,21 +55,15 @@ public class DomainEditor extends MultiPageEditorPart {
     private XmlObject draft;
     private boolean dirty;
     private boolean applying;
-    private int shownPage;
+    private int shownPage = -1;
     /** Counts reloads, so that only the newest one's answer is shown. */
     private int loads;
     /** Field problems by field, shown in the header and blocking Apply. */
     private final Map<Object, String> invalid = new LinkedHashMap<>();
-    private CLabel message;
-    private Button apply;
-    private Button revert;
-    private OverviewPage overview;
-    private HardwarePage hardware;
-    private XmlPage xml;
-    private PerformancePage performance;
-    private SnapshotsPage snapshots;
-    private ConsolePage console;
-    private SerialPage serial;
+    private EditorHeader header;
+    /** The pages, in tab order, with their ids. */
+    private final List<DomainEditorPage> pages = new ArrayList<>();
+    private final List<String> pageIds = new ArrayList<>();
 
     private final CacheListener listener = new CacheListener() {
         @Override
@@ -92,17 +94,7 @@ public class DomainEditor extends MultiPageEditorPart {
         display = parent.getDisplay();
         Composite top = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().applyTo(top);
-        Composite header = new Composite(top, SWT.NONE);
-        GridLayoutFactory.swtDefaults().numColumns(3).applyTo(header);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(header);
-        message = new CLabel(header, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(message);
-        apply = new Button(header, SWT.PUSH);
-        apply.setText("&Apply");
-        apply.addListener(SWT.Selection, e -> apply());
-        revert = new Button(header, SWT.PUSH);
-        revert.setText("Re&vert");
-        revert.addListener(SWT.Selection, e -> reload());
+        header = new EditorHeader(top, this::apply, this::reload);
         Composite pages = new Composite(top, SWT.NONE);
         pages.setLayout(new org.eclipse.swt.layout.FillLayout());
         GridDataFactory.fillDefaults().grab(true, true).applyTo(pages);
@@ -111,20 +103,20 @@ public class DomainEditor extends MultiPageEditorPart {
 
     @Override
     protected void createPages() {
-        overview = new OverviewPage(this, getContainer());
-        setPageText(addPage(overview.control()), "Overview");
-        hardware = new HardwarePage(this, getContainer());
-        setPageText(addPage(hardware.control()), "Hardware");
-        xml = new XmlPage(this, getContainer());
-        setPageText(addPage(xml.control()), "XML");
-        performance = new PerformancePage(this, getContainer());
-        setPageText(addPage(performance.control()), "Performance");
-        snapshots = new SnapshotsPage(this, getContainer());
-        setPageText(addPage(snapshots.control()), "Snapshots");
-        console = new ConsolePage(this, getContainer());
-        setPageText(addPage(console.control()), "Console");
-        serial = new SerialPage(this, getContainer());
-        setPageText(addPage(serial.control()), "Serial Console");
+        String driver = DriverRegistry.get().forUri(input.connection().uri()).map(HypervisorDriver::id).orElse("");
+        for (DomainEditorPages.Descriptor d : DomainEditorPages.all()) {
+            if (d.isFor(driver)) {
+                try {
+                    DomainEditorPage page = d.create();
+                    setPageText(addPage(page.createControl(this, getContainer())), d.name());
+                    pages.add(page);
+                    pageIds.add(d.id());
+                } catch (CoreException | RuntimeException e) {
+                    // a broken page of a plugin costs that page, not the editor
+                    ILog.of(getClass()).error("Editor page " + d.id() + " left out: " + e.getMessage(), e);
+                }
+            }
+        }
         monitor.addListener(listener);
         monitor.setVisible(this, Set.of(input.uuid()));
         reload();
@@ -173,10 +165,9 @@ public class DomainEditor extends MultiPageEditorPart {
     }
 
     /** The XML page's text was parsed into a new working copy. */
-    void replaceDraft(XmlObject newDraft) {
+    void replaceDraft(XmlObject newDraft, DomainEditorPage from) {
         draft = newDraft;
-        overview.show(draft);
-        hardware.show(draft);
+        pages.stream().filter(p -> p != from).forEach(p -> p.show(draft));
     }
 
     // --- apply, revert, outside changes ---------------------------------------------------
@@ -186,14 +177,12 @@ public class DomainEditor extends MultiPageEditorPart {
         if (draft == null || !invalid.isEmpty() || applying) {
             return;
         }
-        String text = xml.editedText();
-        if (text == null) {
-            text = LibvirtModel.save(draft);
-        }
+        String text = pages.stream().map(DomainEditorPage::editedText).filter(Objects::nonNull).findFirst()
+                .orElseGet(() -> LibvirtModel.save(draft));
         try {
             LibvirtModel.load(text);
         } catch (ModelException e) {
-            showMessage(IMessage.ERROR, "The XML is not valid, nothing was applied: " + e.getMessage());
+            header.show(Severity.ERROR, "The XML is not valid, nothing was applied: " + e.getMessage());
             return;
         }
         String definition = text;
@@ -206,19 +195,19 @@ public class DomainEditor extends MultiPageEditorPart {
 
     private void applied(Throwable failure) {
         applying = false;
-        if (message.isDisposed()) {
+        if (header.isDisposed()) {
             return;
         }
         if (failure != null) {
-            showMessage(IMessage.ERROR, "libvirt refused the change; the virtual machine keeps its definition: "
+            header.show(Severity.ERROR, "libvirt refused the change; the virtual machine keeps its definition: "
                     + LibvirtJob.message(failure));
             updateButtons();
             return;
         }
         // the working copy is what libvirt has now; its own rendering arrives with the define event
-        xml.applied();
+        pages.forEach(DomainEditorPage::applied);
         setDirty(false);
-        showMessage(IMessage.NONE, "Applied.");
+        header.show(Severity.NONE, "Applied.");
         updateButtons();
     }
 
@@ -238,7 +227,7 @@ public class DomainEditor extends MultiPageEditorPart {
             LibvirtJob.run("Reading the definition of " + record.name(), input.connection(),
                     libvirt -> libvirt.domains().nextBootXml(input.uuid()), false)
                     .whenComplete((text, failure) -> display.asyncExec(() -> {
-                        if (generation == loads && !message.isDisposed() && !dirty) {
+                        if (generation == loads && !header.isDisposed() && !dirty) {
                             loaded(text, failure);
                         }
                     }));
@@ -255,27 +244,24 @@ public class DomainEditor extends MultiPageEditorPart {
             }
             show(LibvirtModel.load(text));
         } catch (ModelException e) {
-            showMessage(IMessage.ERROR, "Cannot read the definition: " + e.getMessage());
+            header.show(Severity.ERROR, "Cannot read the definition: " + e.getMessage());
         }
     }
 
     private void show(XmlObject newDraft) {
         draft = newDraft;
-        overview.show(draft);
-        hardware.show(draft);
-        xml.show(draft);
-        performance.refresh();
+        pages.forEach(p -> p.show(draft));
         updateHeader();
     }
 
     private void changed(DomainChange.Kind kind) {
-        if (message.isDisposed()) {
+        if (header.isDisposed()) {
             return;
         }
         switch (kind) {
             case REMOVED -> {
                 if (dirty) {
-                    showMessage(IMessage.WARNING, "This virtual machine was deleted on the host.");
+                    header.show(Severity.WARNING, "This virtual machine was deleted on the host.");
                 } else {
                     getSite().getPage().closeEditor(this, false);
                 }
@@ -285,14 +271,14 @@ public class DomainEditor extends MultiPageEditorPart {
                 if (!dirty && !applying) {
                     reload();
                 } else if (!applying) {
-                    showMessage(IMessage.WARNING, "The definition changed on the host while you edited: "
+                    header.show(Severity.WARNING, "The definition changed on the host while you edited: "
                             + "Apply overwrites that change, Revert shows it.");
                 }
             }
-            case STATE_CHANGED -> overview.showState();
+            case STATE_CHANGED -> pages.forEach(DomainEditorPage::stateChanged);
             case STATS_SAMPLED -> {
-                if (shownPage == PERFORMANCE_PAGE) {
-                    performance.refresh();
+                if (shownPage >= 0) {
+                    pages.get(shownPage).statsSampled();
                 }
             }
         }
@@ -300,38 +286,22 @@ public class DomainEditor extends MultiPageEditorPart {
 
     // --- header ------------------------------------------------------------------------------
 
-    /** Message severities of the header line. */
-    interface IMessage {
-        int NONE = 0, WARNING = 2, ERROR = 3;
-    }
-
-    private void showMessage(int severity, String text) {
-        message.setText(text);
-        message.setToolTipText(text);
-        message.setImage(switch (severity) {
-            case IMessage.ERROR -> JFaceResources.getImage(Dialog.DLG_IMG_MESSAGE_ERROR);
-            case IMessage.WARNING -> JFaceResources.getImage(Dialog.DLG_IMG_MESSAGE_WARNING);
-            default -> null;
-        });
-        message.getParent().layout();
-    }
-
     /** The header line's text: what is wrong, what is going on, or nothing. */
     public String message() {
-        return message.getText();
+        return header.text();
     }
 
     private void updateHeader() {
         if (draft == null) {
-            showMessage(IMessage.NONE, "Loading the definition...");
+            header.show(Severity.NONE, "Loading the definition...");
         } else if (!invalid.isEmpty()) {
-            showMessage(IMessage.ERROR, invalid.values().iterator().next());
+            header.show(Severity.ERROR, invalid.values().iterator().next());
         } else if (applying) {
-            showMessage(IMessage.NONE, "Applying...");
+            header.show(Severity.NONE, "Applying...");
         } else if (dirty) {
-            showMessage(IMessage.NONE, "Changed: Apply or Revert." + (runs() ? " Applies at the next boot." : ""));
+            header.show(Severity.NONE, "Changed: Apply or Revert." + (runs() ? " Applies at the next boot." : ""));
         } else {
-            showMessage(IMessage.NONE, runs() ? "Running: changes apply at the next boot." : "");
+            header.show(Severity.NONE, runs() ? "Running: changes apply at the next boot." : "");
         }
         updateButtons();
     }
@@ -342,8 +312,7 @@ public class DomainEditor extends MultiPageEditorPart {
     }
 
     private void updateButtons() {
-        apply.setEnabled(dirty && invalid.isEmpty() && !applying && draft != null);
-        revert.setEnabled(dirty && !applying);
+        header.enable(dirty && invalid.isEmpty() && !applying && draft != null, dirty && !applying);
     }
 
     private void setDirty(boolean newDirty) {
@@ -374,61 +343,53 @@ public class DomainEditor extends MultiPageEditorPart {
 
     @Override
     protected void pageChange(int newPageIndex) {
-        if (shownPage == XML_PAGE && newPageIndex != XML_PAGE) {
-            xml.leave();
-        } else if (newPageIndex == XML_PAGE) {
-            xml.enter();
+        if (shownPage >= 0 && shownPage != newPageIndex) {
+            pages.get(shownPage).hidden();
         }
         shownPage = newPageIndex;
         super.pageChange(newPageIndex);
-        if (newPageIndex == SNAPSHOTS_PAGE) {
-            snapshots.shown();
-        }
-        if (newPageIndex == CONSOLE_PAGE) {
-            console.shown();
-        }
-        if (newPageIndex == SERIAL_PAGE) {
-            serial.shown();
-        }
-        if (newPageIndex == PERFORMANCE_PAGE) {
-            performance.refresh();
-        }
+        pages.get(newPageIndex).shown();
     }
 
-    /** Shows one of the pages ({@code *_PAGE}). */
-    public void showPage(int page) {
-        setActivePage(page);
+    /** Shows the page with id {@code id} (e.g. {@link #HARDWARE_PAGE}). */
+    public void showPage(String id) {
+        setActivePage(pageIds.indexOf(id));
+    }
+
+    /** The editor's page of a type; {@code null} if it has none. */
+    public <P extends DomainEditorPage> P page(Class<P> type) {
+        return pages.stream().filter(type::isInstance).map(type::cast).findFirst().orElse(null);
     }
 
     public OverviewPage overviewPage() {
-        return overview;
+        return page(OverviewPage.class);
     }
 
     public HardwarePage hardwarePage() {
-        return hardware;
+        return page(HardwarePage.class);
     }
 
     public XmlPage xmlPage() {
-        return xml;
+        return page(XmlPage.class);
     }
 
     public PerformancePage performancePage() {
-        return performance;
+        return page(PerformancePage.class);
     }
 
     public SerialPage serialPage() {
-        return serial;
+        return page(SerialPage.class);
     }
 
     public ConsolePage consolePage() {
-        return console;
+        return page(ConsolePage.class);
     }
 
     public SnapshotsPage snapshotsPage() {
-        return snapshots;
+        return page(SnapshotsPage.class);
     }
 
     public Button applyButton() {
-        return apply;
+        return header.applyButton();
     }
 }

@@ -33,7 +33,7 @@ import dev.vireo.ui.editors.FieldsPanel.Field;
  * device, with a details panel generated from the model for the selected one. Add Hardware and
  * Remove change the working copy; Apply redefines the domain.
  */
-public class HardwarePage {
+public class HardwarePage implements DomainEditorPage {
     /** What Add Hardware offers: a list feature of the domain and the values a new device starts with. */
     private static final Map<String, Object[]> NEW_DEVICES = new LinkedHashMap<>();
 
@@ -60,16 +60,17 @@ public class HardwarePage {
     record Item(String label, List<Field> fields, XmlObject device) {
     }
 
-    private final DomainEditor editor;
-    private final SashForm control;
-    private final Table list;
-    private final ScrolledComposite scroller;
-    private final Button remove;
+    private DomainEditor editor;
+    private SashForm control;
+    private Table list;
+    private ScrolledComposite scroller;
+    private Button remove;
     private Composite details;
     private Label diskWarning;
     private List<Item> items = List.of();
 
-    HardwarePage(DomainEditor editor, Composite parent) {
+    @Override
+    public Control createControl(DomainEditor editor, Composite parent) {
         this.editor = editor;
         control = new SashForm(parent, SWT.HORIZONTAL);
         Composite left = new Composite(control, SWT.NONE);
@@ -87,11 +88,9 @@ public class HardwarePage {
         scroller.setExpandHorizontal(true);
         scroller.setExpandVertical(true);
         control.setWeights(30, 70);
-    }
-
-    Control control() {
         return control;
     }
+
 
     public Table list() {
         return list;
@@ -108,7 +107,8 @@ public class HardwarePage {
                 : diskWarning.getText();
     }
 
-    void show(XmlObject domain) {
+    @Override
+    public void show(XmlObject domain) {
         String selected = list.getSelectionIndex() >= 0 ? list.getItem(list.getSelectionIndex()).getText() : null;
         items = domain == null ? List.of() : items(domain);
         list.removeAll();

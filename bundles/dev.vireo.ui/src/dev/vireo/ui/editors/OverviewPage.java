@@ -19,15 +19,16 @@ import dev.vireo.model.Units;
  * Name, title, description, state, UUID, OS, memory, vCPUs and autostart. Title and description
  * edit the working copy; autostart is not part of the XML, so it is asked once and set at once.
  */
-public class OverviewPage {
-    private final DomainEditor editor;
-    private final Composite control;
-    private final Label name, uuid, state, hypervisor, os, memory, vcpus, migration;
-    private final Text title, description;
-    private final Button autostart;
+public class OverviewPage implements DomainEditorPage {
+    private DomainEditor editor;
+    private Composite control;
+    private Label name, uuid, state, hypervisor, os, memory, vcpus, migration;
+    private Text title, description;
+    private Button autostart;
     private boolean filling;
 
-    OverviewPage(DomainEditor editor, Composite parent) {
+    @Override
+    public Control createControl(DomainEditor editor, Composite parent) {
         this.editor = editor;
         control = new Composite(parent, SWT.NONE);
         GridLayoutFactory.swtDefaults().numColumns(2).spacing(12, 6).applyTo(control);
@@ -50,11 +51,9 @@ public class OverviewPage {
         description.addModifyListener(e -> edit("description", description.getText()));
         autostart.addListener(SWT.Selection, e -> setAutostart(autostart.getSelection()));
         loadAutostart();
-    }
-
-    Control control() {
         return control;
     }
+
 
     public Text title() {
         return title;
@@ -84,7 +83,8 @@ public class OverviewPage {
         }
     }
 
-    void show(XmlObject domain) {
+    @Override
+    public void show(XmlObject domain) {
         filling = true;
         try {
             name.setText(domain == null ? "" : String.valueOf(domain.string("name")));
@@ -97,11 +97,12 @@ public class OverviewPage {
         } finally {
             filling = false;
         }
-        showState();
+        stateChanged();
     }
 
     /** State, memory and vCPUs as the cache has them now (they change without an edit). */
-    void showState() {
+    @Override
+    public void stateChanged() {
         DomainRecord d = editor.record();
         state.setText(d == null ? "deleted" : d.state().label() + (d.persistent() ? "" : " (transient)"));
         memory.setText(d == null ? "" : Units.formatKiB(d.memoryKiB()));

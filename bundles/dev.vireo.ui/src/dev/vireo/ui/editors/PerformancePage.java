@@ -8,16 +8,18 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 
+import dev.vireo.model.XmlObject;
 import dev.vireo.monitor.StatsSample;
 import dev.vireo.ui.widgets.Graph;
 import dev.vireo.ui.widgets.Plot;
 
 /** CPU, memory, disk and network graphs over the monitor's last samples of this domain. */
-public class PerformancePage {
-    private final Composite control;
-    private final List<Graph> graphs;
+public class PerformancePage implements DomainEditorPage {
+    private Composite control;
+    private List<Graph> graphs;
 
-    PerformancePage(DomainEditor editor, Composite parent) {
+    @Override
+    public Control createControl(DomainEditor editor, Composite parent) {
         control = new Composite(parent, SWT.NONE);
         control.setLayout(new GridLayout(2, true));
         java.util.function.Supplier<List<StatsSample>> samples = () -> editor.monitor().history(editor.input().uuid());
@@ -26,6 +28,7 @@ public class PerformancePage {
                 graph("Memory", "MiB", 1, () -> Plot.memoryMiB(samples.get())),
                 graph("Disk I/O", "KiB/s", 1, () -> Plot.rateKiB(samples.get(), StatsSample::diskBytes)),
                 graph("Network I/O", "KiB/s", 1, () -> Plot.rateKiB(samples.get(), StatsSample::netBytes)));
+        return control;
     }
 
     private Graph graph(String title, String unit, double minimumScale, java.util.function.Supplier<double[]> values) {
@@ -34,15 +37,28 @@ public class PerformancePage {
         return graph;
     }
 
-    Control control() {
-        return control;
-    }
 
     public List<Graph> graphs() {
         return graphs;
     }
 
-    void refresh() {
+    /** Redraws the graphs from the monitor's history. */
+    public void refresh() {
         graphs.forEach(Graph::redraw);
+    }
+
+    @Override
+    public void show(XmlObject draft) {
+        refresh();
+    }
+
+    @Override
+    public void shown() {
+        refresh();
+    }
+
+    @Override
+    public void statsSampled() {
+        refresh();
     }
 }

@@ -15,14 +15,15 @@ import dev.vireo.ui.jobs.LibvirtJob;
 import dev.vireo.ui.widgets.SerialConsole;
 
 /** The machine's serial console, through libvirt's console stream (works over any connection, SSH included). */
-public class SerialPage {
-    private final DomainEditor editor;
-    private final Composite control;
-    private final SerialConsole terminal;
-    private final Label status;
-    private final boolean supported;
+public class SerialPage implements DomainEditorPage {
+    private DomainEditor editor;
+    private Composite control;
+    private SerialConsole terminal;
+    private Label status;
+    private boolean supported;
 
-    SerialPage(DomainEditor editor, Composite parent) {
+    @Override
+    public Control createControl(DomainEditor editor, Composite parent) {
         this.editor = editor;
         control = new Composite(parent, SWT.NONE);
         GridLayoutFactory.swtDefaults().numColumns(3).applyTo(control);
@@ -35,11 +36,9 @@ public class SerialPage {
         GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
         terminal = new SerialConsole(control);
         GridDataFactory.fillDefaults().span(3, 1).grab(true, true).applyTo(terminal);
-    }
-
-    Control control() {
         return control;
     }
+
 
     public SerialConsole terminal() {
         return terminal;
@@ -54,7 +53,8 @@ public class SerialPage {
         status.setText("Disconnected.");
     }
 
-    void shown() {
+    @Override
+    public void shown() {
         if (supported && editor.record() != null && editor.record().state().isActive()) {
             connect();
         }

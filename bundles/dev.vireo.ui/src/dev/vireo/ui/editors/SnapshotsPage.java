@@ -35,20 +35,21 @@ import dev.vireo.ui.jobs.LibvirtJob;
  * no snapshot events) and after each change; take, revert to, delete. Offered only where the
  * connection's driver declares snapshots.
  */
-public class SnapshotsPage {
-    private final DomainEditor editor;
-    private final Composite control;
-    private final Tree tree;
-    private final Label status;
+public class SnapshotsPage implements DomainEditorPage {
+    private DomainEditor editor;
+    private Composite control;
+    private Tree tree;
+    private Label status;
     private final List<Button> actions = new ArrayList<>();
-    private final boolean supported;
+    private boolean supported;
     private boolean loaded;
 
     /** One snapshot as libvirt describes it. */
     public record Snapshot(String name, String parent, String state, long created, String description) {
     }
 
-    SnapshotsPage(DomainEditor editor, Composite parent) {
+    @Override
+    public Control createControl(DomainEditor editor, Composite parent) {
         this.editor = editor;
         control = new Composite(parent, SWT.NONE);
         GridLayoutFactory.swtDefaults().applyTo(control);
@@ -76,11 +77,9 @@ public class SnapshotsPage {
                     + " driver does not support snapshots.");
             actions.forEach(b -> b.setEnabled(false));
         }
-    }
-
-    Control control() {
         return control;
     }
+
 
     public Tree tree() {
         return tree;
@@ -95,7 +94,8 @@ public class SnapshotsPage {
     }
 
     /** The page is shown: list the snapshots the first time. */
-    void shown() {
+    @Override
+    public void shown() {
         if (supported && !loaded) {
             load();
         }

@@ -14,13 +14,14 @@ import dev.vireo.model.XmlObject;
  * The domain's XML as text. Typing here makes the text the edit: Apply sends it as it is (after
  * checking it parses); leaving the page with valid XML makes it the working copy of the other pages.
  */
-public class XmlPage {
-    private final DomainEditor editor;
-    private final StyledText text;
+public class XmlPage implements DomainEditorPage {
+    private DomainEditor editor;
+    private StyledText text;
     private boolean edited;
     private boolean filling;
 
-    XmlPage(DomainEditor editor, Composite parent) {
+    @Override
+    public Control createControl(DomainEditor editor, Composite parent) {
         this.editor = editor;
         text = new StyledText(parent, SWT.MULTI | SWT.V_SCROLL | SWT.H_SCROLL);
         text.setFont(JFaceResources.getTextFont());
@@ -32,9 +33,6 @@ public class XmlPage {
                 editor.edited();
             }
         });
-    }
-
-    Control control() {
         return text;
     }
 
@@ -42,7 +40,8 @@ public class XmlPage {
         return text;
     }
 
-    void show(XmlObject draft) {
+    @Override
+    public void show(XmlObject draft) {
         edited = false;
         filling = true;
         try {
@@ -52,19 +51,21 @@ public class XmlPage {
         }
     }
 
-    void enter() {
+    @Override
+    public void shown() {
         if (!edited) {
             show(editor.draft());
         }
     }
 
     /** Leaving the page: valid XML becomes the working copy; invalid XML stays the edit, with its error shown. */
-    void leave() {
+    @Override
+    public void hidden() {
         if (!edited) {
             return;
         }
         try {
-            editor.replaceDraft(LibvirtModel.load(text.getText()));
+            editor.replaceDraft(LibvirtModel.load(text.getText()), this);
             edited = false;
         } catch (ModelException e) {
             editor.setInvalid(this, "The XML page has an error; fix it there before applying: " + e.getMessage());
@@ -74,11 +75,13 @@ public class XmlPage {
     }
 
     /** The text to apply if it was edited here, else {@code null}. */
-    String editedText() {
+    @Override
+    public String editedText() {
         return edited ? text.getText() : null;
     }
 
-    void applied() {
+    @Override
+    public void applied() {
         edited = false;
     }
 }

@@ -1,0 +1,63 @@
+package dev.vireo.ui.editors;
+
+import org.eclipse.jface.dialogs.Dialog;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.CLabel;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+
+/** The line above an editor's pages: what is wrong or going on, with Apply and Revert. */
+final class EditorHeader {
+    enum Severity {
+        NONE, WARNING, ERROR
+    }
+
+    private final CLabel message;
+    private final Button apply;
+    private final Button revert;
+
+    EditorHeader(Composite parent, Runnable onApply, Runnable onRevert) {
+        Composite header = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.swtDefaults().numColumns(3).applyTo(header);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(header);
+        message = new CLabel(header, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(message);
+        apply = new Button(header, SWT.PUSH);
+        apply.setText("&Apply");
+        apply.addListener(SWT.Selection, e -> onApply.run());
+        revert = new Button(header, SWT.PUSH);
+        revert.setText("Re&vert");
+        revert.addListener(SWT.Selection, e -> onRevert.run());
+    }
+
+    void show(Severity severity, String text) {
+        message.setText(text);
+        message.setToolTipText(text);
+        message.setImage(switch (severity) {
+            case ERROR -> JFaceResources.getImage(Dialog.DLG_IMG_MESSAGE_ERROR);
+            case WARNING -> JFaceResources.getImage(Dialog.DLG_IMG_MESSAGE_WARNING);
+            case NONE -> null;
+        });
+        message.getParent().layout();
+    }
+
+    String text() {
+        return message.getText();
+    }
+
+    boolean isDisposed() {
+        return message.isDisposed();
+    }
+
+    void enable(boolean canApply, boolean canRevert) {
+        apply.setEnabled(canApply);
+        revert.setEnabled(canRevert);
+    }
+
+    Button applyButton() {
+        return apply;
+    }
+}
