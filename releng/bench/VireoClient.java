@@ -7,11 +7,11 @@ import java.util.Locale;
 
 import dev.vireo.connection.ConnectionManager;
 import dev.vireo.connection.VirtConnection;
-import dev.vireo.libvirt.CallCounter;
-import dev.vireo.libvirt.DomainState;
+import dev.vireo.api.CallCounter;
+import dev.vireo.api.DomainState;
 import dev.vireo.libvirt.DomainStatistics;
 import dev.vireo.libvirt.LibvirtConnection;
-import dev.vireo.libvirt.ObjectKind;
+import dev.vireo.api.ObjectKind;
 import dev.vireo.monitor.ConnectionMonitor;
 import dev.vireo.monitor.DomainRecord;
 import dev.vireo.monitor.RefreshPolicy;

@@ -9,7 +9,7 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.PlatformUI;
 
-import dev.vireo.libvirt.LibvirtThreadGuard;
+import dev.vireo.api.LibvirtThreadGuard;
 
 /**
  * Starts the Vireo workbench. {@code --connect URI} opens that host instead of the embedded one;

@@ -9,9 +9,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
-import dev.vireo.libvirt.CallCounter;
-import dev.vireo.libvirt.Credentials;
-import dev.vireo.libvirt.LibvirtCallException;
+import dev.vireo.api.CallCounter;
+import dev.vireo.api.Credentials;
+import dev.vireo.api.LibvirtCallException;
 import dev.vireo.libvirt.LibvirtConnection;
 
 /**

@@ -11,7 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import dev.vireo.libvirt.ObjectKind;
+import dev.vireo.api.ObjectKind;
 import dev.vireo.monitor.RefreshPolicy;
 import dev.vireo.monitor.RefreshStrategy;
 

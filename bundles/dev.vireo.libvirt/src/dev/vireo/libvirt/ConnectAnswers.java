@@ -11,6 +11,8 @@ import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.Structure;
 
+import dev.vireo.api.Credentials;
+
 /**
  * libvirt's credential callback, answered from what the user gave; never prompts itself.
  * libvirt frees each answer with free(), so answers are written into malloc'd memory through

@@ -6,12 +6,16 @@ import static dev.vireo.libvirt.LibvirtConnection.invoke;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 
+import dev.vireo.api.CallCounter;
+import dev.vireo.api.ConsoleChannel;
+import dev.vireo.api.LibvirtCallException;
+
 /**
  * A domain's serial console as a libvirt stream: bytes the guest writes come from {@link #read},
  * bytes for the guest go to {@link #write}. Blocking calls: one reader thread, writers elsewhere,
  * never the UI thread. Every call is counted with its connection's calls.
  */
-public final class ConsoleStream implements AutoCloseable {
+public final class ConsoleStream implements ConsoleChannel {
     private final Pointer stream;
     private final CallCounter calls;
     private volatile boolean closed;
@@ -21,7 +25,7 @@ public final class ConsoleStream implements AutoCloseable {
         this.calls = calls;
     }
 
-    /** Waits for the guest's next bytes; -1 when the console closed. */
+    @Override
     public int read(byte[] into) {
         try (Memory buffer = new Memory(into.length)) {
             if (closed) {
@@ -45,6 +49,7 @@ public final class ConsoleStream implements AutoCloseable {
         }
     }
 
+    @Override
     public void write(byte[] bytes) {
         try (Memory buffer = new Memory(Math.max(1, bytes.length))) {
             buffer.write(0, bytes, 0, bytes.length);
@@ -57,7 +62,6 @@ public final class ConsoleStream implements AutoCloseable {
         }
     }
 
-    /** Ends the console: a reader waiting in {@link #read} gets -1. */
     @Override
     public synchronized void close() {
         if (!closed) {
@@ -67,7 +71,7 @@ public final class ConsoleStream implements AutoCloseable {
         }
     }
 
-    /** Frees the stream; by the reader thread once {@link #read} returned -1, so nobody uses it after. */
+    @Override
     public void free() {
         close();
         LibvirtNative.function("virStreamFree").invokeInt(new Object[] { stream });

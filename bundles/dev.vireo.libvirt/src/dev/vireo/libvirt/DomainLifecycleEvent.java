@@ -1,5 +1,7 @@
 package dev.vireo.libvirt;
 
+import dev.vireo.api.DomainState;
+
 /**
  * A domain lifecycle event as libvirt pushed it ({@code VIR_DOMAIN_EVENT_ID_LIFECYCLE}).
  *

@@ -12,6 +12,9 @@ import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 
+import dev.vireo.api.DomainState;
+import dev.vireo.api.LibvirtCallException;
+
 /** Domains with their state and statistics: in one bulk call where the driver has one, else one call per domain. */
 public final class DomainStatistics {
     private final LibvirtConnection session;

@@ -2,6 +2,8 @@ package dev.vireo.libvirt;
 
 import java.util.Map;
 
+import dev.vireo.api.DomainState;
+
 /**
  * One domain's record from {@code virConnectGetAllDomainStats}: its identity, state, and the
  * typed values libvirt sent, by libvirt's names ({@code balloon.current}, {@code vcpu.current},

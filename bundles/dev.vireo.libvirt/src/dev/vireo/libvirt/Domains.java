@@ -6,6 +6,8 @@ import static dev.vireo.libvirt.LibvirtNative.INSTANCE;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 
+import dev.vireo.api.LibvirtCallException;
+
 /** A connection's domains: definitions, lifecycle, autostart, migration and the serial console. */
 public final class Domains {
     private final LibvirtConnection session;

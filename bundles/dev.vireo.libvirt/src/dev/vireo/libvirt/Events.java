@@ -10,6 +10,9 @@ import java.util.function.Consumer;
 import com.sun.jna.Callback;
 import com.sun.jna.Pointer;
 
+import dev.vireo.api.LibvirtCallException;
+import dev.vireo.api.ObjectKind;
+
 /** libvirt's event subscriptions of a connection: domain lifecycle and other domain events, and each object kind's lifecycle and update events. */
 public final class Events {
     private final LibvirtConnection session;
@@ -78,11 +81,11 @@ public final class Events {
         }
         Handles handles = session.handles(kind);
         LibvirtNative.LifecycleCallback lifecycle = (c, object, event, detail, opaque) -> listener
-                .accept(objectEvent(handles, kind, object, kind.lifecycleChange(event)));
+                .accept(objectEvent(handles, kind, object, KindBinding.of(kind).lifecycleChange(event)));
         try {
             registerObjectEvent(kind, 0, lifecycle);
-            if (kind.updateEventId >= 0) {
-                registerObjectEvent(kind, kind.updateEventId, (LibvirtNative.ObjectCallback) (c, object) -> listener
+            if (KindBinding.of(kind).updateEventId >= 0) {
+                registerObjectEvent(kind, KindBinding.of(kind).updateEventId, (LibvirtNative.ObjectCallback) (c, object) -> listener
                         .accept(objectEvent(handles, kind, object, ObjectKind.Change.UPDATED)));
             }
             return true;
@@ -102,11 +105,11 @@ public final class Events {
     }
 
     private void registerObjectEvent(ObjectKind kind, int eventId, Callback callback) {
-        int id = session.call(kind.eventRegister, () -> check(LibvirtNative.function(kind.eventRegister)
+        int id = session.call(KindBinding.of(kind).eventRegister, () -> check(LibvirtNative.function(KindBinding.of(kind).eventRegister)
                 .invokeInt(new Object[] { session.conn(), null, eventId, callback, null, null })));
         synchronized (callbacks) {
             callbacks.add(callback);
-            deregistrations.add(() -> LibvirtNative.function(kind.eventDeregister()).invokeInt(new Object[] { session.conn(), id }));
+            deregistrations.add(() -> LibvirtNative.function(KindBinding.of(kind).eventDeregister()).invokeInt(new Object[] { session.conn(), id }));
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.vireo.libvirt;
 
+import dev.vireo.api.ObjectKind;
+
 /**
  * A network, storage pool, node device, secret or host interface as listed.
  *

@@ -17,6 +17,13 @@ import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
 
+import dev.vireo.api.CallCounter;
+import dev.vireo.api.Credentials;
+import dev.vireo.api.LibvirtCallException;
+import dev.vireo.api.LibvirtThreadGuard;
+import dev.vireo.api.NodeInfo;
+import dev.vireo.api.ObjectKind;
+
 /**
  * One open libvirt connection, the session every call goes through: the single path by which
  * Vireo talks to libvirt. Its API families ({@link #domains()}, {@link #stats()},
@@ -57,7 +64,7 @@ public final class LibvirtConnection implements AutoCloseable {
         this.conn = connect.pointer();
         this.calls = calls;
         for (ObjectKind kind : ObjectKind.values()) {
-            objectHandles.put(kind, new Handles(kind.prefix, kind.byUuid));
+            objectHandles.put(kind, new Handles(KindBinding.of(kind).prefix, KindBinding.of(kind).byUuid));
         }
     }
 
@@ -182,7 +189,7 @@ public final class LibvirtConnection implements AutoCloseable {
     }
 
     Pointer object(ObjectKind kind, String key) {
-        return held(objectHandles.get(kind), kind.lookup(), key);
+        return held(objectHandles.get(kind), KindBinding.of(kind).lookup(), key);
     }
 
     void domainCall(String api, String uuid, Object... more) {

@@ -13,6 +13,8 @@ import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 
+import dev.vireo.api.LibvirtCallException;
+
 /**
  * The process's libvirt event loop, implemented here and handed to libvirt with
  * {@code virEventRegisterImpl}, run by one daemon thread.

@@ -23,8 +23,6 @@ interface LibvirtNative extends Library {
 
     int VIR_UUID_STRING_BUFLEN = 37;
     int VIR_CONNECT_GET_ALL_DOMAINS_STATS_NOWAIT = 1 << 29;
-    int VIR_ERR_NO_SUPPORT = 3;
-    int VIR_ERR_INVALID_ARG = 8;
 
     Pointer virConnectGetCapabilities(Pointer conn);
 

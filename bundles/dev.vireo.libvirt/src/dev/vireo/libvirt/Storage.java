@@ -10,6 +10,9 @@ import java.util.function.Consumer;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 
+import dev.vireo.api.ObjectKind;
+import dev.vireo.api.StorageVolume;
+
 /** Storage volumes and what pools do beyond start and stop: list volumes, create, clone, resize, delete; build and refresh pools. */
 public final class Storage {
     private final LibvirtConnection session;

@@ -2,7 +2,7 @@ package dev.vireo.monitor;
 
 import java.util.List;
 
-import dev.vireo.libvirt.ObjectKind;
+import dev.vireo.api.ObjectKind;
 
 /**
  * Hears about changes to a connection's cache, in the order they happened. Called on the

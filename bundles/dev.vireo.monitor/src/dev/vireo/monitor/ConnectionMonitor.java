@@ -26,8 +26,8 @@ import dev.vireo.connection.Log;
 import dev.vireo.connection.VirtConnection;
 import dev.vireo.libvirt.DomainEventId;
 import dev.vireo.libvirt.LibvirtConnection;
-import dev.vireo.libvirt.ObjectKind;
-import dev.vireo.libvirt.StorageVolume;
+import dev.vireo.api.ObjectKind;
+import dev.vireo.api.StorageVolume;
 import dev.vireo.monitor.DomainChange.Kind;
 
 /**

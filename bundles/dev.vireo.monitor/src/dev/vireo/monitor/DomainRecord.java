@@ -1,6 +1,6 @@
 package dev.vireo.monitor;
 
-import dev.vireo.libvirt.DomainState;
+import dev.vireo.api.DomainState;
 import dev.vireo.model.DomainDefinition;
 
 /**

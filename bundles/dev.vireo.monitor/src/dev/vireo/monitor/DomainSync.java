@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.vireo.connection.VirtConnection;
 import dev.vireo.libvirt.DomainLifecycleEvent;
-import dev.vireo.libvirt.DomainState;
+import dev.vireo.api.DomainState;
 import dev.vireo.libvirt.DomainStatistics;
 import dev.vireo.libvirt.DomainStats;
 import dev.vireo.model.DomainDefinition;

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.vireo.libvirt.ObjectKind;
-import dev.vireo.libvirt.StorageVolume;
+import dev.vireo.api.ObjectKind;
+import dev.vireo.api.StorageVolume;
 
 /**
  * The cached objects of one kind (networks, storage pools...) of one connection; for storage

@@ -11,10 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import dev.vireo.connection.VirtConnection;
 import dev.vireo.libvirt.HostObject;
-import dev.vireo.libvirt.LibvirtCallException;
+import dev.vireo.api.LibvirtCallException;
 import dev.vireo.libvirt.ObjectEvent;
-import dev.vireo.libvirt.ObjectKind;
-import dev.vireo.libvirt.StorageVolume;
+import dev.vireo.api.ObjectKind;
+import dev.vireo.api.StorageVolume;
 
 /**
  * Keeps a monitor's {@link ObjectCache}s (networks, pools, node devices, secrets, interfaces)

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 
-import dev.vireo.libvirt.ObjectKind;
+import dev.vireo.api.ObjectKind;
 
 /**
  * The refresh strategy per class of object for one connection. The default: events for domains

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import dev.vireo.connection.ConnectionManager;
 import dev.vireo.connection.ConnectionState;
 import dev.vireo.connection.VirtConnection;
-import dev.vireo.libvirt.Credentials;
+import dev.vireo.api.Credentials;
 import dev.vireo.monitor.ConnectionMonitor;
 
 /** A real libvirtd that wants a SASL password, and one that speaks only TLS with certificates made here. */

@@ -15,16 +15,16 @@ import org.junit.jupiter.api.Test;
 
 import dev.vireo.libvirt.DomainLifecycleEvent;
 import dev.vireo.libvirt.DomainLifecycleEvent.Type;
-import dev.vireo.libvirt.DomainState;
+import dev.vireo.api.DomainState;
 import dev.vireo.libvirt.DomainEventId;
 import dev.vireo.libvirt.DomainStats;
 import dev.vireo.libvirt.HostObject;
-import dev.vireo.libvirt.LibvirtCallException;
+import dev.vireo.api.LibvirtCallException;
 import dev.vireo.libvirt.DomainStatistics;
 import dev.vireo.libvirt.LibvirtConnection;
-import dev.vireo.libvirt.LibvirtThreadGuard;
+import dev.vireo.api.LibvirtThreadGuard;
 import dev.vireo.libvirt.ObjectEvent;
-import dev.vireo.libvirt.ObjectKind;
+import dev.vireo.api.ObjectKind;
 
 /** The libvirt facade and Vireo's own JNA bindings against libvirt's in-process test driver. */
 class LibvirtConnectionTest {

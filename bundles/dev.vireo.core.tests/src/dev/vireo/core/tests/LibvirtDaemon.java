@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import dev.vireo.libvirt.LibvirtCallException;
+import dev.vireo.api.LibvirtCallException;
 import dev.vireo.libvirt.LibvirtConnection;
 
 /**

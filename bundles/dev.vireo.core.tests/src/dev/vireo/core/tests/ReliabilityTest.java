@@ -22,7 +22,7 @@ import dev.vireo.connection.ConnectionManager;
 import dev.vireo.connection.ConnectionState;
 import dev.vireo.connection.VirtConnection;
 import dev.vireo.libvirt.DomainStats;
-import dev.vireo.libvirt.LibvirtCallException;
+import dev.vireo.api.LibvirtCallException;
 import dev.vireo.libvirt.DomainStatistics;
 import dev.vireo.libvirt.LibvirtConnection;
 import dev.vireo.monitor.ConnectionMonitor;

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 
 import dev.vireo.connection.ConnectionManager;
 import dev.vireo.connection.VirtConnection;
-import dev.vireo.libvirt.CallCounter;
+import dev.vireo.api.CallCounter;
 import dev.vireo.libvirt.LibvirtConnection;
-import dev.vireo.libvirt.LibvirtThreadGuard;
+import dev.vireo.api.LibvirtThreadGuard;
 import dev.vireo.ui.views.DomainNode;
 import dev.vireo.ui.views.DomainsView;
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.vireo.connection.VirtConnection;
-import dev.vireo.libvirt.ObjectKind;
+import dev.vireo.api.ObjectKind;
 import dev.vireo.ui.editors.HostEditor;
 import dev.vireo.ui.handlers.OpenHandler;
 

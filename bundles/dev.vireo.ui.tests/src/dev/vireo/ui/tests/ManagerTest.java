@@ -21,10 +21,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import dev.vireo.connection.VirtConnection;
 import dev.vireo.core.tests.Virsh;
-import dev.vireo.libvirt.CallCounter;
-import dev.vireo.libvirt.LibvirtThreadGuard;
-import dev.vireo.libvirt.ObjectKind;
-import dev.vireo.libvirt.StorageVolume;
+import dev.vireo.api.CallCounter;
+import dev.vireo.api.LibvirtThreadGuard;
+import dev.vireo.api.ObjectKind;
+import dev.vireo.api.StorageVolume;
 import dev.vireo.monitor.ConnectionMonitor;
 import dev.vireo.monitor.DomainCache;
 import dev.vireo.monitor.DomainRecord;

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.vireo.connection.VirtConnection;
-import dev.vireo.libvirt.ObjectKind;
-import dev.vireo.libvirt.StorageVolume;
+import dev.vireo.api.ObjectKind;
+import dev.vireo.api.StorageVolume;
 import dev.vireo.monitor.ConnectionMonitor;
 import dev.vireo.monitor.DomainCache;
 import dev.vireo.ui.wizards.NewVmWizard;

@@ -12,14 +12,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.vireo.api.LibvirtThreadGuard;
 import dev.vireo.connection.VirtConnection;
 import dev.vireo.core.tests.LibvirtDaemon;
-import dev.vireo.libvirt.LibvirtThreadGuard;
+import dev.vireo.monitor.ConnectionMonitor;
 import dev.vireo.monitor.DomainCache;
 import dev.vireo.monitor.DomainRecord;
+import dev.vireo.operations.DomainOperations;
 import dev.vireo.ui.editors.DomainEditor;
 import dev.vireo.ui.handlers.OpenHandler;
-import dev.vireo.ui.jobs.LibvirtJob;
+import dev.vireo.ui.jobs.HostJob;
 import dev.vireo.ui.views.DomainNode;
 import dev.vireo.ui.views.DomainsView;
 
@@ -101,8 +103,9 @@ class RemoteHostTest {
         String uuid = DomainCache.of(host).all().iterator().next().uuid();
         daemon.freeze();
         try {
-            CompletableFuture<String> answer = LibvirtJob.run("Reading a definition from a stuck host", host,
-                    l -> l.domains().domainXml(uuid), true);
+            DomainOperations operations = new DomainOperations(ConnectionMonitor.of(host));
+            CompletableFuture<String> answer = HostJob.run("Reading a definition from a stuck host",
+                    () -> operations.nextBootXml(uuid), true);
             UiWait.until("the job running", () -> job("Reading a definition from a stuck host") != null, () -> "");
             assertTrue(!answer.isDone(), "the host does not answer");
             long start = System.nanoTime();

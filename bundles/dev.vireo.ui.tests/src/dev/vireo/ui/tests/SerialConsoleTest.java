@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.vireo.connection.VirtConnection;
 import dev.vireo.core.tests.LibvirtDaemon;
-import dev.vireo.libvirt.LibvirtThreadGuard;
+import dev.vireo.api.LibvirtThreadGuard;
 import dev.vireo.ui.editors.DomainEditor;
 import dev.vireo.ui.handlers.OpenHandler;
 import dev.vireo.ui.views.DomainNode;
@@ -31,10 +31,11 @@ class SerialConsoleTest {
     private static final String BOOT_SECTOR = "+jHAjtiO0LwAfPy6+wOwgO66+AOwAe66+QMwwO66+wOwA+6+UHyshMB0BegTAOv2uv0D7KgBdPu6+APs6AIA6+9Quv0D7KggdPtYuvgD7sNWSVJFTyBzZXJpYWwgcmVhZHkNCgAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAVao=";
     private static LibvirtDaemon daemon;
     private static VirtConnection host;
-    private static String uuid;
+    private static Path disk;
+    private static int guests;
 
     @BeforeAll
-    static void startGuest() throws Exception {
+    static void startDaemon() throws Exception {
         daemon = Workbench.await(CompletableFuture.supplyAsync(() -> {
             try {
                 return LibvirtDaemon.start();
@@ -42,33 +43,14 @@ class SerialConsoleTest {
                 throw new IllegalStateException(e);
             }
         }));
-        Path disk = daemon.dir().resolve("serial-echo.img");
+        disk = daemon.dir().resolve("serial-echo.img");
         Files.write(disk, Arrays.copyOf(Base64.getDecoder().decode(BOOT_SECTOR), 1024 * 1024));
         Files.setPosixFilePermissions(disk, PosixFilePermissions.fromString("rw-rw-rw-"));
         host = Workbench.open(daemon.uri("qemu", "/session"));
-        String xml = """
-                <domain type='qemu'>
-                  <name>vireo-serial</name>
-                  <memory unit='MiB'>32</memory>
-                  <vcpu>1</vcpu>
-                  <os><type arch='x86_64' machine='pc'>hvm</type><boot dev='hd'/></os>
-                  <devices>
-                    <emulator>/usr/bin/qemu-system-x86_64</emulator>
-                    <disk type='file' device='disk'><driver name='qemu' type='raw'/><source file='%s'/><target dev='hda' bus='ide'/></disk>
-                    <serial type='pty'><target port='0'/></serial>
-                    <console type='pty'><target type='serial' port='0'/></console>
-                  </devices>
-                </domain>
-                """.formatted(disk);
-        uuid = Workbench.call(host, l -> l.domains().defineDomain(xml));
     }
 
     @AfterAll
-    static void stopGuest() throws Exception {
-        Workbench.call(host, l -> {
-            l.domains().undefine(uuid);
-            return null;
-        });
+    static void stopDaemon() throws Exception {
         Workbench.close(host);
         daemon.close();
     }
@@ -83,6 +65,22 @@ class SerialConsoleTest {
     @Test
     void theGuestsGreetingShowsAndWhatIsTypedComesBack() throws Exception {
         long violations = LibvirtThreadGuard.violations();
+        // a machine of its own each run: a run repeated never meets the last one's console
+        String xml = """
+                <domain type='qemu'>
+                  <name>vireo-serial-%d</name>
+                  <memory unit='MiB'>32</memory>
+                  <vcpu>1</vcpu>
+                  <os><type arch='x86_64' machine='pc'>hvm</type><boot dev='hd'/></os>
+                  <devices>
+                    <emulator>/usr/bin/qemu-system-x86_64</emulator>
+                    <disk type='file' device='disk'><driver name='qemu' type='raw'/><source file='%s'/><target dev='hda' bus='ide'/></disk>
+                    <serial type='pty'><target port='0'/></serial>
+                    <console type='pty'><target type='serial' port='0'/></console>
+                  </devices>
+                </domain>
+                """.formatted(++guests, disk);
+        String uuid = Workbench.call(host, l -> l.domains().defineDomain(xml));
         Workbench.call(host, l -> {
             l.domains().startPaused(uuid);
             return null;
@@ -116,6 +114,7 @@ class SerialConsoleTest {
             Workbench.page().closeEditor(editor, false);
             Workbench.call(host, l -> {
                 l.domains().destroy(uuid);
+                l.domains().undefine(uuid);
                 return null;
             });
         }

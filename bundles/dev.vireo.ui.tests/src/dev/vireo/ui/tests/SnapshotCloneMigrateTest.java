@@ -17,9 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.vireo.connection.VirtConnection;
-import dev.vireo.libvirt.Snapshots;
-import dev.vireo.libvirt.ObjectKind;
-import dev.vireo.libvirt.StorageVolume;
+import dev.vireo.api.ObjectKind;
+import dev.vireo.api.StorageVolume;
 import dev.vireo.model.DomainQueries;
 import dev.vireo.monitor.ConnectionMonitor;
 import dev.vireo.monitor.DomainCache;
@@ -73,11 +72,11 @@ class SnapshotCloneMigrateTest {
 
         page.select("vireo-snap");
         long reverts = host.calls().get("virDomainRevertToSnapshot");
-        Workbench.await(page.act("Reverting to", Snapshots::revertToSnapshot));
+        Workbench.await(page.revertSelected());
         assertEquals(reverts + 1, host.calls().get("virDomainRevertToSnapshot"));
 
         page.select("vireo-snap");
-        Workbench.await(page.act("Deleting", Snapshots::deleteSnapshot));
+        Workbench.await(page.deleteSelected());
         UiWait.until("the snapshot gone", () -> find(page.tree().getItems(), "vireo-snap") == null, page::status);
         assertTrue(!Workbench.call(host, l -> l.snapshots().snapshotNames(d.uuid())).contains("vireo-snap"));
     }

@@ -7,10 +7,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 
+import dev.vireo.api.Credentials;
 import dev.vireo.connection.ConnectionListener;
 import dev.vireo.connection.ConnectionState;
 import dev.vireo.connection.VirtConnection;
-import dev.vireo.libvirt.Credentials;
 
 /**
  * Answers hosts that ask who is there: with the saved password if there is one and it was not

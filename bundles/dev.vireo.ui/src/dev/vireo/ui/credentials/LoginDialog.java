@@ -14,7 +14,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 
-import dev.vireo.libvirt.Credentials;
+import dev.vireo.api.Credentials;
 
 /**
  * Asks for a host's user name and password. It does not block its caller: the answer goes to

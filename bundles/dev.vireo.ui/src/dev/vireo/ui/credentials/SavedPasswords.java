@@ -18,7 +18,7 @@ import org.eclipse.equinox.security.storage.SecurePreferencesFactory;
 import org.eclipse.equinox.security.storage.StorageException;
 import org.eclipse.equinox.security.storage.provider.IProviderHints;
 
-import dev.vireo.libvirt.Credentials;
+import dev.vireo.api.Credentials;
 
 /**
  * Passwords the user chose to remember, in Eclipse secure storage: encrypted, in a file of

@@ -30,8 +30,9 @@ import dev.vireo.monitor.CacheListener;
 import dev.vireo.monitor.ConnectionMonitor;
 import dev.vireo.monitor.DomainChange;
 import dev.vireo.monitor.DomainRecord;
+import dev.vireo.operations.DomainOperations;
 import dev.vireo.ui.editors.EditorHeader.Severity;
-import dev.vireo.ui.jobs.LibvirtJob;
+import dev.vireo.ui.jobs.HostJob;
 
 /**
  * A virtual machine's details, as virt-manager's details window: the pages contributed to
@@ -50,6 +51,7 @@ public class DomainEditor extends MultiPageEditorPart {
 
     private DomainEditorInput input;
     private ConnectionMonitor monitor;
+    private DomainOperations operations;
     private Display display;
     /** The working copy the pages edit; {@code null} until the cache has the domain's XML. */
     private XmlObject draft;
@@ -85,6 +87,7 @@ public class DomainEditor extends MultiPageEditorPart {
         super.init(site, editorInput);
         input = domainInput;
         monitor = ConnectionMonitor.of(input.connection());
+        operations = new DomainOperations(monitor);
         setPartName(input.getName());
         setTitleToolTip(input.getToolTipText());
     }
@@ -139,6 +142,11 @@ public class DomainEditor extends MultiPageEditorPart {
         return monitor;
     }
 
+    /** The operations on this editor's machine's host. */
+    public DomainOperations operations() {
+        return operations;
+    }
+
     /** The domain as the cache knows it now; {@code null} once it is gone. */
     public DomainRecord record() {
         return input.record();
@@ -188,8 +196,7 @@ public class DomainEditor extends MultiPageEditorPart {
         String definition = text;
         applying = true;
         updateHeader();
-        LibvirtJob.run("Applying changes to " + input.getName(), input.connection(),
-                libvirt -> libvirt.domains().defineDomain(definition), false)
+        HostJob.run("Applying changes to " + input.getName(), () -> operations.define(definition), false)
                 .whenComplete((uuid, failure) -> display.asyncExec(() -> applied(failure)));
     }
 
@@ -200,7 +207,7 @@ public class DomainEditor extends MultiPageEditorPart {
         }
         if (failure != null) {
             header.show(Severity.ERROR, "libvirt refused the change; the virtual machine keeps its definition: "
-                    + LibvirtJob.message(failure));
+                    + HostJob.message(failure));
             updateButtons();
             return;
         }
@@ -224,8 +231,7 @@ public class DomainEditor extends MultiPageEditorPart {
                 show(null);
             } // else the pages keep showing the last definition until the new one arrives
             int generation = ++loads;
-            LibvirtJob.run("Reading the definition of " + record.name(), input.connection(),
-                    libvirt -> libvirt.domains().nextBootXml(input.uuid()), false)
+            HostJob.run("Reading the definition of " + record.name(), () -> operations.nextBootXml(input.uuid()), false)
                     .whenComplete((text, failure) -> display.asyncExec(() -> {
                         if (generation == loads && !header.isDisposed() && !dirty) {
                             loaded(text, failure);
@@ -240,7 +246,7 @@ public class DomainEditor extends MultiPageEditorPart {
     private void loaded(String text, Throwable failure) {
         try {
             if (failure != null) {
-                throw new ModelException(LibvirtJob.message(failure), failure);
+                throw new ModelException(HostJob.message(failure), failure);
             }
             show(LibvirtModel.load(text));
         } catch (ModelException e) {

@@ -2,7 +2,9 @@ package dev.vireo.ui.editors;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.jface.dialogs.MessageDialog;
@@ -20,14 +22,13 @@ import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.MultiPageEditorPart;
 
-import dev.vireo.libvirt.LibvirtConnection;
-import dev.vireo.libvirt.ObjectKind;
+import dev.vireo.api.ObjectKind;
 import dev.vireo.model.LibvirtModel;
 import dev.vireo.model.ModelException;
 import dev.vireo.model.XmlObject;
 import dev.vireo.monitor.CacheListener;
 import dev.vireo.monitor.ConnectionMonitor;
-import dev.vireo.ui.jobs.LibvirtJob;
+import dev.vireo.ui.jobs.HostJob;
 import dev.vireo.ui.preferences.VireoPreferences;
 
 /**
@@ -112,9 +113,9 @@ public class HostEditor extends MultiPageEditorPart {
         setActivePage(page);
     }
 
-    /** Runs a call on the host as a Job; a failure is shown with libvirt's message. */
-    <T> java.util.concurrent.CompletableFuture<T> run(String name, Function<LibvirtConnection, T> call) {
-        return LibvirtJob.run(name, input.connection(), call, true);
+    /** Runs an operation on the host as a Job; a failure is shown with libvirt's message. */
+    <T> CompletableFuture<T> run(String name, Supplier<CompletableFuture<T>> operation) {
+        return HostJob.run(name, operation, true);
     }
 
     @Override

@@ -12,12 +12,13 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 
-import dev.vireo.libvirt.NodeInfo;
+import dev.vireo.api.NodeInfo;
 import dev.vireo.model.LibvirtModel;
 import dev.vireo.model.ModelException;
-import dev.vireo.model.XmlObject;
-import dev.vireo.ui.status.ConnectionCost;
 import dev.vireo.model.Units;
+import dev.vireo.model.XmlObject;
+import dev.vireo.operations.HostOperations;
+import dev.vireo.ui.status.ConnectionCost;
 
 /** The host (CPU, memory, capabilities from the cache) and the cost of Vireo's connection to it. */
 public class HostOverviewPage {
@@ -46,7 +47,7 @@ public class HostOverviewPage {
         calls = HostEditor.table(control, "API:300", "Calls:90");
         GridDataFactory.fillDefaults().span(2, 1).grab(true, true).applyTo(calls);
         showCapabilities();
-        editor.run("Reading the host's CPU and memory", libvirt -> libvirt.nodeInfo())
+        editor.run("Reading the host's CPU and memory", new HostOperations(editor.monitor())::nodeInfo)
                 .thenAccept(info -> control.getDisplay().asyncExec(() -> showNode(info)));
         refreshCost();
     }

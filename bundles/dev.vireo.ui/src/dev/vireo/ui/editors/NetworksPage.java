@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -15,11 +15,10 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Table;
 
-import dev.vireo.libvirt.LibvirtConnection;
-import dev.vireo.libvirt.ObjectKind;
-import dev.vireo.model.LibvirtModel;
+import dev.vireo.api.ObjectKind;
 import dev.vireo.model.XmlObject;
 import dev.vireo.monitor.CachedObject;
+import dev.vireo.operations.NetworkOperations;
 import dev.vireo.ui.dialogs.FormDialog;
 
 /** The host's virtual networks: list from the cache; create NAT, routed or isolated ones; start, stop, delete. */
@@ -37,9 +36,9 @@ public class NetworksPage {
         GridLayoutFactory.fillDefaults().numColumns(5).applyTo(buttons);
         GridDataFactory.fillDefaults().applyTo(buttons);
         HostEditor.button(buttons, "&Add Network...", this::openCreateDialog);
-        HostEditor.button(buttons, "&Start", () -> act("Starting", (l, k) -> l.objects().start(ObjectKind.NETWORK, k)));
-        HostEditor.button(buttons, "S&top", () -> act("Stopping", (l, k) -> l.objects().stop(ObjectKind.NETWORK, k)));
-        HostEditor.button(buttons, "Autostart &On", () -> act("Setting autostart of", (l, k) -> l.objects().setAutostart(ObjectKind.NETWORK, k, true)));
+        HostEditor.button(buttons, "&Start", () -> act("Starting", operations()::start));
+        HostEditor.button(buttons, "S&top", () -> act("Stopping", operations()::stop));
+        HostEditor.button(buttons, "Autostart &On", () -> act("Setting autostart of", k -> operations().setAutostart(k, true)));
         HostEditor.button(buttons, "&Delete", () -> {
             String key = HostEditor.selectedKey(table);
             if (key != null && editor.confirmDelete("the network " + table.getSelection()[0].getText(0))) {
@@ -79,26 +78,23 @@ public class NetworksPage {
         }
     }
 
-    private CompletableFuture<Void> act(String verb, BiConsumer<LibvirtConnection, String> call) {
+    private NetworkOperations operations() {
+        return new NetworkOperations(editor.monitor());
+    }
+
+    /** A change to the selected network, given its key. */
+    private CompletableFuture<Void> act(String verb, Function<String, CompletableFuture<Void>> change) {
         String key = HostEditor.selectedKey(table);
         if (key == null) {
             return CompletableFuture.completedFuture(null);
         }
         String name = editor.monitor().objects(ObjectKind.NETWORK).get(key).name();
-        return editor.run(verb + " network " + name, libvirt -> {
-            call.accept(libvirt, key);
-            return null;
-        });
+        return editor.run(verb + " network " + name, () -> change.apply(key));
     }
 
     /** Stops (if active) and undefines the selected network. */
     public CompletableFuture<Void> deleteSelected() {
-        return act("Deleting", (l, k) -> {
-            if (editor.monitor().objects(ObjectKind.NETWORK).get(k).active()) {
-                l.objects().stop(ObjectKind.NETWORK, k);
-            }
-            l.objects().undefine(ObjectKind.NETWORK, k);
-        });
+        return act("Deleting", operations()::delete);
     }
 
     private void openCreateDialog() {
@@ -113,27 +109,8 @@ public class NetworksPage {
         }
     }
 
-    /** Defines and starts a network; {@code mode} nat, route or isolated; DHCP for the rest of a /24. */
+    /** Defines, starts and autostarts a network; {@code mode} nat, route or isolated; DHCP for the rest of a /24. */
     public CompletableFuture<String> create(String name, String mode, String addressSlashPrefix) {
-        XmlObject network = LibvirtModel.create("Network");
-        network.set("name", name);
-        if (!"isolated".equals(mode)) {
-            network.set("forwardMode", mode);
-        }
-        String[] parts = addressSlashPrefix.split("/");
-        XmlObject ip = network.add("ips");
-        ip.set("address", parts[0]);
-        ip.set("prefix", Integer.valueOf(parts.length > 1 ? parts[1] : "24"));
-        if (parts.length < 2 || "24".equals(parts[1])) {
-            String base = parts[0].substring(0, parts[0].lastIndexOf('.') + 1);
-            ip.set("dhcpStart", base + "2").set("dhcpEnd", base + "254");
-        }
-        String xml = LibvirtModel.save(network);
-        return editor.run("Creating network " + name, libvirt -> {
-            String key = libvirt.objects().define(ObjectKind.NETWORK, xml);
-            libvirt.objects().start(ObjectKind.NETWORK, key);
-            libvirt.objects().setAutostart(ObjectKind.NETWORK, key, true);
-            return key;
-        });
+        return editor.run("Creating network " + name, () -> operations().create(name, mode, addressSlashPrefix));
     }
 }

@@ -9,11 +9,11 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 
+import dev.vireo.model.Units;
 import dev.vireo.model.XmlObject;
 import dev.vireo.monitor.DomainRecord;
 import dev.vireo.ui.handlers.MigrateDomainHandler;
-import dev.vireo.ui.jobs.LibvirtJob;
-import dev.vireo.model.Units;
+import dev.vireo.ui.jobs.HostJob;
 
 /**
  * Name, title, description, state, UUID, OS, memory, vCPUs and autostart. Title and description
@@ -118,8 +118,7 @@ public class OverviewPage implements DomainEditorPage {
 
     private void loadAutostart() {
         String uuid = editor.input().uuid();
-        LibvirtJob.run("Reading autostart of " + editor.input().getName(), editor.input().connection(),
-                libvirt -> libvirt.domains().autostart(uuid), false).thenAccept(on -> control.getDisplay().asyncExec(() -> {
+        HostJob.run("Reading autostart of " + editor.input().getName(), () -> editor.operations().autostart(uuid), false).thenAccept(on -> control.getDisplay().asyncExec(() -> {
                     if (!autostart.isDisposed()) {
                         autostart.setSelection(on);
                         autostart.setEnabled(true);
@@ -129,11 +128,8 @@ public class OverviewPage implements DomainEditorPage {
 
     private void setAutostart(boolean on) {
         String uuid = editor.input().uuid();
-        LibvirtJob.run((on ? "Enabling" : "Disabling") + " autostart of " + editor.input().getName(),
-                editor.input().connection(), libvirt -> {
-                    libvirt.domains().setAutostart(uuid, on);
-                    return null;
-                }, true).exceptionally(failure -> {
+        HostJob.run((on ? "Enabling" : "Disabling") + " autostart of " + editor.input().getName(),
+                () -> editor.operations().setAutostart(uuid, on), true).exceptionally(failure -> {
                     control.getDisplay().asyncExec(() -> {
                         if (!autostart.isDisposed()) {
                             autostart.setSelection(!on);

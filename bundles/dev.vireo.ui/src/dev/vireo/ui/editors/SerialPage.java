@@ -9,9 +9,10 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 
+import dev.vireo.api.ConsoleChannel;
 import dev.vireo.driver.DriverRegistry;
-import dev.vireo.libvirt.ConsoleStream;
-import dev.vireo.ui.jobs.LibvirtJob;
+import dev.vireo.operations.HostOperations;
+import dev.vireo.ui.jobs.HostJob;
 import dev.vireo.ui.widgets.SerialConsole;
 
 /** The machine's serial console, through libvirt's console stream (works over any connection, SSH included). */
@@ -61,18 +62,18 @@ public class SerialPage implements DomainEditorPage {
     }
 
     /** Opens the console as a Job; the terminal shows it once open. */
-    public CompletableFuture<ConsoleStream> connect() {
+    public CompletableFuture<ConsoleChannel> connect() {
         String uuid = editor.input().uuid();
         status.setText("Opening the serial console...");
-        return LibvirtJob.run("Opening the serial console of " + editor.input().getName(), editor.input().connection(),
-                libvirt -> libvirt.domains().openConsole(uuid), false).whenComplete((stream, failure) -> control.getDisplay()
+        HostOperations host = new HostOperations(editor.monitor());
+        return HostJob.run("Opening the serial console of " + editor.input().getName(), () -> host.openSerialConsole(uuid), false).whenComplete((stream, failure) -> control.getDisplay()
                         .asyncExec(() -> {
                             if (control.isDisposed()) {
                                 if (stream != null) {
                                     stream.free();
                                 }
                             } else if (failure != null) {
-                                status.setText("Cannot open the serial console: " + LibvirtJob.message(failure));
+                                status.setText("Cannot open the serial console: " + HostJob.message(failure));
                             } else {
                                 terminal.attach(stream);
                                 status.setText("Connected.");

@@ -6,8 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -23,12 +24,12 @@ import org.eclipse.swt.widgets.TreeItem;
 
 import dev.vireo.driver.DriverRegistry;
 import dev.vireo.driver.HypervisorDriver;
-import dev.vireo.libvirt.Snapshots;
 import dev.vireo.model.LibvirtModel;
 import dev.vireo.model.ModelException;
 import dev.vireo.model.XmlObject;
+import dev.vireo.operations.SnapshotOperations;
 import dev.vireo.ui.dialogs.FormDialog;
-import dev.vireo.ui.jobs.LibvirtJob;
+import dev.vireo.ui.jobs.HostJob;
 
 /**
  * The domain's snapshots as a tree by parent, listed when the page is first shown (libvirt sends
@@ -69,8 +70,8 @@ public class SnapshotsPage implements DomainEditorPage {
         Composite buttons = new Composite(control, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(4).applyTo(buttons);
         actions.add(HostEditor.button(buttons, "&Take Snapshot...", this::openCreateDialog));
-        actions.add(HostEditor.button(buttons, "Re&vert", () -> act("Reverting to", Snapshots::revertToSnapshot)));
-        actions.add(HostEditor.button(buttons, "&Delete", () -> act("Deleting", Snapshots::deleteSnapshot)));
+        actions.add(HostEditor.button(buttons, "Re&vert", this::revertSelected));
+        actions.add(HostEditor.button(buttons, "&Delete", this::deleteSelected));
         actions.add(HostEditor.button(buttons, "&Refresh", this::load));
         if (!supported) {
             status.setText("The " + DriverRegistry.get().forUri(uri).map(HypervisorDriver::name).orElse("")
@@ -107,8 +108,7 @@ public class SnapshotsPage implements DomainEditorPage {
         status.setText("Listing the snapshots...");
         String uuid = editor.input().uuid();
         CompletableFuture<Void> shown = new CompletableFuture<>();
-        LibvirtJob.run("Listing the snapshots of " + editor.input().getName(), editor.input().connection(),
-                libvirt -> libvirt.snapshots().snapshotXmls(uuid), false).whenComplete((xmls, failure) -> control.getDisplay()
+        HostJob.run("Listing the snapshots of " + editor.input().getName(), () -> operations().list(uuid), false).whenComplete((xmls, failure) -> control.getDisplay()
                         .asyncExec(() -> {
                             if (!control.isDisposed()) {
                                 show(xmls, failure);
@@ -121,7 +121,7 @@ public class SnapshotsPage implements DomainEditorPage {
     private void show(List<String> xmls, Throwable failure) {
         tree.removeAll();
         if (failure != null) {
-            status.setText("Cannot list the snapshots: " + LibvirtJob.message(failure));
+            status.setText("Cannot list the snapshots: " + HostJob.message(failure));
             return;
         }
         List<Snapshot> snapshots = xmls.stream().map(SnapshotsPage::parse).filter(s -> s != null)
@@ -193,43 +193,39 @@ public class SnapshotsPage implements DomainEditorPage {
         }
     }
 
-    /** Takes a snapshot, then lists them again. */
-    public CompletableFuture<Void> create(String name, String description) {
-        XmlObject snapshot = LibvirtModel.create("DomainSnapshot");
-        snapshot.set("name", name);
-        if (!description.isEmpty()) {
-            snapshot.set("description", description);
-        }
-        String xml = LibvirtModel.save(snapshot);
-        String uuid = editor.input().uuid();
-        return then(LibvirtJob.run("Taking snapshot " + name + " of " + editor.input().getName(),
-                editor.input().connection(), libvirt -> {
-                    libvirt.snapshots().createSnapshot(uuid, xml);
-                    return null;
-                }, true));
+    private SnapshotOperations operations() {
+        return new SnapshotOperations(editor.monitor());
     }
 
-    /** Reverts to or deletes the selected snapshot, then lists them again. */
-    public CompletableFuture<Void> act(String verb, TriConsumer call) {
+    /** Takes a snapshot, then lists them again. */
+    public CompletableFuture<Void> create(String name, String description) {
+        String uuid = editor.input().uuid();
+        return then(HostJob.run("Taking snapshot " + name + " of " + editor.input().getName(),
+                () -> operations().create(uuid, name, description), true));
+    }
+
+    /** Reverts the machine to the selected snapshot, then lists them again. */
+    public CompletableFuture<Void> revertSelected() {
+        return act("Reverting to", operations()::revert);
+    }
+
+    /** Deletes the selected snapshot, then lists them again. */
+    public CompletableFuture<Void> deleteSelected() {
+        return act("Deleting", operations()::delete);
+    }
+
+    /** A change to the selected snapshot, given the machine's UUID and the snapshot's name. */
+    private CompletableFuture<Void> act(String verb, BiFunction<String, String, CompletableFuture<Void>> change) {
         Snapshot s = selected();
         if (s == null) {
             return CompletableFuture.completedFuture(null);
         }
         String uuid = editor.input().uuid();
-        return then(LibvirtJob.run(verb + " snapshot " + s.name() + " of " + editor.input().getName(),
-                editor.input().connection(), libvirt -> {
-                    call.accept(libvirt.snapshots(), uuid, s.name());
-                    return null;
-                }, true));
+        return then(HostJob.run(verb + " snapshot " + s.name() + " of " + editor.input().getName(),
+                () -> change.apply(uuid, s.name()), true));
     }
 
-    /** A libvirt call on a domain's snapshot: the connection, the domain's UUID, the snapshot's name. */
-    @FunctionalInterface
-    public interface TriConsumer {
-        void accept(Snapshots snapshots, String uuid, String name);
-    }
-
-    private CompletableFuture<Void> then(CompletableFuture<Object> change) {
+    private CompletableFuture<Void> then(CompletableFuture<Void> change) {
         return change.handle((ok, failure) -> null).thenCompose(x -> {
             CompletableFuture<Void> listed = new CompletableFuture<>();
             control.getDisplay().asyncExec(() -> load().whenComplete((v, e) -> listed.complete(null)));

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -18,14 +18,12 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 
-import dev.vireo.libvirt.LibvirtCallException;
-import dev.vireo.libvirt.LibvirtConnection;
-import dev.vireo.libvirt.ObjectKind;
-import dev.vireo.libvirt.StorageVolume;
-import dev.vireo.model.LibvirtModel;
+import dev.vireo.api.ObjectKind;
+import dev.vireo.api.StorageVolume;
 import dev.vireo.model.Units;
 import dev.vireo.model.XmlObject;
 import dev.vireo.monitor.CachedObject;
+import dev.vireo.operations.StorageOperations;
 import dev.vireo.ui.dialogs.FormDialog;
 
 /**
@@ -50,18 +48,13 @@ public class StoragePage {
         Composite poolButtons = new Composite(top, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(6).applyTo(poolButtons);
         HostEditor.button(poolButtons, "&Add Pool...", this::openCreatePoolDialog);
-        HostEditor.button(poolButtons, "&Start", () -> poolAction("Starting", (l, k) -> l.objects().start(ObjectKind.STORAGE_POOL, k)));
-        HostEditor.button(poolButtons, "S&top", () -> poolAction("Stopping", (l, k) -> l.objects().stop(ObjectKind.STORAGE_POOL, k)));
-        HostEditor.button(poolButtons, "&Refresh", () -> poolAction("Refreshing", (l, k) -> l.storage().refreshPool(k)));
+        HostEditor.button(poolButtons, "&Start", () -> poolAction("Starting", operations()::startPool));
+        HostEditor.button(poolButtons, "S&top", () -> poolAction("Stopping", operations()::stopPool));
+        HostEditor.button(poolButtons, "&Refresh", () -> poolAction("Refreshing", operations()::refreshPool));
         HostEditor.button(poolButtons, "&Delete Pool", () -> {
             if (HostEditor.selectedKey(pools) != null
                     && editor.confirmDelete("the pool " + pools.getSelection()[0].getText(0))) {
-                poolAction("Deleting", (l, k) -> {
-                    if (editor.monitor().objects(ObjectKind.STORAGE_POOL).get(k).active()) {
-                        l.objects().stop(ObjectKind.STORAGE_POOL, k);
-                    }
-                    l.objects().undefine(ObjectKind.STORAGE_POOL, k);
-                });
+                poolAction("Deleting", operations()::deletePool);
             }
         });
         Composite bottom = new Composite(control, SWT.NONE);
@@ -164,32 +157,30 @@ public class StoragePage {
         return value == null ? "" : Units.formatKiB(value / 1024);
     }
 
-    private void poolAction(String verb, BiConsumer<LibvirtConnection, String> call) {
+    private StorageOperations operations() {
+        return new StorageOperations(editor.monitor());
+    }
+
+    /** A change to the selected pool, given its key. */
+    private void poolAction(String verb, Function<String, CompletableFuture<Void>> change) {
         String key = HostEditor.selectedKey(pools);
         if (key != null) {
-            editor.run(verb + " pool " + pools.getSelection()[0].getText(0), libvirt -> {
-                call.accept(libvirt, key);
-                return null;
-            });
+            editor.run(verb + " pool " + pools.getSelection()[0].getText(0), () -> change.apply(key));
         }
     }
 
-    /** A change to the selected pool's volumes, then the volumes listed again (libvirt sends no event). */
-    private CompletableFuture<Void> volumeAction(String name, java.util.function.Consumer<LibvirtConnection> call) {
+    /** A change to the selected pool's volumes; completes once the volumes, listed again, are shown. */
+    private CompletableFuture<Void> volumeAction(String name, Function<String, CompletableFuture<List<StorageVolume>>> change) {
         String pool = HostEditor.selectedKey(pools);
         CompletableFuture<Void> shown = new CompletableFuture<>();
-        editor.<Void>run(name, libvirt -> {
-            call.accept(libvirt);
-            return null;
-        }).whenComplete((ok, failure) -> editor.monitor().reloadVolumes(pool)
-                .whenComplete((v, f) -> control.getDisplay().asyncExec(() -> {
-                    showLoadedVolumes();
-                    if (failure != null) {
-                        shown.completeExceptionally(failure);
-                    } else {
-                        shown.complete(null);
-                    }
-                })));
+        editor.run(name, () -> change.apply(pool)).whenComplete((volumes, failure) -> control.getDisplay().asyncExec(() -> {
+            showLoadedVolumes();
+            if (failure != null) {
+                shown.completeExceptionally(failure);
+            } else {
+                shown.complete(null);
+            }
+        }));
         return shown;
     }
 
@@ -211,27 +202,7 @@ public class StoragePage {
 
     /** Defines, builds (where the type needs it) and starts a pool. */
     public CompletableFuture<String> createPool(String name, String type, String target, String sourceHost, String source) {
-        XmlObject pool = LibvirtModel.create("StoragePool");
-        pool.set("type", type).set("name", name).set("targetPath", target);
-        if (!sourceHost.isEmpty()) {
-            pool.set("sourceHost", sourceHost);
-        }
-        if (!source.isEmpty()) {
-            pool.set(type.equals("netfs") ? "sourceDir" : type.equals("logical") ? "sourceName" : "sourceDevice", source);
-        }
-        String xml = LibvirtModel.save(pool);
-        return editor.run("Creating pool " + name, libvirt -> {
-            String key = libvirt.objects().define(ObjectKind.STORAGE_POOL, xml);
-            try {
-                libvirt.storage().buildPool(key);
-            } catch (LibvirtCallException e) {
-                if (!e.isUnsupported()) {
-                    throw e;
-                }
-            }
-            libvirt.objects().start(ObjectKind.STORAGE_POOL, key);
-            return key;
-        });
+        return editor.run("Creating pool " + name, () -> operations().createPool(name, type, target, sourceHost, source));
     }
 
     private void openCreateVolumeDialog() {
@@ -256,17 +227,14 @@ public class StoragePage {
         if (pool == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("no pool selected"));
         }
-        XmlObject volume = LibvirtModel.create("StorageVolume");
-        volume.set("name", name).set("capacity", gib).set("capacityUnit", "GiB").set("format", format);
-        String xml = LibvirtModel.save(volume);
-        return volumeAction("Creating volume " + name, libvirt -> libvirt.storage().createVolume(pool, xml));
+        return volumeAction("Creating volume " + name, p -> operations().createVolume(p, name, gib, format));
     }
 
     /** Deletes the selected volume. */
     public CompletableFuture<Void> deleteSelectedVolume() {
         String path = HostEditor.selectedKey(volumes);
         return path == null ? CompletableFuture.completedFuture(null)
-                : volumeAction("Deleting volume " + path, libvirt -> libvirt.storage().deleteVolume(path));
+                : volumeAction("Deleting volume " + path, p -> operations().deleteVolume(p, path));
     }
 
     private void openResizeDialog() {
@@ -277,7 +245,7 @@ public class StoragePage {
         FormDialog dialog = new FormDialog(control.getShell(), "Resize Volume", path, Map.of("New capacity (GiB)", "20"));
         Long gib = dialog.open() == Window.OK ? wholeNumber(dialog.values().get("New capacity (GiB)")) : null;
         if (gib != null) {
-            volumeAction("Resizing volume " + path, libvirt -> libvirt.storage().resizeVolume(path, gib << 30));
+            volumeAction("Resizing volume " + path, p -> operations().resizeVolume(p, path, gib << 30));
         }
     }
 

@@ -1,7 +1,5 @@
 package dev.vireo.ui.handlers;
 
-import java.util.function.BiConsumer;
-
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.core.runtime.IConfigurationElement;
@@ -10,9 +8,11 @@ import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.ui.handlers.HandlerUtil;
 
-import dev.vireo.libvirt.Domains;
+import dev.vireo.monitor.ConnectionMonitor;
 import dev.vireo.monitor.DomainRecord;
-import dev.vireo.ui.jobs.LibvirtJob;
+import dev.vireo.operations.DomainOperations;
+import dev.vireo.operations.Lifecycle;
+import dev.vireo.ui.jobs.HostJob;
 import dev.vireo.ui.preferences.VireoPreferences;
 import dev.vireo.ui.views.DomainNode;
 
@@ -22,49 +22,28 @@ import dev.vireo.ui.views.DomainNode;
  * The action comes from plugin.xml: {@code class="...DomainLifecycleHandler:start"}.
  */
 public class DomainLifecycleHandler extends AbstractHandler implements IExecutableExtension {
-    private Action action;
-
-    private enum Action {
-        start("Starting", Domains::start),
-        suspend("Pausing", Domains::suspend),
-        resume("Resuming", Domains::resume),
-        shutdown("Shutting down", Domains::shutdown),
-        reboot("Rebooting", Domains::reboot),
-        reset("Resetting", Domains::reset),
-        destroy("Forcing off", Domains::destroy),
-        managedSave("Saving", Domains::managedSave);
-
-        final String verb;
-        final BiConsumer<Domains, String> call;
-
-        Action(String verb, BiConsumer<Domains, String> call) {
-            this.verb = verb;
-            this.call = call;
-        }
-    }
+    private Lifecycle action;
 
     @Override
     public void setInitializationData(IConfigurationElement config, String propertyName, Object data) {
-        action = Action.valueOf((String) data);
+        action = Lifecycle.valueOf((String) data);
     }
 
     @Override
     public Object execute(ExecutionEvent event) {
         if (HandlerUtil.getCurrentSelection(event) instanceof IStructuredSelection selection) {
-            if ((action == Action.destroy || action == Action.reset)
+            if ((action == Lifecycle.FORCE_OFF || action == Lifecycle.RESET)
                     && VireoPreferences.confirm(VireoPreferences.CONFIRM_FORCE_OFF)
-                    && !MessageDialog.openConfirm(HandlerUtil.getActiveShell(event), "Confirm " + action.verb,
-                            action.verb + " stops the guest without asking it: unsaved data in it is lost. Go on?")) {
+                    && !MessageDialog.openConfirm(HandlerUtil.getActiveShell(event), "Confirm " + action.verb(),
+                            action.verb() + " stops the guest without asking it: unsaved data in it is lost. Go on?")) {
                 return null;
             }
             for (Object element : selection) {
                 DomainRecord domain = element instanceof DomainNode node ? node.record() : null;
                 if (domain != null) {
                     DomainNode node = (DomainNode) element;
-                    LibvirtJob.run(action.verb + " " + domain.name(), node.connection(), libvirt -> {
-                        action.call.accept(libvirt.domains(), node.uuid());
-                        return null;
-                    }, true);
+                    DomainOperations operations = new DomainOperations(ConnectionMonitor.of(node.connection()));
+                    HostJob.run(action.verb() + " " + domain.name(), () -> operations.run(node.uuid(), action), true);
                 }
             }
         }

@@ -1,6 +1,7 @@
 package dev.vireo.ui.handlers;
 
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
@@ -14,9 +15,11 @@ import dev.vireo.connection.ConnectionState;
 import dev.vireo.connection.VirtConnection;
 import dev.vireo.driver.DriverRegistry;
 import dev.vireo.driver.HypervisorDriver;
+import dev.vireo.monitor.ConnectionMonitor;
 import dev.vireo.monitor.DomainRecord;
+import dev.vireo.operations.DomainOperations;
 import dev.vireo.ui.dialogs.FormDialog;
-import dev.vireo.ui.jobs.LibvirtJob;
+import dev.vireo.ui.jobs.HostJob;
 import dev.vireo.ui.views.DomainNode;
 
 /**
@@ -62,12 +65,9 @@ public class MigrateDomainHandler extends AbstractHandler {
             VirtConnection target = targets.stream().filter(c -> c.uri().equals(dialog.values().get("Destination")))
                     .findFirst().orElseThrow();
             boolean live = "live".equals(dialog.values().get("Mode"));
-            // the call needs both connections: it runs on the source's workers with the destination's handle
-            target.submit(destination -> destination).thenAccept(destination -> LibvirtJob.run(
-                    "Migrating " + domain.name() + " to " + target.uri(), node.connection(), libvirt -> {
-                        libvirt.domains().migrate(node.uuid(), destination, live);
-                        return null;
-                    }, true));
+            DomainOperations operations = new DomainOperations(ConnectionMonitor.of(node.connection()));
+            HostJob.run("Migrating " + domain.name() + " to " + target.uri(), () -> operations.migrate(node.uuid(), target, live),
+                    true);
         }
         return null;
     }

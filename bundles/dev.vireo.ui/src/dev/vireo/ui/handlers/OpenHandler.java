@@ -9,8 +9,8 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.handlers.HandlerUtil;
 
+import dev.vireo.api.ObjectKind;
 import dev.vireo.connection.VirtConnection;
-import dev.vireo.libvirt.ObjectKind;
 import dev.vireo.ui.editors.DomainEditor;
 import dev.vireo.ui.editors.DomainEditorInput;
 import dev.vireo.ui.editors.HostEditor;

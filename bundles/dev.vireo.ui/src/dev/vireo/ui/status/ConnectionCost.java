@@ -5,8 +5,8 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.WeakHashMap;
 
+import dev.vireo.api.CallCounter;
 import dev.vireo.connection.VirtConnection;
-import dev.vireo.libvirt.CallCounter;
 
 /**
  * What a connection has cost: its calls and bytes in total (the core's call accounting) and over

@@ -7,9 +7,9 @@ import java.util.Map;
 
 import org.eclipse.jface.viewers.ITreeContentProvider;
 
+import dev.vireo.api.ObjectKind;
 import dev.vireo.connection.ConnectionManager;
 import dev.vireo.connection.VirtConnection;
-import dev.vireo.libvirt.ObjectKind;
 import dev.vireo.monitor.ConnectionMonitor;
 import dev.vireo.monitor.DomainCache;
 

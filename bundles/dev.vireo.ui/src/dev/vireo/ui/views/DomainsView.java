@@ -35,10 +35,10 @@ import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.part.ViewPart;
 import org.eclipse.ui.services.IEvaluationService;
 
+import dev.vireo.api.ObjectKind;
 import dev.vireo.connection.ConnectionListener;
 import dev.vireo.connection.ConnectionManager;
 import dev.vireo.connection.VirtConnection;
-import dev.vireo.libvirt.ObjectKind;
 import dev.vireo.monitor.CacheListener;
 import dev.vireo.monitor.ConnectionMonitor;
 import dev.vireo.monitor.DomainChange;

@@ -2,8 +2,8 @@ package dev.vireo.ui.views;
 
 import java.util.Comparator;
 
+import dev.vireo.api.ObjectKind;
 import dev.vireo.connection.VirtConnection;
-import dev.vireo.libvirt.ObjectKind;
 import dev.vireo.monitor.CachedObject;
 import dev.vireo.monitor.ConnectionMonitor;
 

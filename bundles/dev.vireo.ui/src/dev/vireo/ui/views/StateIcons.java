@@ -10,7 +10,7 @@ import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.widgets.Display;
 
-import dev.vireo.libvirt.DomainState;
+import dev.vireo.api.DomainState;
 
 /** Small state icons drawn once per display: running green, paused amber, off grey, crashed red. */
 final class StateIcons {

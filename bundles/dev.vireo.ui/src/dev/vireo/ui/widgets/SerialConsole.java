@@ -9,7 +9,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.widgets.Composite;
 
-import dev.vireo.libvirt.ConsoleStream;
+import dev.vireo.api.ConsoleChannel;
 
 /**
  * A text terminal on a serial console stream: a small VT100 subset (printable text, CR, LF,
@@ -23,7 +23,7 @@ public class SerialConsole extends StyledText {
         t.setDaemon(true);
         return t;
     });
-    private volatile ConsoleStream stream;
+    private volatile ConsoleChannel stream;
     private final StringBuilder line = new StringBuilder();
     private int escape; // 0 none, 1 after ESC, 2 inside CSI
 
@@ -54,7 +54,7 @@ public class SerialConsole extends StyledText {
     }
 
     /** Shows and types into this console from now on; its bytes are read on a thread of their own. */
-    public void attach(ConsoleStream console) {
+    public void attach(ConsoleChannel console) {
         detach();
         stream = console;
         Thread reader = new Thread(() -> read(console), "vireo-serial-read");
@@ -63,7 +63,7 @@ public class SerialConsole extends StyledText {
     }
 
     public void detach() {
-        ConsoleStream s = stream;
+        ConsoleChannel s = stream;
         stream = null;
         if (s != null) {
             s.close();
@@ -76,7 +76,7 @@ public class SerialConsole extends StyledText {
     }
 
     private void send(byte[] bytes) {
-        ConsoleStream s = stream;
+        ConsoleChannel s = stream;
         if (s != null) {
             writer.execute(() -> {
                 try {
@@ -88,7 +88,7 @@ public class SerialConsole extends StyledText {
         }
     }
 
-    private void read(ConsoleStream console) {
+    private void read(ConsoleChannel console) {
         byte[] buffer = new byte[4096];
         try {
             int n;

@@ -10,16 +10,18 @@ import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
 import org.w3c.dom.Element;
 
+import dev.vireo.api.NodeInfo;
+import dev.vireo.api.ObjectKind;
 import dev.vireo.connection.VirtConnection;
-import dev.vireo.libvirt.NodeInfo;
-import dev.vireo.libvirt.ObjectKind;
 import dev.vireo.model.LibvirtModel;
 import dev.vireo.model.ModelException;
 import dev.vireo.model.XmlObject;
 import dev.vireo.monitor.ConnectionMonitor;
 import dev.vireo.monitor.DomainCache;
+import dev.vireo.operations.DomainOperations;
+import dev.vireo.operations.HostOperations;
 import dev.vireo.ui.handlers.OpenHandler;
-import dev.vireo.ui.jobs.LibvirtJob;
+import dev.vireo.ui.jobs.HostJob;
 import dev.vireo.ui.views.DomainNode;
 
 /**
@@ -120,7 +122,7 @@ public class NewVmWizard extends Wizard {
     void readHost() {
         node = null;
         VirtConnection c = spec.connection;
-        c.submit(libvirt -> libvirt.nodeInfo()).thenAccept(info -> {
+        new HostOperations(monitor()).nodeInfo().thenAccept(info -> {
             if (c == spec.connection) {
                 node = info;
             }
@@ -240,14 +242,9 @@ public class NewVmWizard extends Wizard {
         } catch (ModelException e) {
             return CompletableFuture.failedFuture(e);
         }
-        CompletableFuture<String> defined = LibvirtJob.run("Creating virtual machine " + s.name, s.connection, libvirt -> {
-            String disk = volume != null ? libvirt.storage().createVolume(s.poolKey, volume) : existing;
-            String uuid = libvirt.domains().defineDomain(domainXml(disk));
-            if (!s.customize) {
-                libvirt.domains().start(uuid);
-            }
-            return uuid;
-        }, true);
+        DomainOperations operations = new DomainOperations(monitor());
+        CompletableFuture<String> defined = HostJob.run("Creating virtual machine " + s.name,
+                () -> operations.create(s.poolKey, volume, existing, this::domainXml, !s.customize), true);
         if (s.customize) {
             defined.thenAccept(uuid -> PlatformUI.getWorkbench().getDisplay().asyncExec(() -> openEditor(uuid)));
         }

@@ -15,7 +15,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Text;
 
-import dev.vireo.libvirt.ObjectKind;
+import dev.vireo.api.ObjectKind;
 import dev.vireo.monitor.CachedObject;
 
 /**

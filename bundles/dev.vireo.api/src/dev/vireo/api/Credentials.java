@@ -1,4 +1,4 @@
-package dev.vireo.libvirt;
+package dev.vireo.api;
 
 /** What a daemon asking for authentication (SASL) is told: a user name and a password. */
 public record Credentials(String user, char[] password) {

@@ -1,4 +1,4 @@
-package dev.vireo.libvirt;
+package dev.vireo.api;
 
 /** A domain's state; the order is libvirt's {@code virDomainState}. */
 public enum DomainState {
@@ -26,7 +26,8 @@ public enum DomainState {
         return this != SHUTOFF && this != NOSTATE && this != CRASHED;
     }
 
-    static DomainState ofLibvirt(int code) {
+    /** The state for libvirt's {@code virDomainState} code; {@link #NOSTATE} for codes newer than Vireo. */
+    public static DomainState ofLibvirt(int code) {
         DomainState[] all = values();
         return code >= 0 && code < all.length ? all[code] : NOSTATE;
     }

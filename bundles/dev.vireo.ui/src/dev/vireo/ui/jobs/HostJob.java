@@ -5,7 +5,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
@@ -14,31 +14,28 @@ import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 
-import dev.vireo.connection.VirtConnection;
-import dev.vireo.libvirt.LibvirtConnection;
-
 /**
- * Work on a host as an Eclipse Job: shown in the progress indicator, cancellable, never on the UI
- * thread. The calls run on the connection's workers; cancelling stops waiting for them (libvirt
- * cannot abort a call in flight), so the UI is free again at once.
+ * An operation on a host as an Eclipse Job: shown in the progress indicator, cancellable, never on
+ * the UI thread. The operation starts when the Job runs, on the connection's workers; cancelling
+ * stops waiting for it (libvirt cannot abort a call in flight), so the UI is free again at once.
  */
-public final class LibvirtJob {
+public final class HostJob {
     private static final String PLUGIN = "dev.vireo.ui";
 
-    private LibvirtJob() {
+    private HostJob() {
     }
 
     /**
-     * Schedules {@code call} as a user Job named {@code name}. With {@code reportErrors} a failure
-     * ends the Job with libvirt's message, which the workbench shows in a dialog; without it the
-     * caller shows the failure itself, from the returned future.
+     * Schedules {@code operation} as a user Job named {@code name}. With {@code reportErrors} a
+     * failure ends the Job with libvirt's message, which the workbench shows in a dialog; without
+     * it the caller shows the failure itself, from the returned future.
      */
-    public static <T> CompletableFuture<T> run(String name, VirtConnection connection,
-            Function<LibvirtConnection, T> call, boolean reportErrors) {
+    public static <T> CompletableFuture<T> run(String name, Supplier<CompletableFuture<T>> operation,
+            boolean reportErrors) {
         CompletableFuture<T> result = new CompletableFuture<>();
         Job job = Job.create(name, (IProgressMonitor monitor) -> {
             monitor.beginTask(name, IProgressMonitor.UNKNOWN);
-            CompletableFuture<T> running = connection.submit(call);
+            CompletableFuture<T> running = operation.get();
             try {
                 while (true) {
                     if (monitor.isCanceled()) {

@@ -1,4 +1,4 @@
-package dev.vireo.libvirt;
+package dev.vireo.api;
 
 /** A libvirt call failed; the message is libvirt's own. */
 public class LibvirtCallException extends RuntimeException {
@@ -27,7 +27,8 @@ public class LibvirtCallException extends RuntimeException {
         return code == 45 || code == 79 || code == 94; // VIR_ERR_AUTH_FAILED, _CANCELLED, _UNAVAILABLE
     }
 
+    /** The driver does not have this call, or not with these flags: VIR_ERR_NO_SUPPORT, VIR_ERR_INVALID_ARG. */
     public boolean isUnsupported() {
-        return code == LibvirtNative.VIR_ERR_NO_SUPPORT || code == LibvirtNative.VIR_ERR_INVALID_ARG;
+        return code == 3 || code == 8;
     }
 }

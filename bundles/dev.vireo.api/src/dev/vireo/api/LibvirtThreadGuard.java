@@ -1,4 +1,4 @@
-package dev.vireo.libvirt;
+package dev.vireo.api;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,7 +29,8 @@ public final class LibvirtThreadGuard {
         return VIOLATIONS.get();
     }
 
-    static void check(String api) {
+    /** Fails, and counts a violation, if the current thread may not call {@code api}; by the binding, before each call. */
+    public static void check(String api) {
         if (FORBIDDEN.contains(Thread.currentThread())) {
             VIOLATIONS.incrementAndGet();
             throw new IllegalStateException(

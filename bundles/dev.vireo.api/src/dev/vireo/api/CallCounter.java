@@ -1,4 +1,4 @@
-package dev.vireo.libvirt;
+package dev.vireo.api;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,11 +16,13 @@ public final class CallCounter {
     private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> bytes = new ConcurrentHashMap<>();
 
-    void count(String api) {
+    /** One more call of {@code api}; by the binding, as it makes the call. */
+    public void count(String api) {
         calls.computeIfAbsent(api, k -> new LongAdder()).increment();
     }
 
-    void countBytes(String api, long n) {
+    /** {@code n} more bytes of documents returned by {@code api}. */
+    public void countBytes(String api, long n) {
         bytes.computeIfAbsent(api, k -> new LongAdder()).add(n);
     }
 

@@ -1,0 +1,162 @@
+package dev.vireo.operations;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
+
+import dev.vireo.api.LibvirtCallException;
+import dev.vireo.api.ObjectKind;
+import dev.vireo.connection.VirtConnection;
+import dev.vireo.libvirt.LibvirtConnection;
+import dev.vireo.model.DomainQueries;
+import dev.vireo.model.LibvirtModel;
+import dev.vireo.model.XmlObject;
+import dev.vireo.monitor.ConnectionMonitor;
+import dev.vireo.monitor.DomainCache;
+import dev.vireo.monitor.DomainRecord;
+import dev.vireo.monitor.ObjectCache;
+
+/** A connection's virtual machines: lifecycle, definitions, autostart, delete with storage, clone, migrate, create. */
+public final class DomainOperations extends Operations {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    public DomainOperations(ConnectionMonitor monitor) {
+        super(monitor);
+    }
+
+    public CompletableFuture<Void> run(String uuid, Lifecycle action) {
+        return run(libvirt -> action.call.accept(libvirt.domains(), uuid));
+    }
+
+    /** Defines (or redefines) a domain; returns its UUID. libvirt's refusal fails the future with its message. */
+    public CompletableFuture<String> define(String xml) {
+        return call(libvirt -> libvirt.domains().defineDomain(xml));
+    }
+
+    /** The definition a running domain gets at its next boot: what an edit starts from. */
+    public CompletableFuture<String> nextBootXml(String uuid) {
+        return call(libvirt -> libvirt.domains().nextBootXml(uuid));
+    }
+
+    public CompletableFuture<Boolean> autostart(String uuid) {
+        return call(libvirt -> libvirt.domains().autostart(uuid));
+    }
+
+    public CompletableFuture<Void> setAutostart(String uuid, boolean on) {
+        return run(libvirt -> libvirt.domains().setAutostart(uuid, on));
+    }
+
+    /**
+     * Forces the domain off, undefines it with its managed save, snapshot metadata and NVRAM, and
+     * deletes {@code storage}; fails naming the storage libvirt could not delete, after deleting
+     * everything else. The pools someone looked at are listed again: libvirt has no volume events.
+     */
+    public CompletableFuture<Void> delete(DomainRecord domain, List<String> storage) {
+        return run(libvirt -> {
+            if (domain.state().isActive()) {
+                libvirt.domains().destroy(domain.uuid());
+            }
+            if (domain.persistent()) {
+                undefine(libvirt, domain.uuid());
+            }
+            List<String> failed = new ArrayList<>();
+            for (String path : storage) {
+                try {
+                    libvirt.storage().deleteVolume(path);
+                } catch (LibvirtCallException e) {
+                    failed.add(path + ": " + e.getMessage());
+                }
+            }
+            if (!failed.isEmpty()) {
+                throw new IllegalStateException("the virtual machine is deleted, but not this storage: "
+                        + String.join("; ", failed));
+            }
+        }).whenComplete((ok, failure) -> reloadLoadedVolumes());
+    }
+
+    private static void undefine(LibvirtConnection libvirt, String uuid) {
+        try {
+            libvirt.domains().undefineWithEverything(uuid);
+        } catch (LibvirtCallException e) {
+            if (!e.isUnsupported()) {
+                throw e;
+            }
+            libvirt.domains().undefine(uuid); // drivers without managed save, snapshots or NVRAM refuse the flags
+        }
+    }
+
+    private void reloadLoadedVolumes() {
+        ObjectCache pools = monitor.objects(ObjectKind.STORAGE_POOL);
+        pools.all().stream().filter(p -> pools.loadedVolumes(p.key()) != null).forEach(p -> monitor.reloadVolumes(p.key()));
+    }
+
+    /**
+     * Copies a stopped machine as {@code name}: new UUID, new MACs no domain of the host uses (the
+     * cache answers), the disks in {@code copiedDisks} copied on the host into the same pool, the
+     * others shared. Returns the clone's UUID.
+     */
+    public CompletableFuture<String> clone(DomainRecord source, String name, Set<String> copiedDisks) {
+        XmlObject clone = LibvirtModel.copy(source.definition().model());
+        clone.set("name", name).set("uuid", null);
+        for (XmlObject nic : clone.<XmlObject>list("interfaces")) {
+            nic.set("mac", newMac(monitor.domains()));
+        }
+        return call(libvirt -> {
+            for (XmlObject disk : clone.<XmlObject>list("disks")) {
+                String path = DomainQueries.diskSource(disk);
+                if (path != null && copiedDisks.contains(path)) {
+                    String copy = libvirt.storage().cloneVolume(path, volumeName(name, disk.string("targetDev"), path));
+                    disk.set(disk.string("sourceFile") != null ? "sourceFile" : "sourceDev", copy);
+                }
+            }
+            return libvirt.domains().defineDomain(LibvirtModel.save(clone));
+        });
+    }
+
+    /** "vm-clone-vda.qcow2" for a disk vda at ".../vm.qcow2". */
+    private static String volumeName(String domain, String target, String path) {
+        String file = path.substring(path.lastIndexOf('/') + 1);
+        int dot = file.lastIndexOf('.');
+        return domain + "-" + target + (dot > 0 ? file.substring(dot) : "");
+    }
+
+    /** A random address in QEMU's range that no domain on the host uses. */
+    private static String newMac(DomainCache cache) {
+        while (true) {
+            String mac = String.format("52:54:00:%02x:%02x:%02x", RANDOM.nextInt(256), RANDOM.nextInt(256),
+                    RANDOM.nextInt(256));
+            if (cache.usingMac(mac).isEmpty()) {
+                return mac;
+            }
+        }
+    }
+
+    /**
+     * Moves a domain to {@code destination}'s host, live while it runs or offline. The call needs
+     * both connections: it runs on this one's workers with the destination's handle.
+     */
+    public CompletableFuture<Void> migrate(String uuid, VirtConnection destination, boolean live) {
+        return destination.submit(target -> target)
+                .thenCompose(target -> run(libvirt -> libvirt.domains().migrate(uuid, target, live)));
+    }
+
+    /**
+     * A new machine: creates its volume in {@code poolKey} from {@code volumeXml} (or uses
+     * {@code existingDisk}), defines {@code domainXml} for that disk path and, with {@code start},
+     * starts it. Returns its UUID.
+     */
+    public CompletableFuture<String> create(String poolKey, String volumeXml, String existingDisk,
+            UnaryOperator<String> domainXml, boolean start) {
+        return call(libvirt -> {
+            String disk = volumeXml != null ? libvirt.storage().createVolume(poolKey, volumeXml) : existingDisk;
+            String uuid = libvirt.domains().defineDomain(domainXml.apply(disk));
+            if (start) {
+                libvirt.domains().start(uuid);
+            }
+            return uuid;
+        });
+    }
+}
