@@ -12,6 +12,7 @@ import dev.vireo.driver.DriverRegistry;
 import dev.vireo.driver.HypervisorDriver;
 import dev.vireo.monitor.ConnectionMonitor;
 import dev.vireo.monitor.DomainRecord;
+import dev.vireo.ui.Services;
 
 /**
  * Answers for scripts, without a window: {@code vireo --list-drivers} prints the installed drivers,
@@ -26,7 +27,7 @@ final class HeadlessCommands {
     /** Runs the command among {@code args}; returns the exit code, or {@code null} if there is none. */
     static Integer run(List<String> args) {
         if (args.contains("--list-drivers")) {
-            DriverRegistry registry = DriverRegistry.get();
+            DriverRegistry registry = Services.drivers();
             for (HypervisorDriver d : registry.drivers()) {
                 System.out.println(d.id() + "\t" + String.join(",", d.schemes()) + "\t" + d.name() + "\t" + d.contributor());
             }
@@ -44,12 +45,12 @@ final class HeadlessCommands {
         ConnectionManager manager = new ConnectionManager();
         VirtConnection connection;
         try {
-            connection = DriverRegistry.get().open(manager, uri);
+            connection = Services.drivers().open(manager, uri);
         } catch (DriverException e) {
             System.err.println(uri + ": " + e.getMessage());
             return 1;
         }
-        ConnectionMonitor monitor = ConnectionMonitor.of(connection);
+        ConnectionMonitor monitor = Services.monitor(connection);
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (!monitor.isXmlLoaded()) {
             if (connection.failure() != null || System.nanoTime() > deadline) {

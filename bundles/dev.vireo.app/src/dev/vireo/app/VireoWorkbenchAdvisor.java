@@ -18,7 +18,7 @@ import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 
 import dev.vireo.connection.ConnectionManager;
 import dev.vireo.driver.DriverException;
-import dev.vireo.driver.DriverRegistry;
+import dev.vireo.ui.Services;
 import dev.vireo.ui.preferences.VireoPreferences;
 
 /** The Vireo window: a File menu, the contributed menus, and the virtual machines perspective. */
@@ -40,7 +40,7 @@ class VireoWorkbenchAdvisor extends WorkbenchAdvisor {
         // current; returns at once, the connections come up on their own worker threads
         for (String u : uris()) {
             try {
-                DriverRegistry.get().open(ConnectionManager.getDefault(), u);
+                Services.drivers().open(Services.connections(), u);
             } catch (DriverException e) {
                 // logged by the exception; the other connections open
             }

@@ -20,25 +20,31 @@ import org.eclipse.core.runtime.Platform;
 
 import dev.vireo.connection.ConnectionManager;
 import dev.vireo.connection.VirtConnection;
-import dev.vireo.monitor.ConnectionMonitor;
-import dev.vireo.monitor.RefreshPolicy;
-import dev.vireo.monitor.RefreshStrategy;
+import dev.vireo.monitor.spi.RefreshPolicy;
+import dev.vireo.monitor.spi.RefreshPolicyProvider;
+import dev.vireo.monitor.spi.RefreshStrategy;
 
 /**
  * The installed hypervisor drivers, read from the {@code dev.vireo.driver.drivers} extension
  * point. A contribution that breaks the schema's rules, or whose code fails, is reported in the
- * Error Log with the reason and skipped; it never stops the others.
+ * Error Log with the reason and skipped; it never stops the others. As the
+ * {@link RefreshPolicyProvider} it gives each connection its driver's refresh policy. A Declarative
+ * Services component in the workbench (OSGI-INF/dev.vireo.driver.DriverRegistry.xml).
  */
-public final class DriverRegistry {
+public final class DriverRegistry implements RefreshPolicyProvider {
     public static final String EXTENSION_POINT = "dev.vireo.driver.drivers";
     private static final Set<String> EVENT_FAMILIES = Set.of("domain", "network", "storage-pool", "node-device",
             "secret");
-    private static volatile DriverRegistry installed;
 
     private final List<HypervisorDriver> drivers = new ArrayList<>();
     private final List<String> rejected = new ArrayList<>();
 
-    /** Reads the drivers contributed to {@code registry}; {@link #get()} is the running platform's. */
+    /** Reads the drivers contributed to the running platform: the component's constructor. */
+    public DriverRegistry() {
+        this(Platform.getExtensionRegistry());
+    }
+
+    /** Reads the drivers contributed to {@code registry}. */
     public DriverRegistry(IExtensionRegistry registry) {
         Map<String, HypervisorDriver> byId = new HashMap<>();
         for (IConfigurationElement element : registry.getConfigurationElementsFor(EXTENSION_POINT)) {
@@ -59,24 +65,6 @@ public final class DriverRegistry {
         }
     }
 
-    /**
-     * The registry of the running platform; from now on every connection's monitor takes its
-     * refresh policy from the connection's driver.
-     */
-    public static DriverRegistry get() {
-        if (installed == null) {
-            synchronized (DriverRegistry.class) {
-                if (installed == null) {
-                    DriverRegistry registry = new DriverRegistry(Platform.getExtensionRegistry());
-                    ConnectionMonitor.setPolicies(connection -> registry.forUri(connection.uri())
-                            .map(HypervisorDriver::refreshPolicy).orElseGet(RefreshPolicy::new));
-                    installed = registry;
-                }
-            }
-        }
-        return installed;
-    }
-
     public List<HypervisorDriver> drivers() {
         return List.copyOf(drivers);
     }
@@ -88,6 +76,12 @@ public final class DriverRegistry {
 
     public Optional<HypervisorDriver> forUri(String uri) {
         return drivers.stream().filter(d -> d.handles(uri)).findFirst();
+    }
+
+    /** The refresh policy of the driver of {@code uri}; the default one where no driver handles it. */
+    @Override
+    public RefreshPolicy policyFor(String uri) {
+        return forUri(uri).map(HypervisorDriver::refreshPolicy).orElseGet(RefreshPolicy::new);
     }
 
     /**

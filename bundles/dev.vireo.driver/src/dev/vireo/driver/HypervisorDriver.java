@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import dev.vireo.api.ObjectKind;
-import dev.vireo.monitor.RefreshPolicy;
-import dev.vireo.monitor.RefreshStrategy;
+import dev.vireo.monitor.spi.RefreshPolicy;
+import dev.vireo.monitor.spi.RefreshStrategy;
 
 /**
  * A hypervisor driver contributed through {@code dev.vireo.driver.drivers}.

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,20 +14,21 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 import org.eclipse.core.runtime.ListenerList;
 import org.eclipse.core.runtime.SafeRunner;
 
+import dev.vireo.api.ObjectKind;
+import dev.vireo.api.StorageVolume;
 import dev.vireo.connection.ConnectionListener;
 import dev.vireo.connection.ConnectionState;
 import dev.vireo.connection.Log;
 import dev.vireo.connection.VirtConnection;
 import dev.vireo.libvirt.DomainEventId;
 import dev.vireo.libvirt.LibvirtConnection;
-import dev.vireo.api.ObjectKind;
-import dev.vireo.api.StorageVolume;
 import dev.vireo.monitor.DomainChange.Kind;
+import dev.vireo.monitor.spi.RefreshPolicy;
+import dev.vireo.monitor.spi.RefreshStrategy;
 
 /**
  * Keeps one connection's cache ({@link DomainCache}, an {@link ObjectCache} per kind, the host
@@ -46,8 +46,6 @@ import dev.vireo.monitor.DomainChange.Kind;
  * All changes are applied on one update thread, in the order libvirt reported them.
  */
 public final class ConnectionMonitor {
-    private static final Map<VirtConnection, ConnectionMonitor> MONITORS = new ConcurrentHashMap<>();
-    private static volatile Function<VirtConnection, RefreshPolicy> policies = c -> new RefreshPolicy();
     /** How often virt-manager samples statistics; the UI's default too. */
     public static final Duration DEFAULT_STATS_INTERVAL = Duration.ofSeconds(3);
 
@@ -67,7 +65,8 @@ public final class ConnectionMonitor {
     /** Completes when everything the current session loads at its start is in the cache; one per session. */
     private volatile CompletableFuture<Void> ready = new CompletableFuture<>();
 
-    private ConnectionMonitor(VirtConnection connection, RefreshPolicy policy) {
+    /** Made by {@link Monitors}; {@code removed} runs once the connection is gone. */
+    ConnectionMonitor(VirtConnection connection, RefreshPolicy policy, Runnable removed) {
         this.connection = connection;
         this.policy = policy;
         for (ObjectKind kind : ObjectKind.values()) {
@@ -89,7 +88,7 @@ public final class ConnectionMonitor {
             @Override
             public void connectionRemoved(VirtConnection c) {
                 if (c == connection) {
-                    MONITORS.remove(c);
+                    removed.run();
                     c.manager().removeConnectionListener(this);
                     timer.shutdownNow();
                     updates.shutdown();
@@ -97,24 +96,6 @@ public final class ConnectionMonitor {
             }
         });
         stateChanged();
-    }
-
-    /**
-     * Where monitors created by {@link #of(VirtConnection)} take their refresh policy: by default
-     * the same for every connection; the driver registry installs one that asks each connection's driver.
-     */
-    public static void setPolicies(Function<VirtConnection, RefreshPolicy> policies) {
-        ConnectionMonitor.policies = policies;
-    }
-
-    /** The monitor of a connection, created on first use with the policy {@link #setPolicies} gives. */
-    public static ConnectionMonitor of(VirtConnection connection) {
-        return MONITORS.computeIfAbsent(connection, c -> new ConnectionMonitor(c, policies.apply(c)));
-    }
-
-    /** The monitor of a connection; {@code policy} applies if this call creates it. */
-    public static ConnectionMonitor of(VirtConnection connection, RefreshPolicy policy) {
-        return MONITORS.computeIfAbsent(connection, c -> new ConnectionMonitor(c, policy));
     }
 
     public VirtConnection connection() {

@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.vireo.connection.VirtConnection;
-
 /**
  * The cached domains of one connection, and the questions answered from them with no libvirt
  * call at all. Written only by its {@link ConnectionMonitor}, on the monitor's update thread.
@@ -17,11 +15,6 @@ public final class DomainCache {
     private final Map<String, DomainRecord> byUuid = new ConcurrentHashMap<>();
 
     DomainCache() {
-    }
-
-    /** The domain cache of a connection (its monitor is created on first use). */
-    public static DomainCache of(VirtConnection connection) {
-        return ConnectionMonitor.of(connection).domains();
     }
 
     public Collection<DomainRecord> all() {

@@ -9,15 +9,17 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.vireo.api.Credentials;
 import dev.vireo.connection.ConnectionManager;
 import dev.vireo.connection.ConnectionState;
 import dev.vireo.connection.VirtConnection;
-import dev.vireo.api.Credentials;
 import dev.vireo.monitor.ConnectionMonitor;
+import dev.vireo.monitor.Monitors;
 
 /** A real libvirtd that wants a SASL password, and one that speaks only TLS with certificates made here. */
 class CredentialsTest {
     private final ConnectionManager manager = new ConnectionManager();
+    private final Monitors monitors = new Monitors();
     private LibvirtDaemon daemon;
 
     @AfterEach
@@ -46,7 +48,7 @@ class CredentialsTest {
         System.out.println("reliability: SASL wrong password: " + c.failure() + " (" + attempts + " attempts in all)");
 
         c.connect(new Credentials("vireo", "s3cret-pw".toCharArray()));
-        ConnectionMonitor monitor = ConnectionMonitor.of(c);
+        ConnectionMonitor monitor = monitors.of(c);
         Await.until("connected with the right password", monitor::isReady, c::failure);
         assertTrue(monitor.domains().size() >= 1);
     }
@@ -54,7 +56,7 @@ class CredentialsTest {
     @Test
     void tlsConnectsWithTheCasClientCertificateAndExplainsAStrangersRefusal() throws Exception {
         daemon = LibvirtDaemon.start(LibvirtDaemon.Security.TLS, null, null);
-        ConnectionMonitor monitor = ConnectionMonitor.of(manager.open(daemon.uri("/default")));
+        ConnectionMonitor monitor = monitors.of(manager.open(daemon.uri("/default")));
         Await.until("connected over TLS", monitor::isReady, () -> monitor.connection().failure());
 
         String stranger = daemon.uri("/default").replace(daemon.pki().resolve("client").toString(),

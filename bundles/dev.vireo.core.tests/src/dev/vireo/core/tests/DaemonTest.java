@@ -15,16 +15,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.vireo.api.CallCounter;
+import dev.vireo.api.DomainState;
 import dev.vireo.connection.ConnectionListener;
 import dev.vireo.connection.ConnectionManager;
 import dev.vireo.connection.ConnectionState;
 import dev.vireo.connection.VirtConnection;
-import dev.vireo.api.CallCounter;
-import dev.vireo.api.DomainState;
 import dev.vireo.libvirt.LibvirtConnection;
 import dev.vireo.monitor.ConnectionMonitor;
 import dev.vireo.monitor.DomainRecord;
-import dev.vireo.monitor.RefreshPolicy;
+import dev.vireo.monitor.Monitors;
+import dev.vireo.monitor.spi.RefreshPolicy;
 
 /**
  * The monitor against a real libvirtd over TCP on loopback. {@code /default} on the daemon is
@@ -39,6 +40,7 @@ class DaemonTest {
     private LibvirtDaemon daemon;
     private LibvirtConnection other;
     private final ConnectionManager manager = new ConnectionManager();
+    private final Monitors monitors = new Monitors();
 
     @BeforeEach
     void startDaemon() throws Exception {
@@ -59,7 +61,7 @@ class DaemonTest {
 
     private ConnectionMonitor connect() {
         // a short fallback poll, so that any class polled for want of events shows within the idle window
-        ConnectionMonitor monitor = ConnectionMonitor.of(manager.open(daemon.uri("/default")),
+        ConnectionMonitor monitor = monitors.of(manager.open(daemon.uri("/default")),
                 new RefreshPolicy().fallbackPoll(Duration.ofSeconds(2)));
         Await.until("the session started: everything loaded", monitor::isReady, () -> monitor.connection().state() + " "
                 + monitor.connection().failure());

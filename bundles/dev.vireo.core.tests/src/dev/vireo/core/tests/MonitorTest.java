@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -19,21 +19,22 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.vireo.api.CallCounter;
+import dev.vireo.api.DomainState;
+import dev.vireo.api.ObjectKind;
+import dev.vireo.api.StorageVolume;
 import dev.vireo.connection.ConnectionManager;
 import dev.vireo.connection.ConnectionState;
 import dev.vireo.connection.VirtConnection;
-import dev.vireo.api.CallCounter;
-import dev.vireo.api.DomainState;
 import dev.vireo.libvirt.LibvirtConnection;
-import dev.vireo.api.ObjectKind;
-import dev.vireo.api.StorageVolume;
 import dev.vireo.monitor.CacheListener;
 import dev.vireo.monitor.CachedObject;
 import dev.vireo.monitor.ConnectionMonitor;
 import dev.vireo.monitor.DomainChange;
 import dev.vireo.monitor.DomainRecord;
-import dev.vireo.monitor.RefreshPolicy;
-import dev.vireo.monitor.RefreshStrategy;
+import dev.vireo.monitor.Monitors;
+import dev.vireo.monitor.spi.RefreshPolicy;
+import dev.vireo.monitor.spi.RefreshStrategy;
 
 /**
  * The monitor against libvirt's in-process test driver. {@code test:///default} is one state
@@ -42,6 +43,7 @@ import dev.vireo.monitor.RefreshStrategy;
  */
 class MonitorTest {
     private final ConnectionManager manager = new ConnectionManager();
+    private final Monitors monitors = new Monitors();
     private final List<DomainChange> changes = new CopyOnWriteArrayList<>();
 
     @AfterEach
@@ -51,7 +53,7 @@ class MonitorTest {
 
     private ConnectionMonitor connect(String uri, RefreshPolicy policy) {
         VirtConnection connection = manager.open(uri);
-        ConnectionMonitor monitor = ConnectionMonitor.of(connection, policy);
+        ConnectionMonitor monitor = monitors.of(connection, policy);
         monitor.addListener(new CacheListener() {
             @Override
             public void domainsChanged(ConnectionMonitor m, List<DomainChange> batch) {

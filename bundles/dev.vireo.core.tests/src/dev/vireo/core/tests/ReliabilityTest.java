@@ -18,15 +18,16 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.vireo.api.LibvirtCallException;
 import dev.vireo.connection.ConnectionManager;
 import dev.vireo.connection.ConnectionState;
 import dev.vireo.connection.VirtConnection;
-import dev.vireo.libvirt.DomainStats;
-import dev.vireo.api.LibvirtCallException;
 import dev.vireo.libvirt.DomainStatistics;
+import dev.vireo.libvirt.DomainStats;
 import dev.vireo.libvirt.LibvirtConnection;
 import dev.vireo.monitor.ConnectionMonitor;
 import dev.vireo.monitor.DomainRecord;
+import dev.vireo.monitor.Monitors;
 
 /**
  * Faults a production host shows: a dead link, a stuck daemon, an event storm, many hosts at
@@ -34,6 +35,7 @@ import dev.vireo.monitor.DomainRecord;
  */
 class ReliabilityTest {
     private final ConnectionManager manager = new ConnectionManager();
+    private final Monitors monitors = new Monitors();
     private final List<AutoCloseable> cleanup = new ArrayList<>();
 
     @AfterEach
@@ -61,7 +63,7 @@ class ReliabilityTest {
     }
 
     private ConnectionMonitor monitor(String uri) {
-        ConnectionMonitor monitor = ConnectionMonitor.of(manager.open(uri));
+        ConnectionMonitor monitor = monitors.of(manager.open(uri));
         Await.until("loaded " + uri, monitor::isReady, () -> monitor.connection().state() + " " + monitor.connection().failure());
         return monitor;
     }
@@ -187,22 +189,22 @@ class ReliabilityTest {
             }
         }
         long start = System.nanoTime();
-        List<ConnectionMonitor> monitors = daemons.stream().map(d -> ConnectionMonitor.of(manager.open(d.uri("/default"))))
+        List<ConnectionMonitor> opened = daemons.stream().map(d -> monitors.of(manager.open(d.uri("/default"))))
                 .toList();
         long[] listedMs = new long[hosts];
         Await.until("every host listed", Duration.ofSeconds(120), () -> {
             for (int h = 0; h < hosts; h++) {
-                if (listedMs[h] == 0 && monitors.get(h).isLoaded()) {
+                if (listedMs[h] == 0 && opened.get(h).isLoaded()) {
                     listedMs[h] = (System.nanoTime() - start) / 1_000_000;
                 }
             }
-            return monitors.stream().allMatch(ConnectionMonitor::isReady);
+            return opened.stream().allMatch(ConnectionMonitor::isReady);
         }, () -> "");
         long readyMs = (System.nanoTime() - start) / 1_000_000;
-        monitors.forEach(m -> assertEquals(domains + 1, m.domains().size()));
-        long callsBefore = monitors.stream().mapToLong(m -> m.connection().calls().total()).sum();
+        opened.forEach(m -> assertEquals(domains + 1, m.domains().size()));
+        long callsBefore = opened.stream().mapToLong(m -> m.connection().calls().total()).sum();
         Await.holdsFor(Duration.ofSeconds(10), "no call while idle",
-                () -> monitors.stream().mapToLong(m -> m.connection().calls().total()).sum() == callsBefore, () -> "");
+                () -> opened.stream().mapToLong(m -> m.connection().calls().total()).sum() == callsBefore, () -> "");
         System.out.printf("reliability: %d hosts x %d domains opened at once: first lists after %s ms, all XML after "
                 + "%d ms, %d calls in all; idle 10 s: 0 calls%n", hosts, domains + 1,
                 java.util.Arrays.toString(listedMs), readyMs, callsBefore);

@@ -18,20 +18,28 @@ import org.eclipse.core.runtime.Platform;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.vireo.api.CallCounter;
+import dev.vireo.api.ObjectKind;
 import dev.vireo.connection.ConnectionManager;
+import dev.vireo.connection.ConnectionState;
 import dev.vireo.connection.VirtConnection;
 import dev.vireo.driver.DriverException;
 import dev.vireo.driver.DriverRegistry;
 import dev.vireo.driver.HypervisorDriver;
-import dev.vireo.api.CallCounter;
-import dev.vireo.api.ObjectKind;
 import dev.vireo.monitor.ConnectionMonitor;
-import dev.vireo.monitor.RefreshPolicy;
-import dev.vireo.monitor.RefreshStrategy;
+import dev.vireo.monitor.Monitors;
+import dev.vireo.monitor.spi.RefreshPolicy;
+import dev.vireo.monitor.spi.RefreshStrategy;
 
 /** Driver plugins through the extension point, and the monitor following what they declare. */
 class DriverRegistryTest {
     private final ConnectionManager manager = new ConnectionManager();
+    private final DriverRegistry registry = new DriverRegistry();
+    private final Monitors monitors = new Monitors();
+
+    DriverRegistryTest() {
+        monitors.setPolicies(registry);
+    }
 
     @AfterEach
     void closeAll() {
@@ -40,7 +48,6 @@ class DriverRegistryTest {
 
     @Test
     void findsTheBuiltInDriversWithTheirCapabilities() {
-        DriverRegistry registry = DriverRegistry.get();
         Set<String> ids = Set.copyOf(registry.drivers().stream().map(HypervisorDriver::id).toList());
         assertTrue(ids.containsAll(Set.of("test", "qemu", "lxc", "esx", "pollable")), ids.toString());
         HypervisorDriver qemu = registry.forUri("qemu+ssh://root@host/system").orElseThrow();
@@ -56,7 +63,6 @@ class DriverRegistryTest {
 
     @Test
     void aDriverWhoseCodeThrowsHangsOrAnswersGarbageFailsOnlyItsOwnConnection() {
-        DriverRegistry registry = DriverRegistry.get();
         for (String uri : List.of("throws:///x", "hangs:///x", "garbage:///x")) {
             long start = System.nanoTime();
             DriverException e = assertThrows(DriverException.class, () -> registry.open(manager, uri));
@@ -95,24 +101,23 @@ class DriverRegistryTest {
 
     @Test
     void refreshPoliciesFollowTheDeclarations() {
-        RefreshPolicy test = DriverRegistry.get().forUri("test:///default").orElseThrow().refreshPolicy();
+        RefreshPolicy test = registry.forUri("test:///default").orElseThrow().refreshPolicy();
         assertEquals(RefreshStrategy.EVENTS, test.domains());
         assertEquals(RefreshStrategy.EVENTS, test.objects(ObjectKind.NETWORK));
         assertEquals(RefreshStrategy.poll(RefreshPolicy.DEFAULT_POLL), test.objects(ObjectKind.SECRET));
         assertEquals(RefreshStrategy.ON_DEMAND, test.objects(ObjectKind.INTERFACE));
-        RefreshPolicy esx = DriverRegistry.get().forUri("esx://host/").orElseThrow().refreshPolicy();
+        RefreshPolicy esx = registry.forUri("esx://host/").orElseThrow().refreshPolicy();
         assertEquals(RefreshStrategy.poll(Duration.ofSeconds(10)), esx.domains());
         assertEquals(RefreshStrategy.poll(RefreshPolicy.DEFAULT_POLL), esx.objects(ObjectKind.STORAGE_POOL));
     }
 
     @Test
     void theMonitorPollsForAPollingDriverAndFollowsEventsForTheTestDriver() {
-        DriverRegistry registry = DriverRegistry.get();
         VirtConnection polled = registry.open(manager, "pollable:///");
         VirtConnection evented = registry.open(manager, "test:///default");
         assertEquals("test:///default", polled.libvirtUri());
-        ConnectionMonitor pollMonitor = ConnectionMonitor.of(polled);
-        ConnectionMonitor eventMonitor = ConnectionMonitor.of(evented);
+        ConnectionMonitor pollMonitor = monitors.of(polled);
+        ConnectionMonitor eventMonitor = monitors.of(evented);
         waitFor("both loaded", () -> pollMonitor.isReady() && eventMonitor.isReady());
         assertTrue(pollMonitor.domains().isNameInUse("test"), "pollable:/// shows the test driver's domains");
 

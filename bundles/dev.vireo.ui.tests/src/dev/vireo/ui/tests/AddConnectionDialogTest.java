@@ -20,7 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.vireo.driver.DriverRegistry;
+import dev.vireo.ui.Services;
 import dev.vireo.ui.dialogs.AddConnectionDialog;
 import dev.vireo.ui.preferences.VireoPreferences;
 
@@ -31,7 +31,7 @@ class AddConnectionDialogTest {
     @BeforeEach
     void open() {
         dialog = new AddConnectionDialog(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(),
-                DriverRegistry.get().drivers());
+                Services.drivers().drivers());
         dialog.setBlockOnOpen(false);
         dialog.open();
     }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
@@ -20,10 +21,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import dev.vireo.connection.ConnectionManager;
 import dev.vireo.connection.ConnectionState;
 import dev.vireo.connection.VirtConnection;
 import dev.vireo.core.tests.LibvirtDaemon;
+import dev.vireo.ui.Services;
 import dev.vireo.ui.credentials.LoginDialog;
 import dev.vireo.ui.credentials.SavedPasswords;
 import dev.vireo.ui.views.DomainsView;
@@ -57,7 +58,7 @@ class CredentialsUiTest {
     void theWorkbenchAsksRemembersInSecureStorageAndConnectsWithoutAskingNextTime() throws Exception {
         DomainsView view = Workbench.view();
         String uri = daemon.uri("/default");
-        VirtConnection first = ConnectionManager.getDefault().open(uri);
+        VirtConnection first = Services.connections().open(uri);
         LoginDialog dialog = awaitLoginDialog();
         assertTrue(dialog.getMessage().contains("asks for a user name and password"), dialog.getMessage());
         Workbench.screenshot(dialog.getShell(), "login");
@@ -74,7 +75,7 @@ class CredentialsUiTest {
         assertEquals(List.of(), leaks, "the password is nowhere on disk in plain text");
 
         Workbench.close(first);
-        VirtConnection second = ConnectionManager.getDefault().open(uri);
+        VirtConnection second = Services.connections().open(uri);
         UiWait.until("connected with the saved password", () -> second.state() == ConnectionState.CONNECTED,
                 second::failure);
         assertTrue(openLoginDialogs().isEmpty(), "not asked again");

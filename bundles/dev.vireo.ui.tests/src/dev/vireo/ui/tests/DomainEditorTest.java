@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.vireo.connection.VirtConnection;
 import dev.vireo.model.XmlDiff;
-import dev.vireo.monitor.DomainCache;
 import dev.vireo.monitor.DomainRecord;
+import dev.vireo.ui.Services;
 import dev.vireo.ui.editors.DomainEditor;
 import dev.vireo.ui.handlers.OpenHandler;
 import dev.vireo.ui.preferences.VireoPreferences;
@@ -30,7 +30,7 @@ class DomainEditorTest {
     @BeforeAll
     static void openHost() throws Exception {
         host = Workbench.openFixtureHost();
-        UiWait.until("the XML of every domain", () -> DomainCache.of(host).all().stream().allMatch(d -> d.definition() != null),
+        UiWait.until("the XML of every domain", () -> Services.monitor(host).domains().all().stream().allMatch(d -> d.definition() != null),
                 () -> "");
     }
 
@@ -153,6 +153,6 @@ class DomainEditorTest {
     }
 
     private static DomainRecord byName(String name) {
-        return DomainCache.of(host).all().stream().filter(d -> d.name().equals(name)).findFirst().orElseThrow();
+        return Services.monitor(host).domains().all().stream().filter(d -> d.name().equals(name)).findFirst().orElseThrow();
     }
 }

@@ -16,11 +16,11 @@ import org.eclipse.ui.handlers.IHandlerService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.vireo.connection.ConnectionManager;
-import dev.vireo.connection.VirtConnection;
 import dev.vireo.api.CallCounter;
-import dev.vireo.libvirt.LibvirtConnection;
 import dev.vireo.api.LibvirtThreadGuard;
+import dev.vireo.connection.VirtConnection;
+import dev.vireo.libvirt.LibvirtConnection;
+import dev.vireo.ui.Services;
 import dev.vireo.ui.views.DomainNode;
 import dev.vireo.ui.views.DomainsView;
 
@@ -33,9 +33,9 @@ class DomainsViewTest {
     void showView() throws Exception {
         IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
         view = (DomainsView) page.showView(DomainsView.ID);
-        UiWait.until("the application's connection", () -> !ConnectionManager.getDefault().connections().isEmpty(),
+        UiWait.until("the application's connection", () -> !Services.connections().connections().isEmpty(),
                 () -> "none");
-        connection = ConnectionManager.getDefault().connections().get(0);
+        connection = Services.connections().connections().get(0);
         assertEquals("test:///default", connection.uri());
         UiWait.until("the 'test' row", () -> row("test") != null, this::rows);
     }

@@ -19,15 +19,14 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import dev.vireo.connection.VirtConnection;
-import dev.vireo.core.tests.Virsh;
 import dev.vireo.api.CallCounter;
 import dev.vireo.api.LibvirtThreadGuard;
 import dev.vireo.api.ObjectKind;
 import dev.vireo.api.StorageVolume;
-import dev.vireo.monitor.ConnectionMonitor;
-import dev.vireo.monitor.DomainCache;
+import dev.vireo.connection.VirtConnection;
+import dev.vireo.core.tests.Virsh;
 import dev.vireo.monitor.DomainRecord;
+import dev.vireo.ui.Services;
 import dev.vireo.ui.dialogs.DeleteDomainDialog;
 import dev.vireo.ui.handlers.DeleteDomainHandler;
 import dev.vireo.ui.preferences.VireoPreferences;
@@ -120,7 +119,7 @@ class ManagerTest {
     @Test
     void deleteOffersTheStorageNobodyElseUsesAndRemovesDomainAndVolume() throws Exception {
         DomainRecord clone = byName("clone-source");
-        DeleteDomainDialog dialog = new DeleteDomainDialog(view.getSite().getShell(), clone, DomainCache.of(host));
+        DeleteDomainDialog dialog = new DeleteDomainDialog(view.getSite().getShell(), clone, Services.monitor(host).domains());
         dialog.setBlockOnOpen(false);
         dialog.open();
         TableItem[] disks = dialog.disksTable().getItems();
@@ -131,7 +130,7 @@ class ManagerTest {
         Workbench.screenshot(dialog.getShell(), "delete-dialog");
         dialog.close();
 
-        String pool = ConnectionMonitor.of(host).objects(ObjectKind.STORAGE_POOL).all().stream()
+        String pool = Services.monitor(host).objects(ObjectKind.STORAGE_POOL).all().stream()
                 .filter(p -> p.name().equals("images")).findFirst().orElseThrow().key();
         assertTrue(volumeNames(pool).contains("clone-source.img"));
         // the user checks it anyway
@@ -159,6 +158,6 @@ class ManagerTest {
     }
 
     private static DomainRecord byName(String name) {
-        return DomainCache.of(host).all().stream().filter(d -> d.name().equals(name)).findFirst().orElseThrow();
+        return Services.monitor(host).domains().all().stream().filter(d -> d.name().equals(name)).findFirst().orElseThrow();
     }
 }

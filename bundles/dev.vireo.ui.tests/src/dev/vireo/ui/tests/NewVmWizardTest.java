@@ -16,11 +16,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import dev.vireo.connection.VirtConnection;
 import dev.vireo.api.ObjectKind;
 import dev.vireo.api.StorageVolume;
-import dev.vireo.monitor.ConnectionMonitor;
-import dev.vireo.monitor.DomainCache;
+import dev.vireo.connection.VirtConnection;
+import dev.vireo.ui.Services;
+import dev.vireo.ui.editors.DomainEditorInput;
 import dev.vireo.ui.wizards.NewVmWizard;
 
 /** The New Virtual Machine wizard end to end on Vireo's fixture host. */
@@ -76,12 +76,12 @@ class NewVmWizardTest {
             Workbench.screenshot(dialog.getShell(), "wizard-preview");
 
             String uuid = Workbench.await(wizard.finish());
-            UiWait.until("the new machine running in the cache", () -> DomainCache.of(host).get(uuid) != null
-                    && DomainCache.of(host).get(uuid).state().isActive() && DomainCache.of(host).get(uuid).definition() != null,
-                    () -> String.valueOf(DomainCache.of(host).get(uuid)));
+            UiWait.until("the new machine running in the cache", () -> Services.monitor(host).domains().get(uuid) != null
+                    && Services.monitor(host).domains().get(uuid).state().isActive() && Services.monitor(host).domains().get(uuid).definition() != null,
+                    () -> String.valueOf(Services.monitor(host).domains().get(uuid)));
             assertEquals(List.of("/images/vireo-new.qcow2", "/isos/debian-12.iso"),
-                    DomainCache.of(host).get(uuid).definition().diskSources());
-            String poolKey = ConnectionMonitor.of(host).objects(ObjectKind.STORAGE_POOL).all().stream()
+                    Services.monitor(host).domains().get(uuid).definition().diskSources());
+            String poolKey = Services.monitor(host).objects(ObjectKind.STORAGE_POOL).all().stream()
                     .filter(p -> p.name().equals("images")).findFirst().orElseThrow().key();
             assertTrue(Workbench.call(host, l -> l.storage().volumes(poolKey)).stream().map(StorageVolume::name).toList()
                     .contains("vireo-new.qcow2"), "the volume was made in the pool");

@@ -15,10 +15,9 @@ import org.junit.jupiter.api.Test;
 import dev.vireo.api.LibvirtThreadGuard;
 import dev.vireo.connection.VirtConnection;
 import dev.vireo.core.tests.LibvirtDaemon;
-import dev.vireo.monitor.ConnectionMonitor;
-import dev.vireo.monitor.DomainCache;
 import dev.vireo.monitor.DomainRecord;
 import dev.vireo.operations.DomainOperations;
+import dev.vireo.ui.Services;
 import dev.vireo.ui.editors.DomainEditor;
 import dev.vireo.ui.handlers.OpenHandler;
 import dev.vireo.ui.jobs.HostJob;
@@ -64,7 +63,7 @@ class RemoteHostTest {
         Workbench.execute("dev.vireo.ui.commands.resume");
         UiWait.until("running", () -> "running".equals(Workbench.row(view, host, "test").getText(1)), () -> Workbench.rows(view));
 
-        DomainRecord test = DomainCache.of(host).all().stream().filter(d -> d.name().equals("test")).findFirst().orElseThrow();
+        DomainRecord test = Services.monitor(host).domains().all().stream().filter(d -> d.name().equals("test")).findFirst().orElseThrow();
         DomainEditor editor = (DomainEditor) OpenHandler.open(Workbench.page(), new DomainNode(host, test.uuid()));
         try {
             UiWait.until("the definition", () -> editor.draft() != null, editor::message);
@@ -100,10 +99,10 @@ class RemoteHostTest {
 
     @Test
     void aJobOnAStuckHostIsCancelledAtOnceAndTheUiStaysFree() throws Exception {
-        String uuid = DomainCache.of(host).all().iterator().next().uuid();
+        String uuid = Services.monitor(host).domains().all().iterator().next().uuid();
         daemon.freeze();
         try {
-            DomainOperations operations = new DomainOperations(ConnectionMonitor.of(host));
+            DomainOperations operations = new DomainOperations(Services.monitor(host));
             CompletableFuture<String> answer = HostJob.run("Reading a definition from a stuck host",
                     () -> operations.nextBootXml(uuid), true);
             UiWait.until("the job running", () -> job("Reading a definition from a stuck host") != null, () -> "");

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 import dev.vireo.connection.ConnectionManager;
 import dev.vireo.connection.VirtConnection;
 import dev.vireo.libvirt.LibvirtConnection;
-import dev.vireo.monitor.DomainCache;
+import dev.vireo.ui.Services;
+import dev.vireo.ui.views.DomainNode;
 import dev.vireo.ui.views.DomainsView;
 
 /**
@@ -33,10 +34,10 @@ class ResponsivenessTest {
     @Test
     void aBurstOfAThousandDefinitionsNeverBlocksTheUiThreadLong() throws Exception {
         DomainsView view = Workbench.view();
-        VirtConnection app = ConnectionManager.getDefault().connections().stream()
+        VirtConnection app = Services.connections().connections().stream()
                 .filter(c -> c.uri().equals(ConnectionManager.DEFAULT_URI)).findFirst().orElseThrow();
-        UiWait.until("the app's host loaded", () -> DomainCache.of(app).size() >= 1, () -> "");
-        int base = DomainCache.of(app).size();
+        UiWait.until("the app's host loaded", () -> Services.monitor(app).domains().size() >= 1, () -> "");
+        int base = Services.monitor(app).domains().size();
 
         Display display = Display.getCurrent();
         AtomicLong worstLateNanos = new AtomicLong();
@@ -109,7 +110,7 @@ class ResponsivenessTest {
             watching.set(false);
             watchdog.join();
         }
-        assertEquals(base, DomainCache.of(app).size());
+        assertEquals(base, Services.monitor(app).domains().size());
         long worstMs = Math.max(burstWorst, worstLateNanos.get()) / 1_000_000;
         assertTrue(worstMs < BOUND_MS, "the UI thread was blocked " + worstMs + " ms");
     }

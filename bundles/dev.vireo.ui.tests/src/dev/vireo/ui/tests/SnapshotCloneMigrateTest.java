@@ -16,13 +16,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import dev.vireo.connection.VirtConnection;
 import dev.vireo.api.ObjectKind;
 import dev.vireo.api.StorageVolume;
+import dev.vireo.connection.VirtConnection;
 import dev.vireo.model.DomainQueries;
-import dev.vireo.monitor.ConnectionMonitor;
-import dev.vireo.monitor.DomainCache;
 import dev.vireo.monitor.DomainRecord;
+import dev.vireo.ui.Services;
 import dev.vireo.ui.editors.DomainEditor;
 import dev.vireo.ui.handlers.CloneDomainHandler;
 import dev.vireo.ui.handlers.MigrateDomainHandler;
@@ -87,16 +86,16 @@ class SnapshotCloneMigrateTest {
         String disk = source.definition().diskSources().get(0);
         String uuid = Workbench.await(CloneDomainHandler.clone(new DomainNode(host, source.uuid()), "vireo-clone",
                 Set.of(disk)));
-        UiWait.until("the clone in the cache with its XML", () -> DomainCache.of(host).get(uuid) != null
-                && DomainCache.of(host).get(uuid).definition() != null, () -> "");
-        DomainRecord clone = DomainCache.of(host).get(uuid);
+        UiWait.until("the clone in the cache with its XML", () -> Services.monitor(host).domains().get(uuid) != null
+                && Services.monitor(host).domains().get(uuid).definition() != null, () -> "");
+        DomainRecord clone = Services.monitor(host).domains().get(uuid);
         assertEquals("vireo-clone", clone.name());
         assertNotEquals(source.uuid(), clone.uuid());
         assertEquals(List.of("/images/vireo-clone-vda.img"), clone.definition().diskSources());
         for (String mac : clone.definition().macAddresses()) {
             assertTrue(!source.definition().macAddresses().contains(mac), "a new MAC: " + mac);
         }
-        String pool = ConnectionMonitor.of(host).objects(ObjectKind.STORAGE_POOL).all().stream()
+        String pool = Services.monitor(host).objects(ObjectKind.STORAGE_POOL).all().stream()
                 .filter(p -> p.name().equals("images")).findFirst().orElseThrow().key();
         assertTrue(Workbench.call(host, l -> l.storage().volumes(pool)).stream().map(StorageVolume::name).toList()
                 .contains("vireo-clone-vda.img"));
@@ -129,8 +128,8 @@ class SnapshotCloneMigrateTest {
     }
 
     private static DomainRecord byName(String name) {
-        UiWait.until(name + " loaded", () -> DomainCache.of(host).all().stream()
+        UiWait.until(name + " loaded", () -> Services.monitor(host).domains().all().stream()
                 .anyMatch(d -> d.name().equals(name) && d.definition() != null), () -> "");
-        return DomainCache.of(host).all().stream().filter(d -> d.name().equals(name)).findFirst().orElseThrow();
+        return Services.monitor(host).domains().all().stream().filter(d -> d.name().equals(name)).findFirst().orElseThrow();
     }
 }

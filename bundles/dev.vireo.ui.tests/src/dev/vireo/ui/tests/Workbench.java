@@ -21,12 +21,10 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.IHandlerService;
 
-import dev.vireo.connection.ConnectionManager;
 import dev.vireo.connection.VirtConnection;
 import dev.vireo.core.tests.TestHosts;
-import dev.vireo.driver.DriverRegistry;
 import dev.vireo.libvirt.LibvirtConnection;
-import dev.vireo.monitor.ConnectionMonitor;
+import dev.vireo.ui.Services;
 import dev.vireo.ui.views.DomainsView;
 
 /** Driving the running Vireo workbench from a test on its UI thread: hosts, the manager view, commands. */
@@ -48,13 +46,13 @@ final class Workbench {
     }
 
     static VirtConnection open(String uri) {
-        VirtConnection c = DriverRegistry.get().open(ConnectionManager.getDefault(), uri);
-        UiWait.until("the monitor of " + uri + " ready", () -> ConnectionMonitor.of(c).isReady(), () -> c.state().label());
+        VirtConnection c = Services.drivers().open(Services.connections(), uri);
+        UiWait.until("the monitor of " + uri + " ready", () -> Services.monitor(c).isReady(), () -> c.state().label());
         return c;
     }
 
     static void close(VirtConnection c) {
-        ConnectionManager.getDefault().close(c);
+        Services.connections().close(c);
     }
 
     /** Runs a libvirt call off the UI thread and dispatches events until it is done. */

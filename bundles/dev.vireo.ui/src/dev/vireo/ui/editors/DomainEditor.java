@@ -21,7 +21,6 @@ import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.MultiPageEditorPart;
 
-import dev.vireo.driver.DriverRegistry;
 import dev.vireo.driver.HypervisorDriver;
 import dev.vireo.model.LibvirtModel;
 import dev.vireo.model.ModelException;
@@ -31,6 +30,7 @@ import dev.vireo.monitor.ConnectionMonitor;
 import dev.vireo.monitor.DomainChange;
 import dev.vireo.monitor.DomainRecord;
 import dev.vireo.operations.DomainOperations;
+import dev.vireo.ui.Services;
 import dev.vireo.ui.editors.EditorHeader.Severity;
 import dev.vireo.ui.jobs.HostJob;
 
@@ -86,7 +86,7 @@ public class DomainEditor extends MultiPageEditorPart {
         }
         super.init(site, editorInput);
         input = domainInput;
-        monitor = ConnectionMonitor.of(input.connection());
+        monitor = Services.monitor(input.connection());
         operations = new DomainOperations(monitor);
         setPartName(input.getName());
         setTitleToolTip(input.getToolTipText());
@@ -106,7 +106,7 @@ public class DomainEditor extends MultiPageEditorPart {
 
     @Override
     protected void createPages() {
-        String driver = DriverRegistry.get().forUri(input.connection().uri()).map(HypervisorDriver::id).orElse("");
+        String driver = Services.drivers().forUri(input.connection().uri()).map(HypervisorDriver::id).orElse("");
         for (DomainEditorPages.Descriptor d : DomainEditorPages.all()) {
             if (d.isFor(driver)) {
                 try {

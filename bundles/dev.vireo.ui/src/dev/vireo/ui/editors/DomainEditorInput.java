@@ -1,14 +1,14 @@
 package dev.vireo.ui.editors;
 
 import dev.vireo.connection.VirtConnection;
-import dev.vireo.monitor.DomainCache;
 import dev.vireo.monitor.DomainRecord;
+import dev.vireo.ui.Services;
 
 /** A virtual machine to edit: its connection and UUID. One editor per domain. */
 public record DomainEditorInput(VirtConnection connection, String uuid) implements VireoEditorInput {
 
     public DomainRecord record() {
-        return DomainCache.of(connection).get(uuid);
+        return Services.monitor(connection).domains().get(uuid);
     }
 
     @Override

@@ -25,7 +25,6 @@ import org.eclipse.swt.widgets.Text;
 
 import dev.vireo.model.DomainQueries;
 import dev.vireo.model.XmlObject;
-import dev.vireo.monitor.DomainCache;
 import dev.vireo.ui.editors.FieldsPanel.Field;
 
 /**
@@ -246,7 +245,7 @@ public class HardwarePage implements DomainEditorPage {
         }
         String path = DomainQueries.diskSource(device);
         String others = path == null ? ""
-                : String.join(", ", DomainCache.of(editor.input().connection()).namesUsingDisk(path, editor.input().uuid()));
+                : String.join(", ", editor.monitor().domains().namesUsingDisk(path, editor.input().uuid()));
         diskWarning.setText(others.isEmpty() || Boolean.TRUE.equals(device.get("shareable")) ? ""
                 : "Warning: " + path + " is also used by " + others
                         + ". Two virtual machines writing one disk corrupt it; mark it shareable if it is meant to be shared.");

@@ -28,6 +28,7 @@ import dev.vireo.model.ModelException;
 import dev.vireo.model.XmlObject;
 import dev.vireo.monitor.CacheListener;
 import dev.vireo.monitor.ConnectionMonitor;
+import dev.vireo.ui.Services;
 import dev.vireo.ui.jobs.HostJob;
 import dev.vireo.ui.preferences.VireoPreferences;
 
@@ -66,7 +67,7 @@ public class HostEditor extends MultiPageEditorPart {
         }
         super.init(site, editorInput);
         input = hostInput;
-        monitor = ConnectionMonitor.of(input.connection());
+        monitor = Services.monitor(input.connection());
         setPartName("Host " + input.getName());
         setTitleToolTip(input.getToolTipText());
     }

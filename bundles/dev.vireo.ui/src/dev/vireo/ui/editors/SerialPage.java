@@ -10,8 +10,8 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 
 import dev.vireo.api.ConsoleChannel;
-import dev.vireo.driver.DriverRegistry;
 import dev.vireo.operations.HostOperations;
+import dev.vireo.ui.Services;
 import dev.vireo.ui.jobs.HostJob;
 import dev.vireo.ui.widgets.SerialConsole;
 
@@ -28,7 +28,7 @@ public class SerialPage implements DomainEditorPage {
         this.editor = editor;
         control = new Composite(parent, SWT.NONE);
         GridLayoutFactory.swtDefaults().numColumns(3).applyTo(control);
-        supported = DriverRegistry.get().forUri(editor.input().connection().uri())
+        supported = Services.drivers().forUri(editor.input().connection().uri())
                 .map(d -> d.capabilities().consoles().contains("serial")).orElse(true);
         HostEditor.button(control, "&Connect", this::connect).setEnabled(supported);
         HostEditor.button(control, "&Disconnect", this::disconnect).setEnabled(supported);

@@ -22,12 +22,12 @@ import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeColumn;
 import org.eclipse.swt.widgets.TreeItem;
 
-import dev.vireo.driver.DriverRegistry;
 import dev.vireo.driver.HypervisorDriver;
 import dev.vireo.model.LibvirtModel;
 import dev.vireo.model.ModelException;
 import dev.vireo.model.XmlObject;
 import dev.vireo.operations.SnapshotOperations;
+import dev.vireo.ui.Services;
 import dev.vireo.ui.dialogs.FormDialog;
 import dev.vireo.ui.jobs.HostJob;
 
@@ -55,7 +55,7 @@ public class SnapshotsPage implements DomainEditorPage {
         control = new Composite(parent, SWT.NONE);
         GridLayoutFactory.swtDefaults().applyTo(control);
         String uri = editor.input().connection().uri();
-        supported = DriverRegistry.get().forUri(uri).map(d -> d.capabilities().snapshots()).orElse(true);
+        supported = Services.drivers().forUri(uri).map(d -> d.capabilities().snapshots()).orElse(true);
         status = new Label(control, SWT.WRAP);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
         tree = new Tree(control, SWT.BORDER | SWT.SINGLE | SWT.FULL_SELECTION);
@@ -74,7 +74,7 @@ public class SnapshotsPage implements DomainEditorPage {
         actions.add(HostEditor.button(buttons, "&Delete", this::deleteSelected));
         actions.add(HostEditor.button(buttons, "&Refresh", this::load));
         if (!supported) {
-            status.setText("The " + DriverRegistry.get().forUri(uri).map(HypervisorDriver::name).orElse("")
+            status.setText("The " + Services.drivers().forUri(uri).map(HypervisorDriver::name).orElse("")
                     + " driver does not support snapshots.");
             actions.forEach(b -> b.setEnabled(false));
         }

@@ -6,9 +6,9 @@ import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.window.Window;
 import org.eclipse.ui.handlers.HandlerUtil;
 
-import dev.vireo.connection.ConnectionManager;
 import dev.vireo.driver.DriverException;
 import dev.vireo.driver.DriverRegistry;
+import dev.vireo.ui.Services;
 import dev.vireo.ui.dialogs.AddConnectionDialog;
 import dev.vireo.ui.preferences.VireoPreferences;
 
@@ -19,11 +19,11 @@ import dev.vireo.ui.preferences.VireoPreferences;
 public class AddConnectionHandler extends AbstractHandler {
     @Override
     public Object execute(ExecutionEvent event) {
-        DriverRegistry registry = DriverRegistry.get();
+        DriverRegistry registry = Services.drivers();
         AddConnectionDialog dialog = new AddConnectionDialog(HandlerUtil.getActiveShell(event), registry.drivers());
         if (dialog.open() == Window.OK) {
             try {
-                registry.open(ConnectionManager.getDefault(), dialog.uri());
+                registry.open(Services.connections(), dialog.uri());
                 VireoPreferences.setAutoconnect(dialog.uri(), dialog.autoconnect());
             } catch (DriverException e) {
                 MessageDialog.openError(HandlerUtil.getActiveShell(event), "Cannot Connect", e.getMessage());

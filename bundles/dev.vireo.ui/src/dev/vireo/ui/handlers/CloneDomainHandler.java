@@ -10,10 +10,9 @@ import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.window.Window;
 import org.eclipse.ui.handlers.HandlerUtil;
 
-import dev.vireo.monitor.ConnectionMonitor;
-import dev.vireo.monitor.DomainCache;
 import dev.vireo.monitor.DomainRecord;
 import dev.vireo.operations.DomainOperations;
+import dev.vireo.ui.Services;
 import dev.vireo.ui.dialogs.CloneDialog;
 import dev.vireo.ui.jobs.HostJob;
 import dev.vireo.ui.views.DomainNode;
@@ -27,7 +26,7 @@ public class CloneDomainHandler extends AbstractHandler {
         if (HandlerUtil.getCurrentSelection(event) instanceof IStructuredSelection selection
                 && selection.getFirstElement() instanceof DomainNode node && node.record() != null) {
             CloneDialog dialog = new CloneDialog(HandlerUtil.getActiveShell(event), node.record(),
-                    DomainCache.of(node.connection()));
+                    Services.monitor(node.connection()).domains());
             if (dialog.open() == Window.OK) {
                 clone(node, dialog.cloneName(), dialog.copiedDisks());
             }
@@ -38,7 +37,7 @@ public class CloneDomainHandler extends AbstractHandler {
     /** The Job: copies the chosen disks, then defines the clone pointing at the copies; returns its UUID. */
     public static CompletableFuture<String> clone(DomainNode node, String name, Set<String> copiedDisks) {
         DomainRecord source = node.record();
-        DomainOperations operations = new DomainOperations(ConnectionMonitor.of(node.connection()));
+        DomainOperations operations = new DomainOperations(Services.monitor(node.connection()));
         return HostJob.run("Cloning " + source.name() + " as " + name, () -> operations.clone(source, name, copiedDisks), true);
     }
 }

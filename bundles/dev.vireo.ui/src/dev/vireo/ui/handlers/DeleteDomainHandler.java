@@ -9,10 +9,9 @@ import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.window.Window;
 import org.eclipse.ui.handlers.HandlerUtil;
 
-import dev.vireo.monitor.ConnectionMonitor;
-import dev.vireo.monitor.DomainCache;
 import dev.vireo.monitor.DomainRecord;
 import dev.vireo.operations.DomainOperations;
+import dev.vireo.ui.Services;
 import dev.vireo.ui.dialogs.DeleteDomainDialog;
 import dev.vireo.ui.jobs.HostJob;
 import dev.vireo.ui.views.DomainNode;
@@ -27,7 +26,7 @@ public class DeleteDomainHandler extends AbstractHandler {
         }
         DomainRecord domain = node.record();
         DeleteDomainDialog dialog = new DeleteDomainDialog(HandlerUtil.getActiveShell(event), domain,
-                DomainCache.of(node.connection()));
+                Services.monitor(node.connection()).domains());
         if (dialog.open() == Window.OK) {
             delete(node, domain, dialog.storageToDelete());
         }
@@ -36,7 +35,7 @@ public class DeleteDomainHandler extends AbstractHandler {
 
     /** The Job; fails with the storage libvirt could not delete, after deleting everything else. */
     public static CompletableFuture<Void> delete(DomainNode node, DomainRecord domain, List<String> storage) {
-        DomainOperations operations = new DomainOperations(ConnectionMonitor.of(node.connection()));
+        DomainOperations operations = new DomainOperations(Services.monitor(node.connection()));
         return HostJob.run("Deleting " + domain.name(), () -> operations.delete(domain, storage), true);
     }
 }

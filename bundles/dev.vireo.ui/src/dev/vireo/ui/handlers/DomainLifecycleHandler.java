@@ -8,10 +8,10 @@ import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.ui.handlers.HandlerUtil;
 
-import dev.vireo.monitor.ConnectionMonitor;
 import dev.vireo.monitor.DomainRecord;
 import dev.vireo.operations.DomainOperations;
 import dev.vireo.operations.Lifecycle;
+import dev.vireo.ui.Services;
 import dev.vireo.ui.jobs.HostJob;
 import dev.vireo.ui.preferences.VireoPreferences;
 import dev.vireo.ui.views.DomainNode;
@@ -42,7 +42,7 @@ public class DomainLifecycleHandler extends AbstractHandler implements IExecutab
                 DomainRecord domain = element instanceof DomainNode node ? node.record() : null;
                 if (domain != null) {
                     DomainNode node = (DomainNode) element;
-                    DomainOperations operations = new DomainOperations(ConnectionMonitor.of(node.connection()));
+                    DomainOperations operations = new DomainOperations(Services.monitor(node.connection()));
                     HostJob.run(action.verb() + " " + domain.name(), () -> operations.run(node.uuid(), action), true);
                 }
             }

@@ -10,14 +10,12 @@ import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.window.Window;
 import org.eclipse.ui.handlers.HandlerUtil;
 
-import dev.vireo.connection.ConnectionManager;
 import dev.vireo.connection.ConnectionState;
 import dev.vireo.connection.VirtConnection;
-import dev.vireo.driver.DriverRegistry;
 import dev.vireo.driver.HypervisorDriver;
-import dev.vireo.monitor.ConnectionMonitor;
 import dev.vireo.monitor.DomainRecord;
 import dev.vireo.operations.DomainOperations;
+import dev.vireo.ui.Services;
 import dev.vireo.ui.dialogs.FormDialog;
 import dev.vireo.ui.jobs.HostJob;
 import dev.vireo.ui.views.DomainNode;
@@ -30,7 +28,7 @@ public class MigrateDomainHandler extends AbstractHandler {
 
     /** Why this domain cannot be migrated now, or {@code null} if it can. */
     public static String whyNot(VirtConnection connection) {
-        HypervisorDriver driver = DriverRegistry.get().forUri(connection.uri()).orElse(null);
+        HypervisorDriver driver = Services.drivers().forUri(connection.uri()).orElse(null);
         if (driver != null && !driver.capabilities().migration()) {
             return "the " + driver.name() + " does not support migration";
         }
@@ -38,9 +36,9 @@ public class MigrateDomainHandler extends AbstractHandler {
     }
 
     private static List<VirtConnection> targets(VirtConnection from) {
-        return ConnectionManager.getDefault().connections().stream()
+        return Services.connections().connections().stream()
                 .filter(c -> c != from && c.state() == ConnectionState.CONNECTED)
-                .filter(c -> DriverRegistry.get().forUri(c.uri()).map(d -> d.capabilities().migration()).orElse(false))
+                .filter(c -> Services.drivers().forUri(c.uri()).map(d -> d.capabilities().migration()).orElse(false))
                 .toList();
     }
 
@@ -65,7 +63,7 @@ public class MigrateDomainHandler extends AbstractHandler {
             VirtConnection target = targets.stream().filter(c -> c.uri().equals(dialog.values().get("Destination")))
                     .findFirst().orElseThrow();
             boolean live = "live".equals(dialog.values().get("Mode"));
-            DomainOperations operations = new DomainOperations(ConnectionMonitor.of(node.connection()));
+            DomainOperations operations = new DomainOperations(Services.monitor(node.connection()));
             HostJob.run("Migrating " + domain.name() + " to " + target.uri(), () -> operations.migrate(node.uuid(), target, live),
                     true);
         }

@@ -9,9 +9,9 @@ import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.ui.handlers.HandlerUtil;
 
-import dev.vireo.connection.ConnectionManager;
 import dev.vireo.connection.ConnectionState;
 import dev.vireo.connection.VirtConnection;
+import dev.vireo.ui.Services;
 import dev.vireo.ui.views.DomainNode;
 import dev.vireo.ui.views.HostSection;
 import dev.vireo.ui.wizards.NewVmWizard;
@@ -20,7 +20,7 @@ import dev.vireo.ui.wizards.NewVmWizard;
 public class NewVmHandler extends AbstractHandler {
     @Override
     public Object execute(ExecutionEvent event) {
-        List<VirtConnection> connected = ConnectionManager.getDefault().connections().stream()
+        List<VirtConnection> connected = Services.connections().connections().stream()
                 .filter(c -> c.state() == ConnectionState.CONNECTED).toList();
         if (connected.isEmpty()) {
             MessageDialog.openInformation(HandlerUtil.getActiveShell(event), "New Virtual Machine",

@@ -8,8 +8,8 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.menus.WorkbenchWindowControlContribution;
 
-import dev.vireo.connection.ConnectionManager;
 import dev.vireo.connection.VirtConnection;
+import dev.vireo.ui.Services;
 
 /**
  * The status line's cost of the open connections: libvirt calls and bytes in total and in the
@@ -33,7 +33,7 @@ public class ConnectionCostControl extends WorkbenchWindowControlContribution {
         if (label == null || label.isDisposed()) {
             return;
         }
-        List<VirtConnection> connections = ConnectionManager.getDefault().connections();
+        List<VirtConnection> connections = Services.connections().connections();
         long calls = 0, bytes = 0, recentCalls = 0, recentBytes = 0;
         StringBuilder tip = new StringBuilder();
         for (VirtConnection c : connections) {

@@ -1,8 +1,8 @@
 package dev.vireo.ui.views;
 
 import dev.vireo.connection.VirtConnection;
-import dev.vireo.monitor.DomainCache;
 import dev.vireo.monitor.DomainRecord;
+import dev.vireo.ui.Services;
 
 /**
  * A domain row. It names the domain rather than holding a snapshot, so a selection stays valid
@@ -12,6 +12,6 @@ public record DomainNode(VirtConnection connection, String uuid) {
 
     /** The domain as the cache knows it now; {@code null} once it is gone. */
     public DomainRecord record() {
-        return DomainCache.of(connection).get(uuid);
+        return Services.monitor(connection).domains().get(uuid);
     }
 }

@@ -10,8 +10,7 @@ import org.eclipse.jface.viewers.ITreeContentProvider;
 import dev.vireo.api.ObjectKind;
 import dev.vireo.connection.ConnectionManager;
 import dev.vireo.connection.VirtConnection;
-import dev.vireo.monitor.ConnectionMonitor;
-import dev.vireo.monitor.DomainCache;
+import dev.vireo.ui.Services;
 
 /** The manager's tree from the caches: connections, then each one's machines, networks and pools. */
 final class DomainsContentProvider implements ITreeContentProvider {
@@ -31,7 +30,7 @@ final class DomainsContentProvider implements ITreeContentProvider {
             return new Object[0];
         }
         List<Object> children = new ArrayList<>();
-        DomainCache.of(c).all().forEach(d -> children.add(new DomainNode(c, d.uuid())));
+        Services.monitor(c).domains().all().forEach(d -> children.add(new DomainNode(c, d.uuid())));
         children.addAll(List.of(sectionsOf(c)));
         return children.toArray();
     }
@@ -49,7 +48,7 @@ final class DomainsContentProvider implements ITreeContentProvider {
     @Override
     public boolean hasChildren(Object element) {
         return element instanceof VirtConnection
-                || element instanceof HostSection s && !ConnectionMonitor.of(s.connection()).objects(s.kind()).all().isEmpty();
+                || element instanceof HostSection s && !Services.monitor(s.connection()).objects(s.kind()).all().isEmpty();
     }
 
     private HostSection[] sectionsOf(VirtConnection c) {

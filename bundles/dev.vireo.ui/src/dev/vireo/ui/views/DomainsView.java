@@ -42,6 +42,7 @@ import dev.vireo.connection.VirtConnection;
 import dev.vireo.monitor.CacheListener;
 import dev.vireo.monitor.ConnectionMonitor;
 import dev.vireo.monitor.DomainChange;
+import dev.vireo.ui.Services;
 import dev.vireo.ui.credentials.CredentialsPrompt;
 import dev.vireo.ui.handlers.DomainPropertyTester;
 import dev.vireo.ui.preferences.VireoPreferences;
@@ -59,7 +60,7 @@ public class DomainsView extends ViewPart {
     /** A GTK tree row costs about a millisecond to add: this many keep one UI turn near 100 ms. */
     private static final int CHANGES_PER_TURN = 100;
 
-    private final ConnectionManager manager = ConnectionManager.getDefault();
+    private final ConnectionManager manager = Services.connections();
     private final Set<VirtConnection> watched = ConcurrentHashMap.newKeySet();
     /** Domain changes not yet shown; applied row by row, so a burst costs what it changes, not the whole tree. */
     private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
@@ -101,7 +102,7 @@ public class DomainsView extends ViewPart {
     };
     private final IEclipsePreferences.IPreferenceChangeListener preferenceListener = e -> {
         if (VireoPreferences.STATS_INTERVAL.equals(e.getKey())) {
-            watched.forEach(c -> ConnectionMonitor.of(c).sampleStats(VireoPreferences.statsInterval()));
+            watched.forEach(c -> Services.monitor(c).sampleStats(VireoPreferences.statsInterval()));
         }
     };
     private TreeViewer viewer;
@@ -178,8 +179,8 @@ public class DomainsView extends ViewPart {
         manager.removeConnectionListener(connectionListener);
         manager.removeConnectionListener(credentialsPrompt);
         watched.forEach(c -> {
-            ConnectionMonitor.of(c).removeListener(cacheListener);
-            ConnectionMonitor.of(c).setVisible(this, null);
+            Services.monitor(c).removeListener(cacheListener);
+            Services.monitor(c).setVisible(this, null);
         });
         icons.dispose();
         super.dispose();
@@ -204,7 +205,7 @@ public class DomainsView extends ViewPart {
 
     private void watch(VirtConnection c) {
         if (watched.add(c)) {
-            ConnectionMonitor monitor = ConnectionMonitor.of(c);
+            ConnectionMonitor monitor = Services.monitor(c);
             monitor.addListener(cacheListener);
             monitor.sampleStats(VireoPreferences.statsInterval());
         }
@@ -292,7 +293,7 @@ public class DomainsView extends ViewPart {
                 }
             }
         }
-        watched.forEach(c -> ConnectionMonitor.of(c).setVisible(this, visible.get(c)));
+        watched.forEach(c -> Services.monitor(c).setVisible(this, visible.get(c)));
     }
 
     private void column(String title, int width, int style, Function<Object, String> text, Function<Object, Image> image) {

@@ -5,7 +5,7 @@ import java.util.Comparator;
 import dev.vireo.api.ObjectKind;
 import dev.vireo.connection.VirtConnection;
 import dev.vireo.monitor.CachedObject;
-import dev.vireo.monitor.ConnectionMonitor;
+import dev.vireo.ui.Services;
 
 /** A connection's "Networks" or "Storage" row; its children are the cached objects of that kind. */
 public record HostSection(VirtConnection connection, ObjectKind kind) {
@@ -15,7 +15,7 @@ public record HostSection(VirtConnection connection, ObjectKind kind) {
     }
 
     ObjectNode[] children() {
-        return ConnectionMonitor.of(connection).objects(kind).all().stream()
+        return Services.monitor(connection).objects(kind).all().stream()
                 .sorted(Comparator.comparing(CachedObject::name, String.CASE_INSENSITIVE_ORDER))
                 .map(o -> new ObjectNode(this, o.key())).toArray(ObjectNode[]::new);
     }
@@ -23,7 +23,7 @@ public record HostSection(VirtConnection connection, ObjectKind kind) {
     /** A network or storage pool row, read from the cache when shown. */
     public record ObjectNode(HostSection section, String key) {
         public CachedObject object() {
-            return ConnectionMonitor.of(section.connection()).objects(section.kind()).get(key);
+            return Services.monitor(section.connection()).objects(section.kind()).get(key);
         }
     }
 }

@@ -7,7 +7,7 @@ import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Listener;
 import org.eclipse.swt.widgets.TreeItem;
 
-import dev.vireo.monitor.ConnectionMonitor;
+import dev.vireo.ui.Services;
 import dev.vireo.ui.widgets.Plot;
 
 /** Draws a running machine's recent CPU usage into its row's cell of one column, from the monitor's history. */
@@ -24,7 +24,7 @@ final class SparklinePainter implements Listener {
                 || !n.record().state().isActive()) {
             return;
         }
-        double[] cpu = Plot.cpu(ConnectionMonitor.of(n.connection()).history(n.uuid()));
+        double[] cpu = Plot.cpu(Services.monitor(n.connection()).history(n.uuid()));
         Rectangle cell = ((TreeItem) event.item).getBounds(column);
         GC gc = event.gc;
         gc.setForeground(event.display.getSystemColor(SWT.COLOR_DARK_GREEN));

@@ -20,6 +20,7 @@ import dev.vireo.monitor.ConnectionMonitor;
 import dev.vireo.monitor.DomainCache;
 import dev.vireo.operations.DomainOperations;
 import dev.vireo.operations.HostOperations;
+import dev.vireo.ui.Services;
 import dev.vireo.ui.handlers.OpenHandler;
 import dev.vireo.ui.jobs.HostJob;
 import dev.vireo.ui.views.DomainNode;
@@ -111,11 +112,11 @@ public class NewVmWizard extends Wizard {
     }
 
     ConnectionMonitor monitor() {
-        return ConnectionMonitor.of(spec.connection);
+        return Services.monitor(spec.connection);
     }
 
     DomainCache cache() {
-        return DomainCache.of(spec.connection);
+        return Services.monitor(spec.connection).domains();
     }
 
     /** The host's CPUs and memory, for the limits; one call, in the background. */

@@ -1,4 +1,4 @@
-package dev.vireo.monitor;
+package dev.vireo.monitor.spi;
 
 import java.time.Duration;
 

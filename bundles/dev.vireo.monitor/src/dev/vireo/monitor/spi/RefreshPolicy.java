@@ -1,4 +1,4 @@
-package dev.vireo.monitor;
+package dev.vireo.monitor.spi;
 
 import java.time.Duration;
 import java.util.EnumMap;
@@ -9,7 +9,7 @@ import dev.vireo.api.ObjectKind;
 /**
  * The refresh strategy per class of object for one connection. The default: events for domains
  * and every kind that has them; host interfaces, which have no events in libvirt and which few
- * screens show, only when someone asks ({@link ConnectionMonitor#refresh}). Where an event
+ * screens show, only when someone asks ({@code ConnectionMonitor.refresh}). Where an event
  * subscription fails at run time the monitor polls that class instead.
  */
 public final class RefreshPolicy {
