@@ -128,10 +128,20 @@ public final class DriverRegistry implements RefreshPolicyProvider {
         for (IConfigurationElement field : e.getChildren("field")) {
             fields.put(required(field, "name"), field.getAttribute("default") == null ? "" : field.getAttribute("default"));
         }
+        List<DeviceTemplate> devices = new ArrayList<>();
+        for (IConfigurationElement device : e.getChildren("device")) {
+            Map<String, String> values = new LinkedHashMap<>();
+            for (IConfigurationElement set : device.getChildren("set")) {
+                values.put(required(set, "feature"), required(set, "value"));
+            }
+            devices.add(new DeviceTemplate(required(device, "label"), required(device, "list"),
+                    Collections.unmodifiableMap(values)));
+        }
         // the driver's code runs in a plugin Vireo does not know: a failure here skips this driver only
         DriverCode code = e.getAttribute("class") == null ? null : (DriverCode) e.createExecutableExtension("class");
         return new HypervisorDriver(id, required(e, "name"), contributor, List.copyOf(schemes), Set.copyOf(transports),
-                Collections.unmodifiableMap(fields), capabilities, Map.copyOf(refresh), seconds(e, "statsInterval", "3"), code);
+                Collections.unmodifiableMap(fields), capabilities, Map.copyOf(refresh), seconds(e, "statsInterval", "3"),
+                List.copyOf(devices), code);
     }
 
     /** The failure's message, and its root cause's where that says more ("unable to instantiate" + why). */

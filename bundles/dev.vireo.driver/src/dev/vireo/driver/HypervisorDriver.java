@@ -22,10 +22,11 @@ import dev.vireo.monitor.spi.RefreshStrategy;
  * @param fields the connection dialog's fields (host, user, transport, path), each with its
  *        default value ("" where none is declared), in declaration order
  * @param refresh declared strategies by object class (domain, network, storage-pool, ...)
+ * @param devices what Add Hardware offers on this driver's hosts, with each new device's values
  */
 public record HypervisorDriver(String id, String name, String contributor, List<String> schemes,
         Set<String> transports, Map<String, String> fields, Capabilities capabilities, Map<String, RefreshStrategy> refresh,
-        Duration statsInterval, DriverCode code) {
+        Duration statsInterval, List<DeviceTemplate> devices, DriverCode code) {
 
     /** Object classes as the extension point names them, for each kind of host object. */
     static final Map<ObjectKind, String> CLASSES = Map.of(ObjectKind.NETWORK, "network", ObjectKind.STORAGE_POOL,

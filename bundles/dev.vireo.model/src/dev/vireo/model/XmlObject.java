@@ -1,8 +1,10 @@
 package dev.vireo.model;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.eclipse.emf.common.notify.Notification;
+import org.eclipse.emf.ecore.EAttribute;
 import org.eclipse.emf.ecore.EClass;
 import org.eclipse.emf.ecore.EReference;
 import org.eclipse.emf.ecore.EStructuralFeature;
@@ -83,6 +85,32 @@ public final class XmlObject extends MinimalEObjectImpl.Container {
     public XmlObject set(String feature, Object value) {
         eSet(feature(feature), value);
         return this;
+    }
+
+    /** Sets an attribute from text as a person or a plugin declaration writes it ("5900", "a, b"). */
+    public XmlObject setText(String feature, String text) {
+        return set(feature, valueOf((EAttribute) feature(feature), text));
+    }
+
+    /**
+     * The value {@code text} stands for in {@code attribute}: a number for a number, a list for a list
+     * (comma-separated), {@code null} for empty text; {@link NumberFormatException} if it is no number.
+     */
+    public static Object valueOf(EAttribute attribute, String text) {
+        if (attribute.isMany()) {
+            return text.isEmpty() ? List.of() : Arrays.stream(text.split("\\s*,\\s*")).toList();
+        }
+        if (text.isEmpty()) {
+            return null;
+        }
+        Class<?> type = attribute.getEAttributeType().getInstanceClass();
+        if (type == int.class || type == Integer.class) {
+            return Integer.valueOf(text);
+        }
+        if (type == long.class || type == Long.class) {
+            return Long.valueOf(text);
+        }
+        return text;
     }
 
     /** Adds a new, empty object to a list feature (e.g. a disk to {@code disks}) and returns it. */

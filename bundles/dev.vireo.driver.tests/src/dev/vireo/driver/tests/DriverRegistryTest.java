@@ -23,9 +23,12 @@ import dev.vireo.api.ObjectKind;
 import dev.vireo.connection.ConnectionManager;
 import dev.vireo.connection.ConnectionState;
 import dev.vireo.connection.VirtConnection;
+import dev.vireo.driver.DeviceTemplate;
 import dev.vireo.driver.DriverException;
 import dev.vireo.driver.DriverRegistry;
 import dev.vireo.driver.HypervisorDriver;
+import dev.vireo.model.LibvirtModel;
+import dev.vireo.model.XmlObject;
 import dev.vireo.monitor.ConnectionMonitor;
 import dev.vireo.monitor.Monitors;
 import dev.vireo.monitor.spi.RefreshPolicy;
@@ -59,6 +62,26 @@ class DriverRegistryTest {
         assertFalse(test.capabilities().hasEvents("secret"));
         assertTrue(registry.forUri("esx://host/").orElseThrow().capabilities().events().isEmpty());
         assertTrue(registry.forUri("nobody:///").isEmpty());
+    }
+
+    @Test
+    void everyDeclaredDeviceTemplateMakesADeviceTheModelWritesAndReadsBack() throws Exception {
+        assertEquals(List.of("Disk", "Network interface", "Graphics", "Video", "Sound", "Controller", "Input", "Serial",
+                "Console", "Channel", "Random number generator", "Watchdog"),
+                registry.forUri("qemu:///system").orElseThrow().devices().stream().map(DeviceTemplate::label).toList());
+        for (HypervisorDriver driver : registry.drivers()) {
+            for (DeviceTemplate template : driver.devices()) {
+                XmlObject domain = LibvirtModel.create("Domain");
+                XmlObject device = domain.add(template.list());
+                template.values().forEach(device::setText);
+                String xml = LibvirtModel.save(domain);
+                assertEquals(xml, LibvirtModel.save(LibvirtModel.load(xml)), driver.id() + " " + template.label());
+                for (var value : template.values().entrySet()) {
+                    assertEquals(value.getValue(), String.valueOf(device.get(value.getKey())),
+                            driver.id() + " " + template.label() + " " + value.getKey());
+                }
+            }
+        }
     }
 
     @Test

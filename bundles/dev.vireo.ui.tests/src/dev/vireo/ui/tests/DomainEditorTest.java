@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.AfterAll;
@@ -13,7 +15,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.vireo.connection.VirtConnection;
+import dev.vireo.driver.DeviceTemplate;
 import dev.vireo.model.XmlDiff;
+import dev.vireo.model.XmlObject;
 import dev.vireo.monitor.DomainRecord;
 import dev.vireo.ui.Services;
 import dev.vireo.ui.editors.DomainEditor;
@@ -77,6 +81,23 @@ class DomainEditorTest {
         assertNull(XmlDiff.firstDifference(expected, after), "only <memory> changed");
         UiWait.until("the editor shows libvirt's new definition",
                 () -> "3145728".equals(String.valueOf(editor.draft().get("memory"))), editor::message);
+    }
+
+    @Test
+    void addHardwareOffersTheDriversDevicesWithItsDefaults() throws Exception {
+        open("clone-source");
+        editor.showPage(DomainEditor.HARDWARE_PAGE);
+        assertEquals(List.of("Disk", "Network interface", "Graphics", "Input", "Serial", "Console"),
+                editor.hardwarePage().templates().stream().map(DeviceTemplate::label).toList(),
+                "the test driver plugin's list");
+        int nics = editor.draft().list("interfaces").size();
+        editor.hardwarePage().add("Network interface");
+        assertTrue(editor.isDirty());
+        List<XmlObject> interfaces = editor.draft().list("interfaces");
+        assertEquals(nics + 1, interfaces.size());
+        assertEquals("default", interfaces.get(nics).get("sourceNetwork"));
+        editor.hardwarePage().add("Disk");
+        assertEquals("vdb", editor.draft().<XmlObject>list("disks").get(1).get("targetDev"), "the next free disk name");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.vireo.ui.editors;
 
-import java.util.Arrays;
 import java.util.List;
 
 import org.eclipse.emf.ecore.EAttribute;
@@ -58,7 +57,7 @@ final class FieldsPanel {
             GridDataFactory.fillDefaults().grab(true, false).hint(260, SWT.DEFAULT).applyTo(text);
             text.addModifyListener(e -> {
                 try {
-                    field.owner().eSet(field.attribute(), parse(field, text.getText().trim()));
+                    field.owner().eSet(field.attribute(), XmlObject.valueOf(field.attribute(), text.getText().trim()));
                     text.setForeground(null);
                     listener.invalid(field, null);
                     listener.changed(field);
@@ -76,23 +75,6 @@ final class FieldsPanel {
         }
         return field.attribute().isMany() ? String.join(", ", ((List<?>) value).stream().map(String::valueOf).toList())
                 : String.valueOf(value);
-    }
-
-    private static Object parse(Field field, String text) {
-        if (field.attribute().isMany()) {
-            return text.isEmpty() ? List.of() : Arrays.stream(text.split("\\s*,\\s*")).toList();
-        }
-        if (text.isEmpty()) {
-            return null;
-        }
-        Class<?> type = field.attribute().getEAttributeType().getInstanceClass();
-        if (type == int.class || type == Integer.class) {
-            return Integer.valueOf(text);
-        }
-        if (type == long.class || type == Long.class) {
-            return Long.valueOf(text);
-        }
-        return text;
     }
 
     /** {@code targetBus} becomes "Target bus". */

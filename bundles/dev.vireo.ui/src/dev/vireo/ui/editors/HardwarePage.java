@@ -1,9 +1,7 @@
 package dev.vireo.ui.editors;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.eclipse.emf.ecore.EAttribute;
 import org.eclipse.emf.ecore.EReference;
@@ -23,8 +21,11 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 
+import dev.vireo.driver.DeviceTemplate;
+import dev.vireo.driver.HypervisorDriver;
 import dev.vireo.model.DomainQueries;
 import dev.vireo.model.XmlObject;
+import dev.vireo.ui.Services;
 import dev.vireo.ui.editors.FieldsPanel.Field;
 
 /**
@@ -34,27 +35,6 @@ import dev.vireo.ui.editors.FieldsPanel.Field;
  */
 public class HardwarePage implements DomainEditorPage {
     /** What Add Hardware offers: a list feature of the domain and the values a new device starts with. */
-    private static final Map<String, Object[]> NEW_DEVICES = new LinkedHashMap<>();
-
-    static {
-        NEW_DEVICES.put("Disk", new Object[] { "disks", "type", "file", "device", "disk", "driverName", "qemu",
-                "driverType", "qcow2", "targetBus", "virtio" });
-        NEW_DEVICES.put("Network interface", new Object[] { "interfaces", "type", "network", "sourceNetwork", "default",
-                "model", "virtio" });
-        NEW_DEVICES.put("Graphics", new Object[] { "graphics", "type", "vnc", "port", -1 });
-        NEW_DEVICES.put("Video", new Object[] { "videos", "model", "virtio" });
-        NEW_DEVICES.put("Sound", new Object[] { "sounds", "model", "ich9" });
-        NEW_DEVICES.put("Controller", new Object[] { "controllers", "type", "usb", "model", "qemu-xhci" });
-        NEW_DEVICES.put("Input", new Object[] { "inputs", "type", "tablet", "bus", "usb" });
-        NEW_DEVICES.put("Serial", new Object[] { "serials", "type", "pty" });
-        NEW_DEVICES.put("Console", new Object[] { "consoles", "type", "pty", "targetType", "serial" });
-        NEW_DEVICES.put("Channel", new Object[] { "channels", "type", "unix", "targetType", "virtio", "targetName",
-                "org.qemu.guest_agent.0" });
-        NEW_DEVICES.put("Random number generator", new Object[] { "rngs", "model", "virtio", "backendModel", "random",
-                "backend", "/dev/urandom" });
-        NEW_DEVICES.put("Watchdog", new Object[] { "watchdogs", "model", "i6300esb", "action", "reset" });
-    }
-
     /** A row of the list: its label, the fields its panel edits, and the device it removes (if any). */
     record Item(String label, List<Field> fields, XmlObject device) {
     }
@@ -254,31 +234,34 @@ public class HardwarePage implements DomainEditorPage {
 
     private Menu addMenu(Control owner) {
         Menu menu = new Menu(owner);
-        for (String kind : NEW_DEVICES.keySet()) {
+        for (DeviceTemplate template : templates()) {
             MenuItem item = new MenuItem(menu, SWT.PUSH);
-            item.setText(kind);
-            item.addListener(SWT.Selection, e -> add(kind));
+            item.setText(template.label());
+            item.addListener(SWT.Selection, e -> add(template.label()));
         }
         return menu;
     }
 
-    /** Adds a new device of a kind Add Hardware offers, with its starting values, and selects it. */
-    public void add(String kind) {
+    /** What Add Hardware offers: the devices the connection's driver plugin declares, with its defaults. */
+    public List<DeviceTemplate> templates() {
+        return Services.drivers().forUri(editor.input().connection().uri()).map(HypervisorDriver::devices).orElse(List.of());
+    }
+
+    /** Adds a new device of a kind Add Hardware offers (its label), with the driver's starting values, and selects it. */
+    public void add(String label) {
         XmlObject domain = editor.draft();
-        if (domain == null) {
+        DeviceTemplate template = templates().stream().filter(t -> t.label().equals(label)).findFirst().orElse(null);
+        if (domain == null || template == null) {
             return;
         }
-        Object[] spec = NEW_DEVICES.get(kind);
-        XmlObject device = domain.add((String) spec[0]);
-        for (int i = 1; i < spec.length; i += 2) {
-            device.set((String) spec[i], spec[i + 1]);
-        }
-        if ("disks".equals(spec[0])) {
+        XmlObject device = domain.add(template.list());
+        template.values().forEach(device::setText);
+        if ("disks".equals(template.list())) {
             device.set("targetDev", freeDiskName(domain));
         }
         editor.edited();
         show(domain);
-        select(deviceLabel((String) spec[0], device));
+        select(deviceLabel(template.list(), device));
     }
 
     private static String freeDiskName(XmlObject domain) {

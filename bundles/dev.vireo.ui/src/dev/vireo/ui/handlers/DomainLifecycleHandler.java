@@ -19,7 +19,7 @@ import dev.vireo.ui.views.DomainNode;
 /**
  * Run, Pause, Resume, Shut Down, Reboot, Reset, Force Off and Save. Each domain's call runs as a
  * Job; the row changes when libvirt's lifecycle event arrives, not because the handler says so.
- * The action comes from plugin.xml: {@code class="...DomainLifecycleHandler:start"}.
+ * The action comes from plugin.xml: {@code class="...DomainLifecycleHandler:START"}, a {@link Lifecycle} name.
  */
 public class DomainLifecycleHandler extends AbstractHandler implements IExecutableExtension {
     private Lifecycle action;
