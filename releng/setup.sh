@@ -65,5 +65,5 @@ vireo_classpath() {
 }
 
 VIREO_MODEL_BUNDLES="dev.vireo.model org.eclipse.emf.ecore org.eclipse.emf.ecore.xmi org.eclipse.emf.common"
-VIREO_CORE_BUNDLES="$VIREO_MODEL_BUNDLES dev.vireo.libvirt dev.vireo.connection dev.vireo.monitor
+VIREO_CORE_BUNDLES="$VIREO_MODEL_BUNDLES dev.vireo.api dev.vireo.libvirt dev.vireo.connection dev.vireo.monitor
   wrapped.org.libvirt.libvirt com.sun.jna org.eclipse.equinox.common org.eclipse.core.runtime org.eclipse.osgi"

@@ -5,17 +5,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import dev.vireo.connection.ConnectionManager;
-import dev.vireo.connection.VirtConnection;
 import dev.vireo.api.CallCounter;
 import dev.vireo.api.DomainState;
+import dev.vireo.api.ObjectKind;
+import dev.vireo.connection.ConnectionManager;
+import dev.vireo.connection.VirtConnection;
 import dev.vireo.libvirt.DomainStatistics;
 import dev.vireo.libvirt.LibvirtConnection;
-import dev.vireo.api.ObjectKind;
 import dev.vireo.monitor.ConnectionMonitor;
 import dev.vireo.monitor.DomainRecord;
-import dev.vireo.monitor.RefreshPolicy;
-import dev.vireo.monitor.RefreshStrategy;
+import dev.vireo.monitor.Monitors;
+import dev.vireo.monitor.spi.RefreshPolicy;
+import dev.vireo.monitor.spi.RefreshStrategy;
 
 /**
  * The benchmark's Vireo client: the monitor the workbench uses, without the UI.
@@ -53,7 +54,7 @@ public class VireoClient {
         }
         long start = System.nanoTime();
         VirtConnection connection = new ConnectionManager().open(args[0]);
-        ConnectionMonitor monitor = ConnectionMonitor.of(connection, policy);
+        ConnectionMonitor monitor = new Monitors().of(connection, policy);
         waitFor(monitor::isLoaded);
         System.out.println("first-list " + ms(start));
         waitFor(monitor::isXmlLoaded);

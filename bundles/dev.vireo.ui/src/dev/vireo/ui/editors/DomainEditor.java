@@ -387,10 +387,6 @@ public class DomainEditor extends MultiPageEditorPart {
         return page(SerialPage.class);
     }
 
-    public ConsolePage consolePage() {
-        return page(ConsolePage.class);
-    }
-
     public SnapshotsPage snapshotsPage() {
         return page(SnapshotsPage.class);
     }

@@ -1,0 +1,252 @@
+package dev.vireo.rfb.tests;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.vireo.rfb.RfbClient;
+
+/**
+ * The VNC client against a server this test plays on 127.0.0.1, byte by byte as RFB 3.8 says: the
+ * handshake, each encoding the client asks for, a resize, keys and pointer, and the refusals a
+ * user must be told about.
+ */
+class RfbClientTest {
+    private static final int W = 4, H = 2;
+    private final ServerSocket server;
+    private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
+    private RfbClient client;
+
+    RfbClientTest() throws IOException {
+        server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        if (client != null) {
+            client.close();
+        }
+        server.close();
+    }
+
+    /** The server side of one connection: the test writes and reads its bytes. */
+    private record Peer(Socket socket, DataInputStream in, DataOutputStream out) {
+    }
+
+    private CompletableFuture<Peer> accept() {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                Socket s = server.accept();
+                s.setSoTimeout(10_000);
+                return new Peer(s, new DataInputStream(s.getInputStream()), new DataOutputStream(s.getOutputStream()));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private CompletableFuture<RfbClient> connect() {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return RfbClient.connect("127.0.0.1", server.getLocalPort(), new RfbClient.Listener() {
+                    @Override
+                    public void updated(int x, int y, int w, int h) {
+                        events.add("updated " + x + "," + y + " " + w + "x" + h);
+                    }
+
+                    @Override
+                    public void resized(int w, int h) {
+                        events.add("resized " + w + "x" + h);
+                    }
+
+                    @Override
+                    public void closed(String why) {
+                        events.add("closed " + why);
+                    }
+                });
+            } catch (IOException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        });
+    }
+
+    /** Version, security "None", ServerInit; then reads what the client asks for after it. */
+    private Peer handshake() throws Exception {
+        CompletableFuture<Peer> accepted = accept();
+        CompletableFuture<RfbClient> connected = connect();
+        Peer p = accepted.get(10, TimeUnit.SECONDS);
+        p.out.write("RFB 003.008\n".getBytes(StandardCharsets.US_ASCII));
+        p.out.flush();
+        assertEquals("RFB 003.008\n", new String(p.in.readNBytes(12), StandardCharsets.US_ASCII));
+        p.out.write(new byte[] { 2, 2, 1 }); // VNC authentication and None: the client takes None
+        p.out.flush();
+        assertEquals(1, p.in.readUnsignedByte());
+        p.out.writeInt(0);
+        p.out.flush();
+        assertEquals(1, p.in.readUnsignedByte(), "shared");
+        p.out.writeShort(W);
+        p.out.writeShort(H);
+        p.out.write(new byte[16]);
+        byte[] name = "fixture desktop".getBytes(StandardCharsets.UTF_8);
+        p.out.writeInt(name.length);
+        p.out.write(name);
+        p.out.flush();
+        client = connected.get(10, TimeUnit.SECONDS);
+        assertEquals(0, p.in.readUnsignedByte(), "SetPixelFormat");
+        p.in.skipNBytes(3);
+        byte[] format = p.in.readNBytes(16);
+        assertEquals(32, format[0], "bits per pixel");
+        assertEquals(1, format[3], "true colour");
+        assertEquals(2, p.in.readUnsignedByte(), "SetEncodings");
+        p.in.skipNBytes(1);
+        int n = p.in.readUnsignedShort();
+        int[] encodings = new int[n];
+        for (int i = 0; i < n; i++) {
+            encodings[i] = p.in.readInt();
+        }
+        assertArrayEquals(new int[] { 1, 2, 0, -223 }, encodings, "CopyRect, RRE, Raw, DesktopSize");
+        assertUpdateRequest(p, false, W, H);
+        return p;
+    }
+
+    private static void assertUpdateRequest(Peer p, boolean incremental, int w, int h) throws IOException {
+        assertEquals(3, p.in.readUnsignedByte(), "FramebufferUpdateRequest");
+        assertEquals(incremental ? 1 : 0, p.in.readUnsignedByte());
+        assertEquals(0, p.in.readUnsignedShort());
+        assertEquals(0, p.in.readUnsignedShort());
+        assertEquals(w, p.in.readUnsignedShort());
+        assertEquals(h, p.in.readUnsignedShort());
+    }
+
+    private static void rect(Peer p, int x, int y, int w, int h, int encoding) throws IOException {
+        p.out.writeShort(x);
+        p.out.writeShort(y);
+        p.out.writeShort(w);
+        p.out.writeShort(h);
+        p.out.writeInt(encoding);
+    }
+
+    /** A pixel in the client's format: blue, green, red, padding. */
+    private static void pixel(Peer p, int rgb) throws IOException {
+        p.out.write(new byte[] { (byte) rgb, (byte) (rgb >> 8), (byte) (rgb >> 16), 0 });
+    }
+
+    private String next() throws InterruptedException {
+        String e = events.poll(10, TimeUnit.SECONDS);
+        return e == null ? "nothing within 10 s" : e;
+    }
+
+    @Test
+    void rawRreAndCopyRectPaintTheFramebuffer() throws Exception {
+        Peer p = handshake();
+        assertEquals("fixture desktop", client.name());
+        assertEquals(W, client.width());
+        client.start();
+        p.out.write(new byte[] { 0, 0, 0, 3 }); // FramebufferUpdate with three rectangles
+        rect(p, 0, 0, W, H, 0); // Raw: the whole screen
+        for (int i = 0; i < W * H; i++) {
+            pixel(p, 0x010101 * (i + 1));
+        }
+        rect(p, 2, 0, 2, 2, 2); // RRE: background red, one green pixel at (3,1)
+        p.out.writeInt(1);
+        pixel(p, 0xff0000);
+        pixel(p, 0x00ff00);
+        p.out.writeShort(1);
+        p.out.writeShort(1);
+        p.out.writeShort(1);
+        p.out.writeShort(1);
+        rect(p, 0, 1, 1, 1, 1); // CopyRect: (3,1) to (0,1)
+        p.out.writeShort(3);
+        p.out.writeShort(1);
+        p.out.flush();
+        assertEquals("updated 0,0 4x2", next());
+        assertEquals("updated 2,0 2x2", next());
+        assertEquals("updated 0,1 1x1", next());
+        int o = 0xff000000;
+        assertArrayEquals(new int[] { o | 0x010101, o | 0x020202, o | 0xff0000, o | 0xff0000,
+                o | 0x00ff00, o | 0x060606, o | 0xff0000, o | 0x00ff00 }, client.pixels());
+        assertUpdateRequest(p, true, W, H);
+    }
+
+    @Test
+    void aResizeMakesANewFramebufferAndTheNextRequestCoversIt() throws Exception {
+        Peer p = handshake();
+        client.start();
+        p.out.write(new byte[] { 0, 0, 0, 1 });
+        rect(p, 0, 0, 8, 3, -223);
+        p.out.flush();
+        assertEquals("resized 8x3", next());
+        assertEquals(8 * 3, client.pixels().length);
+        assertUpdateRequest(p, true, 8, 3);
+    }
+
+    @Test
+    void keysAndPointerAreSentAsRfbMessages() throws Exception {
+        Peer p = handshake();
+        client.chord(RfbClient.CONTROL_L, RfbClient.DELETE);
+        for (int[] expected : new int[][] { { 1, RfbClient.CONTROL_L }, { 1, RfbClient.DELETE }, { 0, RfbClient.DELETE },
+                { 0, RfbClient.CONTROL_L } }) {
+            assertEquals(4, p.in.readUnsignedByte(), "KeyEvent");
+            assertEquals(expected[0], p.in.readUnsignedByte());
+            p.in.skipNBytes(2);
+            assertEquals(expected[1], p.in.readInt());
+        }
+        client.pointer(99, -5, 1); // clamped to the screen
+        assertEquals(5, p.in.readUnsignedByte(), "PointerEvent");
+        assertEquals(1, p.in.readUnsignedByte());
+        assertEquals(W - 1, p.in.readUnsignedShort());
+        assertEquals(0, p.in.readUnsignedShort());
+    }
+
+    @Test
+    void aServerThatClosesEndsTheClientWithTheReason() throws Exception {
+        Peer p = handshake();
+        client.start();
+        p.socket.close();
+        assertTrue(next().startsWith("closed "));
+    }
+
+    @Test
+    void refusalsAreToldPlainly() throws Exception {
+        assertEquals("not a VNC server: SSH-2.0-Open", refusal("SSH-2.0-OpenSSH\r\n".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals("the VNC server wants a password, which Vireo's viewer does not support yet",
+                refusal(concat("RFB 003.008\n", new byte[] { 1, 2 })));
+        assertEquals("the VNC server refused: too many viewers",
+                refusal(concat("RFB 003.008\n", new byte[] { 0, 0, 0, 0, 16 }, "too many viewers")));
+    }
+
+    private String refusal(byte[] serverSays) throws Exception {
+        CompletableFuture<Peer> accepted = accept();
+        CompletableFuture<RfbClient> connected = connect();
+        Peer p = accepted.get(10, TimeUnit.SECONDS);
+        p.out.write(serverSays);
+        p.out.flush();
+        Exception e = assertThrows(Exception.class, () -> connected.get(10, TimeUnit.SECONDS));
+        p.socket.close();
+        return e.getCause().getMessage();
+    }
+
+    private static byte[] concat(Object... parts) {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        for (Object part : parts) {
+            all.writeBytes(part instanceof String s ? s.getBytes(StandardCharsets.US_ASCII) : (byte[]) part);
+        }
+        return all.toByteArray();
+    }
+}
