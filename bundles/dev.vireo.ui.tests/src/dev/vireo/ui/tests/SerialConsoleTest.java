@@ -68,7 +68,7 @@ class SerialConsoleTest {
         // a machine of its own each run: a run repeated never meets the last one's console
         String xml = """
                 <domain type='qemu'>
-                  <name>vireo-serial-%d</name>
+                  <name>vs%d</name>
                   <memory unit='MiB'>32</memory>
                   <vcpu>1</vcpu>
                   <os><type arch='x86_64' machine='pc'>hvm</type><boot dev='hd'/></os>
