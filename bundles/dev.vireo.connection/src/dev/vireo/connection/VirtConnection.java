@@ -115,7 +115,7 @@ public final class VirtConnection {
                     throw new IllegalStateException(uri + " is " + state.label()
                             + (failure == null ? "" : ": " + failure));
                 }
-                return call.apply(c);
+                return c.scoped(call); // the handles it uses stay valid until it returns
             }, workers);
         } catch (RejectedExecutionException e) {
             // closed: its workers take nothing more (a monitor may still be finishing an event)

@@ -3,9 +3,12 @@ package dev.vireo.libvirt;
 import static dev.vireo.libvirt.LibvirtNative.INSTANCE;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.libvirt.Connect;
@@ -57,6 +60,8 @@ public final class LibvirtConnection implements AutoCloseable {
     private final Storage storage = new Storage(this);
     private final Snapshots snapshots = new Snapshots(this);
     private final Events events = new Events(this);
+    /** The releases of the handles borrowed by the work this thread runs in {@link #scoped}. */
+    private final ThreadLocal<List<Runnable>> leases = new ThreadLocal<>();
 
     private LibvirtConnection(String uri, RawConnect connect, CallCounter calls) {
         this.uri = uri;
@@ -212,13 +217,45 @@ public final class LibvirtConnection implements AutoCloseable {
 
     /** The handle held for {@code key}, else looked up once (a round trip) and held from then on. */
     private Pointer held(Handles handles, String lookup, String key) {
-        Pointer object = handles.get(key);
-        if (object == null) {
+        Handles.Held h = handles.borrow(key);
+        if (h == null) {
             handles.adopt(key, call(lookup, () -> check(
                     LibvirtNative.function(lookup).invokePointer(new Object[] { conn, key }))));
-            object = handles.get(key);
+            h = handles.borrow(key);
+            if (h == null) {
+                throw new LibvirtCallException(lookup, "the connection is closing", -1, null);
+            }
         }
-        return object;
+        List<Runnable> scope = leases.get();
+        if (scope != null) {
+            Handles.Held lease = h;
+            scope.add(() -> handles.release(lease));
+        } else {
+            handles.release(h); // no scope (a caller outside the workers): held, not borrowed
+        }
+        return h.pointer;
+    }
+
+    /**
+     * Runs {@code work} with every handle it uses borrowed until it returns, so that an object
+     * forgotten or a connection closed meanwhile is freed after the work, not under it. The
+     * connection's workers run every call this way.
+     */
+    public <T> T scoped(Function<LibvirtConnection, T> work) {
+        List<Runnable> outer = leases.get();
+        List<Runnable> mine = new ArrayList<>();
+        leases.set(mine);
+        try {
+            return work.apply(this);
+        } finally {
+            leases.set(outer);
+            mine.forEach(Runnable::run);
+        }
+    }
+
+    /** How many handles of domains and other objects the connection holds: for tests. */
+    public int heldHandles() {
+        return domainHandles.size() + objectHandles.values().stream().mapToInt(Handles::size).sum();
     }
 
     Pointer[] listAll(String api, int flags) {

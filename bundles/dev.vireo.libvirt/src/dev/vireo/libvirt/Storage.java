@@ -67,7 +67,7 @@ public final class Storage {
                 String xml = session.xml("virStorageVolGetXMLDesc", () -> LibvirtNative.function("virStorageVolGetXMLDesc")
                         .invokePointer(new Object[] { source, 0 }));
                 // libvirt takes the new volume's name and size from the XML, the rest from the source
-                String capacity = xml.replaceAll("(?s).*(<capacity[^>]*>[^<]*</capacity>).*", "$1");
+                String capacity = element(xml, "capacity");
                 String newXml = "<volume><name>" + newName.replace("&", "&amp;").replace("<", "&lt;") + "</name>"
                         + capacity + "</volume>";
                 made[0] = session.call("virStorageVolCreateXMLFrom", () -> check(LibvirtNative.function("virStorageVolCreateXMLFrom")
@@ -111,5 +111,12 @@ public final class Storage {
             }
         }
         return result;
+    }
+
+    /** The first {@code <name ...>...</name>} of {@code xml}, found by a linear scan; "" if there is none. */
+    static String element(String xml, String name) {
+        int start = xml.indexOf("<" + name);
+        int end = start < 0 ? -1 : xml.indexOf("</" + name + ">", start);
+        return end < 0 ? "" : xml.substring(start, end + name.length() + 3);
     }
 }

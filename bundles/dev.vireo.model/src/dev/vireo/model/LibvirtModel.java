@@ -7,11 +7,8 @@ import java.io.StringWriter;
 import java.util.Map;
 import java.util.TreeMap;
 
-import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.parsers.SAXParserFactory;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.Transformer;
 import javax.xml.transform.TransformerException;
@@ -48,7 +45,7 @@ public final class LibvirtModel {
     /** The model, loaded once from the bundle's {@code model/libvirt.ecore}. */
     public static final EPackage PACKAGE = loadPackage();
     private static final Map<String, EClass> ROOTS = roots();
-    private static final ThreadLocal<DocumentBuilder> BUILDERS = ThreadLocal.withInitial(LibvirtModel::newBuilder);
+    private static final ThreadLocal<DocumentBuilder> BUILDERS = ThreadLocal.withInitial(XmlParsers::documentBuilder);
 
     private LibvirtModel() {
     }
@@ -143,9 +140,7 @@ public final class LibvirtModel {
         int target = index;
         String[] found = { "Line ?" };
         try {
-            SAXParserFactory factory = SAXParserFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.newSAXParser().parse(new InputSource(new StringReader(xml)), new DefaultHandler() {
+            XmlParsers.saxParser().parse(new InputSource(new StringReader(xml)), new DefaultHandler() {
                 private Locator locator;
                 private int seen;
 
@@ -176,21 +171,6 @@ public final class LibvirtModel {
             previous = previous.getLastChild();
         }
         return previous;
-    }
-
-    private static DocumentBuilder newBuilder() {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            // the XML may come from users: no DTDs, no external entities
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(null); // errors are thrown, not printed
-            return builder;
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static EPackage loadPackage() {

@@ -13,7 +13,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.eclipse.core.runtime.ListenerList;
 import org.eclipse.core.runtime.SafeRunner;
@@ -60,6 +63,7 @@ public final class ConnectionMonitor {
     private final ObjectSync objectSync;
     private final StatsSampler sampler;
     private final List<ScheduledFuture<?>> sessionTasks = new ArrayList<>();
+    private final AtomicLong ticksSkipped = new AtomicLong();
     private volatile String capabilitiesXml;
     private volatile int loadedGeneration;
     /** Completes when everything the current session loads at its start is in the cache; one per session. */
@@ -186,6 +190,11 @@ public final class ConnectionMonitor {
         return domainSync.trackedDomains();
     }
 
+    /** How many other objects have an XML fetch under way or asked again: bounded by the objects that exist. */
+    public int trackedObjects() {
+        return objectSync.tracked();
+    }
+
     /** Lists a kind again now: for on-demand kinds (host interfaces), or when a user asks. */
     public CompletableFuture<Void> refresh(ObjectKind kind) {
         return objectSync.loadObjects(kind);
@@ -289,9 +298,25 @@ public final class ConnectionMonitor {
         sampler.stop();
     }
 
-    ScheduledFuture<?> repeat(Duration interval, Runnable task) {
+    /**
+     * Starts {@code task} every {@code interval}, unless the work it started last time is still under
+     * way: on a slow host a tick is skipped rather than a backlog built.
+     */
+    ScheduledFuture<?> repeat(Duration interval, Supplier<CompletableFuture<?>> task) {
         long ms = interval.toMillis();
-        return timer.scheduleWithFixedDelay(task, ms, ms, TimeUnit.MILLISECONDS);
+        AtomicReference<CompletableFuture<?>> last = new AtomicReference<>(CompletableFuture.completedFuture(null));
+        return timer.scheduleWithFixedDelay(() -> {
+            if (last.get().isDone()) {
+                last.set(task.get());
+            } else {
+                ticksSkipped.incrementAndGet();
+            }
+        }, ms, ms, TimeUnit.MILLISECONDS);
+    }
+
+    /** How many polling or sampling ticks were skipped because the last one's work was still under way. */
+    public long ticksSkipped() {
+        return ticksSkipped.get();
     }
 
     // --- notification ------------------------------------------------------------------------

@@ -12,9 +12,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.vireo.api.DomainState;
 import dev.vireo.connection.VirtConnection;
 import dev.vireo.libvirt.DomainLifecycleEvent;
-import dev.vireo.api.DomainState;
 import dev.vireo.libvirt.DomainStatistics;
 import dev.vireo.libvirt.DomainStats;
 import dev.vireo.model.DomainDefinition;
@@ -40,14 +40,14 @@ final class DomainSync {
     // the fields below are touched only on the update thread
     /** For each domain, the number of the last event about it. */
     private final Map<String, Long> lastEventFor = new HashMap<>();
-    private final Map<String, CompletableFuture<Void>> xmlInFlight = new HashMap<>();
-    private final Set<String> xmlStale = new HashSet<>();
+    private final OneFetchPerKey<String> xmlFetches;
 
     DomainSync(ConnectionMonitor monitor, ExecutorService updates) {
         this.monitor = monitor;
         this.connection = monitor.connection();
         this.updates = updates;
         this.domains = monitor.domains();
+        this.xmlFetches = new OneFetchPerKey<>(updates);
     }
 
     /** On the event-loop thread: numbers the event and queues it. */
@@ -177,26 +177,13 @@ final class DomainSync {
      * after it. Completes when the cache holds XML at least as new as the request.
      */
     CompletableFuture<Void> requestXml(String uuid) {
-        CompletableFuture<Void> underWay = xmlInFlight.get(uuid);
-        if (underWay != null) {
-            xmlStale.add(uuid);
-            return underWay;
-        }
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        xmlInFlight.put(uuid, done);
-        connection.submit(libvirt -> libvirt.domains().domainXml(uuid)).whenComplete((xml, e) -> updates.execute(() -> {
-            xmlInFlight.remove(uuid);
-            if (e == null) {
-                applyXml(uuid, xml);
-            }
-            // a failed fetch means the domain went away; its UNDEFINED event or the next list removes it
-            if (xmlStale.remove(uuid)) {
-                requestXml(uuid).whenComplete((v, again) -> done.complete(null));
-            } else {
-                done.complete(null);
-            }
-        }));
-        return done;
+        // a failed fetch means the domain went away; its UNDEFINED event or the next list removes it
+        return xmlFetches.request(uuid, () -> connection.submit(libvirt -> libvirt.domains().domainXml(uuid)),
+                (xml, failure) -> {
+                    if (failure == null) {
+                        applyXml(uuid, xml);
+                    }
+                });
     }
 
     private void applyXml(String uuid, String xml) {
@@ -207,7 +194,8 @@ final class DomainSync {
         DomainDefinition definition = null;
         try {
             definition = DomainDefinition.parse(xml);
-        } catch (ModelException e) {
+        } catch (ModelException | RuntimeException | StackOverflowError e) {
+            // whatever the host sent, this domain is shown without its details and the session goes on
             monitor.log("Cannot read the XML of domain " + known.name() + " on " + connection.uri(), e);
         }
         changed(Kind.DEFINITION_CHANGED, known.withXml(xml, definition));
@@ -224,6 +212,7 @@ final class DomainSync {
             return null;
         });
         monitor.sampler().forget(uuid);
+        xmlFetches.forget(uuid);
         if (listsInFlight.get() == 0) {
             lastEventFor.remove(uuid); // kept while a list is under way: it tells whether the list is older
         }

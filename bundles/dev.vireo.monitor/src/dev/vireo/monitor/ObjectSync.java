@@ -6,15 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 
-import dev.vireo.connection.VirtConnection;
-import dev.vireo.libvirt.HostObject;
 import dev.vireo.api.LibvirtCallException;
-import dev.vireo.libvirt.ObjectEvent;
 import dev.vireo.api.ObjectKind;
 import dev.vireo.api.StorageVolume;
+import dev.vireo.connection.VirtConnection;
+import dev.vireo.libvirt.HostObject;
+import dev.vireo.libvirt.ObjectEvent;
 
 /**
  * Keeps a monitor's {@link ObjectCache}s (networks, pools, node devices, secrets, interfaces)
@@ -28,12 +28,22 @@ final class ObjectSync {
     private final Map<ObjectKind, ObjectCache> objects;
     /** Kinds the driver does not have at all (listing them is "not supported"): never polled. */
     private final Set<ObjectKind> unsupported = ConcurrentHashMap.newKeySet();
+    // update thread only
+    private final OneFetchPerKey<ObjectId> xmlFetches;
+    private final OneFetchPerKey<String> volumeReloads;
 
     ObjectSync(ConnectionMonitor monitor, ExecutorService updates, Map<ObjectKind, ObjectCache> objects) {
         this.monitor = monitor;
         this.connection = monitor.connection();
         this.updates = updates;
         this.objects = objects;
+        this.xmlFetches = new OneFetchPerKey<>(updates);
+        this.volumeReloads = new OneFetchPerKey<>(updates);
+    }
+
+    /** Objects with an XML fetch under way or asked again: for the storm test's bound. */
+    int tracked() {
+        return CompletableFuture.supplyAsync(xmlFetches::tracked, updates).join();
     }
 
     void sessionStarting() {
@@ -41,10 +51,8 @@ final class ObjectSync {
     }
 
     /** For pollers: lists the kind again unless the driver said it has none. */
-    void poll(ObjectKind kind) {
-        if (!unsupported.contains(kind)) {
-            loadObjects(kind);
-        }
+    CompletableFuture<Void> poll(ObjectKind kind) {
+        return unsupported.contains(kind) ? CompletableFuture.completedFuture(null) : loadObjects(kind);
     }
 
     CompletableFuture<Void> loadObjects(ObjectKind kind) {
@@ -64,7 +72,7 @@ final class ObjectSync {
             }
             for (String key : cache.keys()) {
                 if (!listed.contains(key)) {
-                    cache.remove(key);
+                    forget(kind, key);
                     changed = true;
                 }
             }
@@ -81,14 +89,29 @@ final class ObjectSync {
         });
     }
 
+    /** On the update thread: an object that is gone leaves the cache, the fetcher's bookkeeping and its handle. */
+    private void forget(ObjectKind kind, String key) {
+        objects.get(kind).remove(key);
+        xmlFetches.forget(new ObjectId(kind, key));
+        connection.submit(libvirt -> {
+            libvirt.forget(kind, key);
+            return null;
+        });
+    }
+
+    /** An object of a kind, as the fetchers know it. */
+    private record ObjectId(ObjectKind kind, String key) {
+    }
+
     private CompletableFuture<Void> requestObjectXml(ObjectKind kind, String key) {
-        return connection.submit(libvirt -> libvirt.objects().xml(kind, key)).thenAcceptAsync(xml -> {
-            CachedObject known = objects.get(kind).get(key);
-            if (known != null && !xml.equals(known.xml())) {
-                objects.get(kind).put(new CachedObject(kind, key, known.name(), known.active(), xml));
-                monitor.fireObjects(kind);
-            }
-        }, updates);
+        return xmlFetches.request(new ObjectId(kind, key), () -> connection.submit(libvirt -> libvirt.objects().xml(kind, key)),
+                (xml, failure) -> {
+                    CachedObject known = objects.get(kind).get(key);
+                    if (failure == null && known != null && !xml.equals(known.xml())) {
+                        objects.get(kind).put(new CachedObject(kind, key, known.name(), known.active(), xml));
+                        monitor.fireObjects(kind);
+                    }
+                });
     }
 
     /** On the event-loop thread. */
@@ -112,7 +135,7 @@ final class ObjectSync {
                 }
                 case UNDEFINED -> {
                     if (known != null) {
-                        cache.remove(event.key());
+                        forget(kind, event.key());
                         monitor.fireObjects(kind);
                     }
                 }
@@ -123,7 +146,9 @@ final class ObjectSync {
                     }
                     requestObjectXml(kind, event.key());
                     if (kind == ObjectKind.STORAGE_POOL && cache.loadedVolumes(event.key()) != null) {
-                        loadVolumes(event.key()); // a pool refresh: its volumes may have changed
+                        // a pool refresh: its volumes may have changed; a burst of refreshes lists them twice at most
+                        volumeReloads.request(event.key(), () -> loadVolumes(event.key()), (volumes, failure) -> {
+                        });
                     }
                 }
             }

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -87,8 +88,8 @@ final class StatsSampler {
         return all;
     }
 
-    private void sample() {
-        connection.submit(this::collectStats).thenAccept(stats -> updates.execute(() -> {
+    private CompletableFuture<Void> sample() {
+        return connection.submit(this::collectStats).thenAccept(stats -> updates.execute(() -> {
                     long now = System.nanoTime();
                     List<DomainChange> changes = new ArrayList<>();
                     for (DomainStats s : stats) {

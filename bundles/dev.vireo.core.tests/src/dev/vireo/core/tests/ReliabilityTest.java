@@ -18,13 +18,17 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.vireo.api.CallCounter;
 import dev.vireo.api.LibvirtCallException;
+import dev.vireo.api.ObjectKind;
 import dev.vireo.connection.ConnectionManager;
 import dev.vireo.connection.ConnectionState;
 import dev.vireo.connection.VirtConnection;
 import dev.vireo.libvirt.DomainStatistics;
 import dev.vireo.libvirt.DomainStats;
+import dev.vireo.libvirt.HostObject;
 import dev.vireo.libvirt.LibvirtConnection;
+import dev.vireo.monitor.CachedObject;
 import dev.vireo.monitor.ConnectionMonitor;
 import dev.vireo.monitor.DomainRecord;
 import dev.vireo.monitor.Monitors;
@@ -174,6 +178,69 @@ class ReliabilityTest {
                 + "bookkeeping for %d domains (host has %d); heap %+d KiB%n", 2 * pairs + 1, sentMs, settledMs,
                 tracked, host(other).size(), (heapAfter - heapBefore) / 1024);
         assertTrue(tracked <= host(other).size(), "event bookkeeping is bounded by the domains that exist: " + tracked);
+    }
+
+    @Test
+    void aStormOfNetworkAndPoolEventsLeavesTheirCachesExactWithFetchesCoalesced() throws Exception {
+        LibvirtDaemon daemon = daemon();
+        LibvirtConnection other = client(daemon.uri("/default"));
+        ConnectionMonitor monitor = monitor(daemon.uri("/default"));
+        CallCounter calls = monitor.connection().calls();
+        long networkXml = calls.get("virNetworkGetXMLDesc");
+        int pairs = 1000;
+        for (int i = 0; i < pairs; i++) {
+            String net = other.objects().define(ObjectKind.NETWORK, TestDomains.network("storm-net" + (i % 20)));
+            other.objects().start(ObjectKind.NETWORK, net);
+            other.objects().stop(ObjectKind.NETWORK, net);
+            other.objects().undefine(ObjectKind.NETWORK, net);
+            String pool = other.objects().define(ObjectKind.STORAGE_POOL, TestDomains.pool("storm-pool" + (i % 20)));
+            other.objects().undefine(ObjectKind.STORAGE_POOL, pool);
+        }
+        String lastNet = other.objects().define(ObjectKind.NETWORK, TestDomains.network("after-the-net-storm"));
+        String lastPool = other.objects().define(ObjectKind.STORAGE_POOL, TestDomains.pool("after-the-pool-storm"));
+        Await.until("the network and pool caches to settle", Duration.ofSeconds(120),
+                () -> monitor.objects(ObjectKind.NETWORK).get(lastNet) != null
+                        && monitor.objects(ObjectKind.NETWORK).get(lastNet).xml() != null
+                        && monitor.objects(ObjectKind.STORAGE_POOL).get(lastPool) != null
+                        && names(other, ObjectKind.NETWORK).equals(cached(monitor, ObjectKind.NETWORK))
+                        && names(other, ObjectKind.STORAGE_POOL).equals(cached(monitor, ObjectKind.STORAGE_POOL)),
+                () -> cached(monitor, ObjectKind.NETWORK) + " " + cached(monitor, ObjectKind.STORAGE_POOL));
+        long fetched = calls.get("virNetworkGetXMLDesc") - networkXml;
+        System.out.printf("reliability: object storm: %d network and %d pool events; %d network XML fetches; "
+                + "fetch bookkeeping for %d objects%n", 4 * pairs + 1, 2 * pairs + 1, fetched, monitor.trackedObjects());
+        assertTrue(fetched <= 2L * pairs + 1, "at most one fetch per define and one more per burst: " + fetched);
+        Await.until("no fetch bookkeeping left after the storm", () -> monitor.trackedObjects() == 0,
+                () -> monitor.trackedObjects() + " objects");
+    }
+
+    private static List<String> names(LibvirtConnection c, ObjectKind kind) {
+        return c.objects().list(kind).stream().map(HostObject::name).sorted().toList();
+    }
+
+    private static List<String> cached(ConnectionMonitor m, ObjectKind kind) {
+        return m.objects(kind).all().stream().map(CachedObject::name).sorted().toList();
+    }
+
+    @Test
+    void connectionsClosedDuringTheirInitialLoadFreeTheirHandlesAfterTheCallsUnderWay() throws Exception {
+        LibvirtDaemon daemon = daemon();
+        LibvirtConnection other = client(daemon.uri("/default"));
+        for (int i = 0; i < 200; i++) {
+            other.domains().defineDomain(TestDomains.xml(String.format("load%03d", i)));
+        }
+        int loops = 50, closedWhileFetching = 0;
+        for (int i = 0; i < loops; i++) {
+            VirtConnection c = manager.open(daemon.uri("/default"));
+            ConnectionMonitor m = monitors.of(c);
+            Await.until("the list of loop " + i, m::isLoaded, () -> c.state().label());
+            closedWhileFetching += m.isXmlLoaded() ? 0 : 1;
+            manager.close(c); // workers may be inside XML fetches with the handles being forgotten
+        }
+        // the process is alive, libvirt is sound, and a new connection loads everything
+        ConnectionMonitor last = monitor(daemon.uri("/default"));
+        assertEquals(201, last.domains().size());
+        System.out.printf("reliability: %d connections closed during their initial load (%d while XML was under way); "
+                + "no crash, the next one loads all %d domains%n", loops, closedWhileFetching, last.domains().size());
     }
 
     @Test

@@ -30,4 +30,13 @@ final class TestDomains {
                 </network>
                 """.formatted(name, Integer.toHexString(name.hashCode() & 0xffff));
     }
+
+    static String pool(String name) {
+        return """
+                <pool type='dir'>
+                  <name>%s</name>
+                  <target><path>/var/lib/vireo-test/%s</path></target>
+                </pool>
+                """.formatted(name, name);
+    }
 }

@@ -66,18 +66,18 @@ public class SerialPage implements DomainEditorPage {
         String uuid = editor.input().uuid();
         status.setText("Opening the serial console...");
         HostOperations host = new HostOperations(editor.monitor());
-        return HostJob.run("Opening the serial console of " + editor.input().getName(), () -> host.openSerialConsole(uuid), false).whenComplete((stream, failure) -> control.getDisplay()
-                        .asyncExec(() -> {
-                            if (control.isDisposed()) {
-                                if (stream != null) {
-                                    stream.free();
-                                }
-                            } else if (failure != null) {
-                                status.setText("Cannot open the serial console: " + HostJob.message(failure));
-                            } else {
-                                terminal.attach(stream);
-                                status.setText("Connected.");
-                            }
-                        }));
+        return HostJob.run("Opening the serial console of " + editor.input().getName(), () -> host.openSerialConsole(uuid),
+                false).whenComplete((stream, failure) -> control.getDisplay().asyncExec(() -> {
+                    if (control.isDisposed()) {
+                        if (stream != null) {
+                            stream.free(); // queued to the stream's own thread, not made here
+                        }
+                    } else if (failure != null) {
+                        status.setText("Cannot open the serial console: " + HostJob.message(failure));
+                    } else {
+                        terminal.attach(stream);
+                        status.setText("Connected.");
+                    }
+                }));
     }
 }

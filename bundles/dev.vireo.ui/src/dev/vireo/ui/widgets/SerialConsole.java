@@ -1,8 +1,6 @@
 package dev.vireo.ui.widgets;
 
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
@@ -13,17 +11,16 @@ import dev.vireo.api.ConsoleChannel;
 
 /**
  * A text terminal on a serial console stream: a small VT100 subset (printable text, CR, LF,
- * backspace, tab; other escape sequences are dropped). The stream is read on a thread of its own
- * and written on another, so typing never makes a libvirt call on the UI thread.
+ * backspace, tab; other escape sequences are dropped). The stream is read on a thread of its own;
+ * typing and closing are queued to the stream's own thread, so the UI thread never makes a libvirt
+ * call. What arrives is shown once per UI turn, however many reads it took.
  */
 public class SerialConsole extends StyledText {
     private static final int MAX_CHARS = 200_000;
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "vireo-serial-write");
-        t.setDaemon(true);
-        return t;
-    });
     private volatile ConsoleChannel stream;
+    /** Text read but not shown yet; the reader appends, the UI turn takes it. */
+    private final StringBuilder arrived = new StringBuilder();
+    private final UiTurnCoalescer shower;
     private final StringBuilder line = new StringBuilder();
     private int escape; // 0 none, 1 after ESC, 2 inside CSI
 
@@ -47,10 +44,8 @@ public class SerialConsole extends StyledText {
                 e.doit = false;
             }
         });
-        addListener(SWT.Dispose, e -> {
-            detach();
-            writer.shutdown();
-        });
+        shower = new UiTurnCoalescer(getDisplay(), this::showArrived);
+        addListener(SWT.Dispose, e -> detach());
     }
 
     /** Shows and types into this console from now on; its bytes are read on a thread of their own. */
@@ -78,12 +73,9 @@ public class SerialConsole extends StyledText {
     private void send(byte[] bytes) {
         ConsoleChannel s = stream;
         if (s != null) {
-            writer.execute(() -> {
-                try {
-                    s.write(bytes);
-                } catch (RuntimeException e) {
-                    show("\r\n[console: " + e.getMessage() + "]\r\n");
-                }
+            s.write(bytes).exceptionally(e -> {
+                show("\r\n[console: " + (e.getCause() != null ? e.getCause() : e).getMessage() + "]\r\n");
+                return null;
             });
         }
     }
@@ -102,19 +94,31 @@ public class SerialConsole extends StyledText {
         }
     }
 
+    /** From the reader: shows {@code text} at the next UI turn. */
     private void show(String text) {
-        if (!isDisposed()) {
-            getDisplay().asyncExec(() -> {
-                if (!isDisposed()) {
-                    append(filter(text));
-                    if (getCharCount() > MAX_CHARS) {
-                        replaceTextRange(0, getCharCount() - MAX_CHARS, "");
-                    }
-                    setCaretOffset(getCharCount());
-                    showSelection();
-                }
-            });
+        synchronized (arrived) {
+            arrived.append(text);
         }
+        if (!isDisposed()) {
+            shower.request();
+        }
+    }
+
+    private void showArrived() {
+        String text;
+        synchronized (arrived) {
+            text = arrived.toString();
+            arrived.setLength(0);
+        }
+        if (isDisposed() || text.isEmpty()) {
+            return;
+        }
+        append(filter(text));
+        if (getCharCount() > MAX_CHARS) {
+            replaceTextRange(0, getCharCount() - MAX_CHARS, "");
+        }
+        setCaretOffset(getCharCount());
+        showSelection();
     }
 
     /** Applies the VT100 subset: keeps text, line ends and backspaces; drops escape sequences and CRs. */

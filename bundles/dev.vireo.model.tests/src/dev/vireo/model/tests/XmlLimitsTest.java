@@ -1,0 +1,41 @@
+package dev.vireo.model.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import dev.vireo.model.LibvirtModel;
+import dev.vireo.model.ModelException;
+import dev.vireo.model.XmlDiff;
+import dev.vireo.model.XmlObject;
+
+/** Hostile documents fail with the parser's position, never with a stack overflow or an entity expansion. */
+class XmlLimitsTest {
+    private static String nested(int depth) {
+        return "<domain type='kvm'><name>deep</name><metadata>" + "<x>".repeat(depth) + "</x>".repeat(depth)
+                + "</metadata></domain>";
+    }
+
+    @Test
+    void elementsNestedDeeperThanAnyLibvirtDocumentAreRefusedWithTheirPosition() {
+        ModelException e = assertThrows(ModelException.class, () -> LibvirtModel.load(nested(100_000)));
+        assertTrue(e.getMessage().startsWith("Line 1, column "), e.getMessage());
+        assertThrows(ModelException.class, () -> XmlDiff.firstDifference(nested(100_000), nested(100_000)));
+    }
+
+    @Test
+    void realisticNestingIsRead() throws Exception {
+        XmlObject domain = LibvirtModel.load(nested(50));
+        assertEquals("deep", domain.get("name"));
+    }
+
+    @Test
+    void doctypesAndEntitiesAreRefused() {
+        String billionLaughs = "<?xml version='1.0'?><!DOCTYPE domain [<!ENTITY a 'aaaaaaaaaa'>"
+                + "<!ENTITY b '&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;'>]><domain><name>&b;</name></domain>";
+        ModelException e = assertThrows(ModelException.class, () -> LibvirtModel.load(billionLaughs));
+        assertTrue(e.getMessage().contains("DOCTYPE"), e.getMessage());
+    }
+}
