@@ -53,13 +53,11 @@ public final class Domains {
     }
 
     public void undefine(String uuid) {
-        Pointer d = session.domain(uuid);
-        session.call("virDomainUndefine", () -> check(INSTANCE.virDomainUndefine(d)));
+        session.domainCall("virDomainUndefine", uuid);
     }
 
     public void start(String uuid) {
-        Pointer d = session.domain(uuid);
-        session.call("virDomainCreate", () -> check(INSTANCE.virDomainCreate(d)));
+        session.domainCall("virDomainCreate", uuid);
     }
 
     /** Starts the domain with its CPUs paused: nothing runs in the guest until {@link #resume}. */
@@ -71,14 +69,12 @@ public final class Domains {
 
     /** Asks the guest to shut down (ACPI); the domain stops when the guest has done so. */
     public void shutdown(String uuid) {
-        Pointer d = session.domain(uuid);
-        session.call("virDomainShutdown", () -> check(INSTANCE.virDomainShutdown(d)));
+        session.domainCall("virDomainShutdown", uuid);
     }
 
     /** Stops the domain at once, like pulling its power plug ("Force Off"). */
     public void destroy(String uuid) {
-        Pointer d = session.domain(uuid);
-        session.call("virDomainDestroy", () -> check(INSTANCE.virDomainDestroy(d)));
+        session.domainCall("virDomainDestroy", uuid);
     }
 
     public void suspend(String uuid) {

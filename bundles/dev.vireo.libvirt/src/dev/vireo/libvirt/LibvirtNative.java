@@ -37,14 +37,6 @@ interface LibvirtNative extends Library {
 
     Pointer virDomainDefineXML(Pointer conn, String xml);
 
-    int virDomainCreate(Pointer domain);
-
-    int virDomainShutdown(Pointer domain);
-
-    int virDomainDestroy(Pointer domain);
-
-    int virDomainUndefine(Pointer domain);
-
     int virDomainListAllSnapshots(Pointer domain, PointerByReference snapshots, int flags);
 
     String virDomainSnapshotGetName(Pointer snapshot);

@@ -41,11 +41,11 @@ public final class NetworkOperations extends Operations {
     }
 
     public CompletableFuture<Void> start(String key) {
-        return run(libvirt -> libvirt.objects().start(ObjectKind.NETWORK, key));
+        return start(ObjectKind.NETWORK, key);
     }
 
     public CompletableFuture<Void> stop(String key) {
-        return run(libvirt -> libvirt.objects().stop(ObjectKind.NETWORK, key));
+        return stop(ObjectKind.NETWORK, key);
     }
 
     public CompletableFuture<Boolean> autostart(String key) {
@@ -58,12 +58,6 @@ public final class NetworkOperations extends Operations {
 
     /** Stops the network if the cache says it runs, then undefines it. */
     public CompletableFuture<Void> delete(String key) {
-        boolean active = monitor.objects(ObjectKind.NETWORK).get(key).active();
-        return run(libvirt -> {
-            if (active) {
-                libvirt.objects().stop(ObjectKind.NETWORK, key);
-            }
-            libvirt.objects().undefine(ObjectKind.NETWORK, key);
-        });
+        return delete(ObjectKind.NETWORK, key);
     }
 }

@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import dev.vireo.api.ObjectKind;
 import dev.vireo.connection.VirtConnection;
 import dev.vireo.libvirt.LibvirtConnection;
 import dev.vireo.monitor.ConnectionMonitor;
@@ -29,6 +30,27 @@ abstract class Operations {
         return connection.submit(libvirt -> {
             call.accept(libvirt);
             return null;
+        });
+    }
+
+    /** Starts a network or storage pool. */
+    CompletableFuture<Void> start(ObjectKind kind, String key) {
+        return run(libvirt -> libvirt.objects().start(kind, key));
+    }
+
+    /** Stops a network or storage pool. */
+    CompletableFuture<Void> stop(ObjectKind kind, String key) {
+        return run(libvirt -> libvirt.objects().stop(kind, key));
+    }
+
+    /** Stops the object if the cache says it runs, then undefines it. */
+    CompletableFuture<Void> delete(ObjectKind kind, String key) {
+        boolean active = monitor.objects(kind).get(key).active();
+        return run(libvirt -> {
+            if (active) {
+                libvirt.objects().stop(kind, key);
+            }
+            libvirt.objects().undefine(kind, key);
         });
     }
 }

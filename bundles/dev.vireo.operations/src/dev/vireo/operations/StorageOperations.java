@@ -48,11 +48,11 @@ public final class StorageOperations extends Operations {
     }
 
     public CompletableFuture<Void> startPool(String key) {
-        return run(libvirt -> libvirt.objects().start(ObjectKind.STORAGE_POOL, key));
+        return start(ObjectKind.STORAGE_POOL, key);
     }
 
     public CompletableFuture<Void> stopPool(String key) {
-        return run(libvirt -> libvirt.objects().stop(ObjectKind.STORAGE_POOL, key));
+        return stop(ObjectKind.STORAGE_POOL, key);
     }
 
     /** Has the pool look at its storage again, e.g. for volumes made by others. */
@@ -62,13 +62,7 @@ public final class StorageOperations extends Operations {
 
     /** Stops the pool if the cache says it runs, then undefines it; its storage stays. */
     public CompletableFuture<Void> deletePool(String key) {
-        boolean active = monitor.objects(ObjectKind.STORAGE_POOL).get(key).active();
-        return run(libvirt -> {
-            if (active) {
-                libvirt.objects().stop(ObjectKind.STORAGE_POOL, key);
-            }
-            libvirt.objects().undefine(ObjectKind.STORAGE_POOL, key);
-        });
+        return delete(ObjectKind.STORAGE_POOL, key);
     }
 
     /** Creates a volume of {@code gib} GiB in {@code format} (qcow2, raw) in a pool; then the pool's volumes, listed again. */
