@@ -7,7 +7,6 @@ import java.util.concurrent.locks.LockSupport;
 
 import dev.vireo.connection.ConnectionManager;
 import dev.vireo.connection.VirtConnection;
-import dev.vireo.driver.DriverException;
 import dev.vireo.driver.DriverRegistry;
 import dev.vireo.driver.HypervisorDriver;
 import dev.vireo.monitor.ConnectionMonitor;
@@ -43,13 +42,7 @@ final class HeadlessCommands {
 
     private static int listDomains(String uri) {
         ConnectionManager manager = new ConnectionManager();
-        VirtConnection connection;
-        try {
-            connection = Services.drivers().open(manager, uri);
-        } catch (DriverException e) {
-            System.err.println(uri + ": " + e.getMessage());
-            return 1;
-        }
+        VirtConnection connection = Services.drivers().open(manager, uri); // a failing driver shows as its failure
         ConnectionMonitor monitor = Services.monitor(connection);
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (!monitor.isXmlLoaded()) {

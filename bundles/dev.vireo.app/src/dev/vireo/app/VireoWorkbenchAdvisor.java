@@ -17,7 +17,6 @@ import org.eclipse.ui.application.WorkbenchAdvisor;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 
 import dev.vireo.connection.ConnectionManager;
-import dev.vireo.driver.DriverException;
 import dev.vireo.ui.Services;
 import dev.vireo.ui.preferences.VireoPreferences;
 
@@ -39,11 +38,7 @@ class VireoWorkbenchAdvisor extends WorkbenchAdvisor {
         // each through its driver plugin, which says what libvirt URI to open and how to keep it
         // current; returns at once, the connections come up on their own worker threads
         for (String u : uris()) {
-            try {
-                Services.drivers().open(Services.connections(), u);
-            } catch (DriverException e) {
-                // logged by the exception; the other connections open
-            }
+            Services.drivers().open(Services.connections(), u); // a failing driver fails its connection only
         }
     }
 

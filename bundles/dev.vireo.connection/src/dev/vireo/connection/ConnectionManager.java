@@ -3,6 +3,7 @@ package dev.vireo.connection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.eclipse.core.runtime.ListenerList;
 import org.eclipse.core.runtime.SafeRunner;
@@ -29,14 +30,15 @@ public final class ConnectionManager {
 
     /** Adds a connection and starts connecting in the background; returns at once. */
     public VirtConnection open(String uri) {
-        return open(uri, uri);
+        return open(uri, () -> uri);
     }
 
     /**
-     * Adds a connection known to users as {@code uri} that opens {@code libvirtUri} (a driver
-     * plugin may map a URI scheme of its own onto one libvirt knows).
+     * Adds a connection known to users as {@code uri} that opens the libvirt URI {@code libvirtUri}
+     * gives (a driver plugin may map a URI scheme of its own onto one libvirt knows). It is asked on
+     * the connection's worker, never on the caller's thread; if it fails, the connection shows why.
      */
-    public VirtConnection open(String uri, String libvirtUri) {
+    public VirtConnection open(String uri, Supplier<String> libvirtUri) {
         VirtConnection connection = new VirtConnection(uri, libvirtUri, this);
         connections.add(connection);
         fire(l -> l.connectionAdded(connection));

@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import dev.vireo.api.CallCounter;
 import dev.vireo.api.Credentials;
@@ -36,7 +37,9 @@ public final class VirtConnection {
     private static final long[] BACKOFF_MS = { 250, 500, 1000, 2000, 4000, 8000, 15000, 30000 };
 
     private final String uri;
-    private final String libvirtUri;
+    /** Says which libvirt URI to open; may run a driver plugin's code, so only on a worker. */
+    private final Supplier<String> libvirtUriResolver;
+    private volatile String libvirtUri;
     private final ConnectionManager manager;
     private final ExecutorService workers;
     private final CallCounter calls = new CallCounter();
@@ -49,9 +52,9 @@ public final class VirtConnection {
     private volatile boolean needsCredentials;
     private int attempt;
 
-    VirtConnection(String uri, String libvirtUri, ConnectionManager manager) {
+    VirtConnection(String uri, Supplier<String> libvirtUri, ConnectionManager manager) {
         this.uri = uri;
-        this.libvirtUri = libvirtUri;
+        this.libvirtUriResolver = libvirtUri;
         this.manager = manager;
         this.workers = Executors.newFixedThreadPool(WORKERS, namedDaemons("vireo-rpc " + uri));
     }
@@ -61,7 +64,10 @@ public final class VirtConnection {
         return uri;
     }
 
-    /** The URI libvirt opens; the same as {@link #uri()} unless a driver maps it. */
+    /**
+     * The URI libvirt opens: the same as {@link #uri()} unless a driver maps it; {@code null} until
+     * the first attempt to connect has asked the driver.
+     */
     public String libvirtUri() {
         return libvirtUri;
     }
@@ -132,6 +138,9 @@ public final class VirtConnection {
             return;
         }
         try {
+            if (libvirtUri == null) {
+                libvirtUri = libvirtUriResolver.get(); // a driver that fails here fails this connection only
+            }
             LibvirtConnection c = LibvirtConnection.open(libvirtUri, calls, credentials);
             c.setKeepAlive(KEEPALIVE_INTERVAL_S, KEEPALIVE_COUNT);
             c.onClose(reason -> lost(c, reason));

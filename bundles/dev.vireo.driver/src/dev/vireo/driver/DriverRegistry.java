@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IConfigurationElement;
@@ -38,6 +39,7 @@ public final class DriverRegistry implements RefreshPolicyProvider {
 
     private final List<HypervisorDriver> drivers = new ArrayList<>();
     private final List<String> rejected = new ArrayList<>();
+    private final Map<String, String> disabled = new ConcurrentHashMap<>();
 
     /** Reads the drivers contributed to the running platform: the component's constructor. */
     public DriverRegistry() {
@@ -85,12 +87,35 @@ public final class DriverRegistry implements RefreshPolicyProvider {
     }
 
     /**
-     * Opens a connection through its driver, which says what libvirt URI that is.
-     *
-     * @throws DriverException if the driver plugin's code fails, hangs or answers nonsense
+     * Opens a connection through its driver, which says what libvirt URI that is; returns at once.
+     * The driver plugin's code runs on the connection's worker: if it fails, hangs or answers
+     * nonsense, the connection shows why, and a driver that hung is disabled for the session.
      */
     public VirtConnection open(ConnectionManager manager, String uri) {
-        return manager.open(uri, forUri(uri).map(d -> d.libvirtUri(uri)).orElse(uri));
+        HypervisorDriver driver = forUri(uri).orElse(null);
+        return manager.open(uri, driver == null ? () -> uri : () -> libvirtUri(driver, uri));
+    }
+
+    private String libvirtUri(HypervisorDriver driver, String uri) {
+        String reason = disabled.get(driver.id());
+        if (reason != null) {
+            throw new DriverException(driver, "is disabled for this session: " + reason, null);
+        }
+        try {
+            return driver.libvirtUri(uri);
+        } catch (DriverException e) {
+            if (e.timedOut()) {
+                disabled.put(driver.id(), e.getMessage());
+                ILog.of(DriverRegistry.class).error("Driver '" + driver.id() + "' from " + driver.contributor()
+                        + " disabled for this session: " + e.getMessage(), e);
+            }
+            throw e;
+        }
+    }
+
+    /** Why a driver was disabled for this session (its code hung); {@code null} if it was not. */
+    public String disabledReason(String driverId) {
+        return disabled.get(driverId);
     }
 
     private static HypervisorDriver read(IConfigurationElement e, String contributor) throws CoreException {

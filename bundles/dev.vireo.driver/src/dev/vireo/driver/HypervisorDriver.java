@@ -39,7 +39,11 @@ public record HypervisorDriver(String id, String name, String contributor, List<
 
     /** How long a driver plugin's code may take to answer before Vireo gives up on it. */
     public static final Duration CODE_TIMEOUT = Duration.ofSeconds(5);
-    private static final ExecutorService CODE_RUNNER = Executors.newCachedThreadPool(r -> {
+    /**
+     * Where plugin code runs: a bounded pool, so plugins that hang cannot take threads without
+     * end (a driver whose code timed out is disabled by the registry and given no more).
+     */
+    private static final ExecutorService CODE_RUNNER = Executors.newFixedThreadPool(4, r -> {
         Thread t = new Thread(r, "vireo-driver-code");
         t.setDaemon(true);
         return t;
@@ -48,7 +52,8 @@ public record HypervisorDriver(String id, String name, String contributor, List<
     /**
      * The libvirt URI to open for one of this driver's URIs. The plugin's code runs on a thread of
      * its own with a deadline, so one that throws, hangs or answers nonsense fails this connection
-     * with a {@link DriverException} saying so, and nothing else.
+     * with a {@link DriverException} saying so, and nothing else. The caller waits up to the
+     * deadline: never the UI thread ({@link DriverRegistry#open} asks on the connection's worker).
      */
     public String libvirtUri(String uri) {
         if (code == null) {

@@ -1,10 +1,12 @@
 package dev.vireo.libvirt;
 
 import static dev.vireo.libvirt.LibvirtConnection.check;
-import static dev.vireo.libvirt.LibvirtNative.INSTANCE;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import com.sun.jna.Callback;
@@ -16,8 +18,11 @@ import dev.vireo.api.ObjectKind;
 /** libvirt's event subscriptions of a connection: domain lifecycle and other domain events, and each object kind's lifecycle and update events. */
 public final class Events {
     private final LibvirtConnection session;
-    /** Registered event callbacks: libvirt holds only their addresses, so they must stay reachable. */
-    private final List<Callback> callbacks = new ArrayList<>();
+    /** Event callbacks libvirt holds, by the key it was given, until it frees them: it holds only their addresses. */
+    private static final Map<Long, Callback> HELD = new ConcurrentHashMap<>();
+    private static final AtomicLong NEXT_KEY = new AtomicLong();
+    /** libvirt's free callback for every registration: the callback may be collected from now on. */
+    private static final LibvirtNative.FreeCallback RELEASE = opaque -> HELD.remove(Pointer.nativeValue(opaque));
     private final List<Runnable> deregistrations = new ArrayList<>();
 
     Events(LibvirtConnection session) {
@@ -55,7 +60,7 @@ public final class Events {
     /** Undoes every subscription; on a dead connection the calls fail and closing it frees what they held. */
     void deregisterAll() {
         List<Runnable> undo;
-        synchronized (callbacks) {
+        synchronized (deregistrations) {
             undo = new ArrayList<>(deregistrations);
             deregistrations.clear();
         }
@@ -63,12 +68,7 @@ public final class Events {
     }
 
     private void registerDomainEvent(int eventId, Callback callback) {
-        int id = session.call("virConnectDomainEventRegisterAny",
-                () -> check(INSTANCE.virConnectDomainEventRegisterAny(session.conn(), null, eventId, callback, null, null)));
-        synchronized (callbacks) {
-            callbacks.add(callback);
-            deregistrations.add(() -> INSTANCE.virConnectDomainEventDeregisterAny(session.conn(), id));
-        }
+        register("virConnectDomainEventRegisterAny", "virConnectDomainEventDeregisterAny", eventId, callback);
     }
 
     /**
@@ -105,11 +105,28 @@ public final class Events {
     }
 
     private void registerObjectEvent(ObjectKind kind, int eventId, Callback callback) {
-        int id = session.call(KindBinding.of(kind).eventRegister, () -> check(LibvirtNative.function(KindBinding.of(kind).eventRegister)
-                .invokeInt(new Object[] { session.conn(), null, eventId, callback, null, null })));
-        synchronized (callbacks) {
-            callbacks.add(callback);
-            deregistrations.add(() -> LibvirtNative.function(KindBinding.of(kind).eventDeregister()).invokeInt(new Object[] { session.conn(), id }));
+        register(KindBinding.of(kind).eventRegister, KindBinding.of(kind).eventDeregister(), eventId, callback);
+    }
+
+    /**
+     * Registers {@code callback} with libvirt's {@code register} function. libvirt may call it until
+     * it frees it, which can be after deregistration and after the connection closed (an event
+     * already queued): the callback stays reachable until libvirt's free callback says it is done
+     * with it, so JNA never calls into a collected callback.
+     */
+    private void register(String register, String deregister, int eventId, Callback callback) {
+        long key = NEXT_KEY.incrementAndGet();
+        HELD.put(key, callback);
+        int id;
+        try {
+            id = session.call(register, () -> check(LibvirtNative.function(register)
+                    .invokeInt(new Object[] { session.conn(), null, eventId, callback, new Pointer(key), RELEASE })));
+        } catch (RuntimeException e) {
+            HELD.remove(key);
+            throw e;
+        }
+        synchronized (deregistrations) {
+            deregistrations.add(() -> LibvirtNative.function(deregister).invokeInt(new Object[] { session.conn(), id }));
         }
     }
 }

@@ -45,11 +45,6 @@ interface LibvirtNative extends Library {
 
     int virStoragePoolListAllVolumes(Pointer pool, PointerByReference volumes, int flags);
 
-    int virConnectDomainEventRegisterAny(Pointer conn, Pointer domain, int eventId, Callback callback,
-            Pointer opaque, Pointer free);
-
-    int virConnectDomainEventDeregisterAny(Pointer conn, int callbackId);
-
     Pointer virGetLastError();
 
     String virGetLastErrorMessage();
@@ -67,6 +62,11 @@ interface LibvirtNative extends Library {
      */
     interface ObjectCallback extends Callback {
         void invoke(Pointer conn, Pointer object);
+    }
+
+    /** {@code virFreeCallback}: libvirt is done with what it was given with {@code opaque}. */
+    interface FreeCallback extends Callback {
+        void invoke(Pointer opaque);
     }
 
     interface ErrorFunc extends Callback {

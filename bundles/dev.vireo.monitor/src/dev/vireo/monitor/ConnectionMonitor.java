@@ -9,9 +9,11 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -76,7 +78,9 @@ public final class ConnectionMonitor {
         for (ObjectKind kind : ObjectKind.values()) {
             objects.put(kind, new ObjectCache(kind));
         }
-        updates = Executors.newSingleThreadExecutor(daemon("vireo-monitor " + connection.uri()));
+        // once the connection is removed, what libvirt still delivers (an event already queued) is dropped
+        updates = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                daemon("vireo-monitor " + connection.uri()), new ThreadPoolExecutor.DiscardPolicy());
         timer = Executors.newSingleThreadScheduledExecutor(daemon("vireo-timer " + connection.uri()));
         domainSync = new DomainSync(this, updates);
         objectSync = new ObjectSync(this, updates, objects);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
@@ -38,10 +39,17 @@ public class AddConnectionDialog extends TitleAreaDialog {
     private Text uri;
     private final List<Button> features = new ArrayList<>();
     private String result;
+    private final Function<String, String> disabled;
 
     public AddConnectionDialog(Shell shell, List<HypervisorDriver> drivers) {
+        this(shell, drivers, id -> null);
+    }
+
+    /** {@code disabled} says why a driver is disabled for this session ({@code null} if it is not). */
+    public AddConnectionDialog(Shell shell, List<HypervisorDriver> drivers, Function<String, String> disabled) {
         super(shell);
         this.drivers = drivers.stream().sorted(Comparator.comparing(HypervisorDriver::name)).toList();
+        this.disabled = disabled;
     }
 
     /** Whether the connection is to be opened whenever Vireo starts. */
@@ -69,7 +77,8 @@ public class AddConnectionDialog extends TitleAreaDialog {
         GridDataFactory.fillDefaults().grab(true, true).applyTo(form);
 
         driver = combo(form, "Hypervisor:");
-        drivers.forEach(d -> driver.add(d.name()));
+        drivers.forEach(d -> driver.add(disabled.apply(d.id()) == null ? d.name()
+                : d.name() + " (disabled for this session: " + disabled.apply(d.id()) + ")"));
         transport = combo(form, "Transport:");
         host = text(form, "Host:");
         user = text(form, "User name:");

@@ -2,11 +2,9 @@ package dev.vireo.ui.handlers;
 
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
-import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.window.Window;
 import org.eclipse.ui.handlers.HandlerUtil;
 
-import dev.vireo.driver.DriverException;
 import dev.vireo.driver.DriverRegistry;
 import dev.vireo.ui.Services;
 import dev.vireo.ui.dialogs.AddConnectionDialog;
@@ -20,14 +18,12 @@ public class AddConnectionHandler extends AbstractHandler {
     @Override
     public Object execute(ExecutionEvent event) {
         DriverRegistry registry = Services.drivers();
-        AddConnectionDialog dialog = new AddConnectionDialog(HandlerUtil.getActiveShell(event), registry.drivers());
+        AddConnectionDialog dialog = new AddConnectionDialog(HandlerUtil.getActiveShell(event), registry.drivers(),
+                registry::disabledReason);
         if (dialog.open() == Window.OK) {
-            try {
-                registry.open(Services.connections(), dialog.uri());
-                VireoPreferences.setAutoconnect(dialog.uri(), dialog.autoconnect());
-            } catch (DriverException e) {
-                MessageDialog.openError(HandlerUtil.getActiveShell(event), "Cannot Connect", e.getMessage());
-            }
+            // connects in the background; a driver plugin that fails shows its reason on the connection's row
+            registry.open(Services.connections(), dialog.uri());
+            VireoPreferences.setAutoconnect(dialog.uri(), dialog.autoconnect());
         }
         return null;
     }
