@@ -14,6 +14,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -31,6 +33,8 @@ class RfbClientTest {
     private static final int W = 4, H = 2;
     private final ServerSocket server;
     private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
+    /** The server's accept and the client's connect block on each other: each needs a thread of its own. */
+    private final ExecutorService threads = Executors.newCachedThreadPool();
     private RfbClient client;
 
     RfbClientTest() throws IOException {
@@ -43,6 +47,7 @@ class RfbClientTest {
             client.close();
         }
         server.close();
+        threads.shutdownNow();
     }
 
     /** The server side of one connection: the test writes and reads its bytes. */
@@ -58,7 +63,7 @@ class RfbClientTest {
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
-        });
+        }, threads);
     }
 
     private CompletableFuture<RfbClient> connect() {
@@ -83,7 +88,7 @@ class RfbClientTest {
             } catch (IOException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }
-        });
+        }, threads);
     }
 
     /** Version, security "None", ServerInit; then reads what the client asks for after it. */
