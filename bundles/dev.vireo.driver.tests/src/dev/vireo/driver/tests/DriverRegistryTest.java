@@ -147,10 +147,10 @@ class DriverRegistryTest {
     void theMonitorPollsForAPollingDriverAndFollowsEventsForTheTestDriver() {
         VirtConnection polled = registry.open(manager, "pollable:///");
         VirtConnection evented = registry.open(manager, "test:///default");
-        assertEquals("test:///default", polled.libvirtUri());
         ConnectionMonitor pollMonitor = monitors.of(polled);
         ConnectionMonitor eventMonitor = monitors.of(evented);
         waitFor("both loaded", () -> pollMonitor.isReady() && eventMonitor.isReady());
+        assertEquals("test:///default", polled.libvirtUri(), "the driver's mapping, asked on the connection's worker");
         assertTrue(pollMonitor.domains().isNameInUse("test"), "pollable:/// shows the test driver's domains");
 
         CallCounter pollCalls = polled.calls();
