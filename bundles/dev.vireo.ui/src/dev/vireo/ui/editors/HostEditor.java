@@ -31,6 +31,7 @@ import dev.vireo.monitor.ConnectionMonitor;
 import dev.vireo.ui.Services;
 import dev.vireo.ui.jobs.HostJob;
 import dev.vireo.ui.preferences.VireoPreferences;
+import dev.vireo.ui.widgets.UiTurnCoalescer;
 
 /**
  * A host's details, as virt-manager's host details window: Overview (the host, its capabilities
@@ -46,17 +47,16 @@ public class HostEditor extends MultiPageEditorPart {
     private HostOverviewPage overview;
     private NetworksPage networks;
     private StoragePage storage;
+    /** A burst of cache changes redraws each table once per UI turn, not once per change. */
+    private UiTurnCoalescer networksRefresh, storageRefresh;
     private final CacheListener listener = new CacheListener() {
         @Override
         public void objectsChanged(ConnectionMonitor m, ObjectKind kind) {
-            Display display = getSite().getShell().getDisplay();
-            display.asyncExec(() -> {
-                if (kind == ObjectKind.NETWORK && !networks.control().isDisposed()) {
-                    networks.refresh();
-                } else if (kind == ObjectKind.STORAGE_POOL && !storage.control().isDisposed()) {
-                    storage.refresh();
-                }
-            });
+            if (kind == ObjectKind.NETWORK) {
+                networksRefresh.request();
+            } else if (kind == ObjectKind.STORAGE_POOL) {
+                storageRefresh.request();
+            }
         }
     };
 
@@ -80,6 +80,17 @@ public class HostEditor extends MultiPageEditorPart {
         setPageText(addPage(networks.control()), "Virtual Networks");
         storage = new StoragePage(this, getContainer());
         setPageText(addPage(storage.control()), "Storage");
+        Display display = getContainer().getDisplay();
+        networksRefresh = new UiTurnCoalescer(display, () -> {
+            if (!networks.control().isDisposed()) {
+                networks.refresh();
+            }
+        });
+        storageRefresh = new UiTurnCoalescer(display, () -> {
+            if (!storage.control().isDisposed()) {
+                storage.refresh();
+            }
+        });
         monitor.addListener(listener);
     }
 

@@ -3,6 +3,7 @@ package dev.vireo.ui.editors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -33,7 +34,7 @@ public class HostOverviewPage {
         control = new Composite(parent, SWT.NONE);
         GridLayoutFactory.swtDefaults().numColumns(2).spacing(12, 6).applyTo(control);
         HostEditor.valueRow(control, "Connection").setText(editor.input().connection().uri() + "  (libvirt: "
-                + editor.input().connection().libvirtUri() + ")");
+                + Objects.requireNonNullElse(editor.input().connection().libvirtUri(), "not asked yet") + ")");
         state = HostEditor.valueRow(control, "State");
         cpu = HostEditor.valueRow(control, "CPU");
         topology = HostEditor.valueRow(control, "Topology");
