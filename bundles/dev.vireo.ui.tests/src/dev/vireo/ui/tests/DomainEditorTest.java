@@ -21,6 +21,10 @@ import dev.vireo.model.XmlObject;
 import dev.vireo.monitor.DomainRecord;
 import dev.vireo.ui.Services;
 import dev.vireo.ui.editors.DomainEditor;
+import dev.vireo.ui.editors.HardwarePage;
+import dev.vireo.ui.editors.OverviewPage;
+import dev.vireo.ui.editors.PerformancePage;
+import dev.vireo.ui.editors.XmlPage;
 import dev.vireo.ui.handlers.OpenHandler;
 import dev.vireo.ui.preferences.VireoPreferences;
 import dev.vireo.ui.views.DomainNode;
@@ -67,8 +71,8 @@ class DomainEditorTest {
         assertTrue(before.contains("<sysinfo") && before.contains("<blkiotune>") && before.contains("libosinfo:os"));
         open("devices-galore");
         editor.showPage(DomainEditor.HARDWARE_PAGE);
-        editor.hardwarePage().select("Memory");
-        Text memory = editor.hardwarePage().field("memory");
+        editor.page(HardwarePage.class).select("Memory");
+        Text memory = editor.page(HardwarePage.class).field("memory");
         assertEquals("2097152", memory.getText());
         memory.setText("3145728");
         assertTrue(editor.isDirty());
@@ -88,15 +92,15 @@ class DomainEditorTest {
         open("clone-source");
         editor.showPage(DomainEditor.HARDWARE_PAGE);
         assertEquals(List.of("Disk", "Network interface", "Graphics", "Input", "Serial", "Console"),
-                editor.hardwarePage().templates().stream().map(DeviceTemplate::label).toList(),
+                editor.page(HardwarePage.class).templates().stream().map(DeviceTemplate::label).toList(),
                 "the test driver plugin's list");
         int nics = editor.draft().list("interfaces").size();
-        editor.hardwarePage().add("Network interface");
+        editor.page(HardwarePage.class).add("Network interface");
         assertTrue(editor.isDirty());
         List<XmlObject> interfaces = editor.draft().list("interfaces");
         assertEquals(nics + 1, interfaces.size());
         assertEquals("default", interfaces.get(nics).get("sourceNetwork"));
-        editor.hardwarePage().add("Disk");
+        editor.page(HardwarePage.class).add("Disk");
         assertEquals("vdb", editor.draft().<XmlObject>list("disks").get(1).get("targetDev"), "the next free disk name");
     }
 
@@ -106,7 +110,7 @@ class DomainEditorTest {
         long defines = host.calls().get("virDomainDefineXML");
         open("test");
         editor.showPage(DomainEditor.XML_PAGE);
-        editor.xmlPage().text().setText(before.replace("</devices>", ""));
+        editor.page(XmlPage.class).text().setText(before.replace("</devices>", ""));
         editor.apply();
         assertTrue(editor.message().startsWith("The XML is not valid, nothing was applied:"), editor.message());
         assertTrue(editor.isDirty(), "the edit is kept to be fixed");
@@ -121,7 +125,7 @@ class DomainEditorTest {
         open("test");
         editor.showPage(DomainEditor.XML_PAGE);
         // a name another domain has, with this domain's UUID: libvirt refuses
-        editor.xmlPage().text().setText(before.replace("<name>test</name>", "<name>clone-source</name>"));
+        editor.page(XmlPage.class).text().setText(before.replace("<name>test</name>", "<name>clone-source</name>"));
         editor.apply();
         UiWait.until("libvirt's refusal", () -> editor.message().startsWith("libvirt refused"), editor::message);
         assertTrue(editor.message().contains("already defined"), editor.message());
@@ -133,12 +137,12 @@ class DomainEditorTest {
     void aDiskPathAnotherDomainUsesIsFlaggedFromTheCacheWithoutACall() throws Exception {
         open("clone-sibling");
         editor.showPage(DomainEditor.HARDWARE_PAGE);
-        editor.hardwarePage().select("Disk vda");
-        assertNull(editor.hardwarePage().diskWarning());
+        editor.page(HardwarePage.class).select("Disk vda");
+        assertNull(editor.page(HardwarePage.class).diskWarning());
         long calls = host.calls().total();
-        Text source = editor.hardwarePage().field("sourceFile");
+        Text source = editor.page(HardwarePage.class).field("sourceFile");
         source.setText("/images/clone-source.img");
-        String warning = editor.hardwarePage().diskWarning();
+        String warning = editor.page(HardwarePage.class).diskWarning();
         assertNotNull(warning);
         assertTrue(warning.contains("clone-source"), warning);
         assertEquals(calls, host.calls().total(), "the check asked the cache, not the host");
@@ -148,27 +152,27 @@ class DomainEditorTest {
     void aNumberFieldRejectsTextInlineAndBlocksApply() throws Exception {
         open("test");
         editor.showPage(DomainEditor.HARDWARE_PAGE);
-        editor.hardwarePage().select("CPUs");
-        editor.hardwarePage().field("vcpu").setText("many");
+        editor.page(HardwarePage.class).select("CPUs");
+        editor.page(HardwarePage.class).field("vcpu").setText("many");
         assertTrue(editor.message().contains("not a whole number"), editor.message());
         assertTrue(!editor.applyButton().isEnabled());
-        editor.hardwarePage().field("vcpu").setText("2");
+        editor.page(HardwarePage.class).field("vcpu").setText("2");
         assertTrue(editor.applyButton().isEnabled());
     }
 
     @Test
     void theOverviewAndPerformancePagesShowTheDomain() throws Exception {
         open("test");
-        assertEquals("running", editor.overviewPage().stateText());
-        UiWait.until("autostart read", () -> editor.overviewPage().autostart().isEnabled(), () -> "");
+        assertEquals("running", editor.page(OverviewPage.class).stateText());
+        UiWait.until("autostart read", () -> editor.page(OverviewPage.class).autostart().isEnabled(), () -> "");
         Workbench.screenshot(editor.getSite().getShell(), "vm-overview");
         editor.showPage(DomainEditor.PERFORMANCE_PAGE);
         // the test driver reports CPU time per domain: two samples make a CPU figure, a few a line
         InstanceScope.INSTANCE.getNode(VireoPreferences.NODE).putInt(VireoPreferences.STATS_INTERVAL, 1);
         String uuid = editor.input().uuid();
         UiWait.until("CPU samples", () -> Plot.cpu(editor.monitor().history(uuid)).length >= 4
-                && !editor.performancePage().graphs().get(0).latest().equals("no data"),
-                () -> editor.performancePage().graphs().get(0).latest());
+                && !editor.page(PerformancePage.class).graphs().get(0).latest().equals("no data"),
+                () -> editor.page(PerformancePage.class).graphs().get(0).latest());
         InstanceScope.INSTANCE.getNode(VireoPreferences.NODE).remove(VireoPreferences.STATS_INTERVAL);
         Workbench.screenshot(editor.getSite().getShell(), "vm-performance");
     }

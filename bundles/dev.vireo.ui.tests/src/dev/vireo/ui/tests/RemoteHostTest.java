@@ -19,6 +19,7 @@ import dev.vireo.monitor.DomainRecord;
 import dev.vireo.operations.DomainOperations;
 import dev.vireo.ui.Services;
 import dev.vireo.ui.editors.DomainEditor;
+import dev.vireo.ui.editors.OverviewPage;
 import dev.vireo.ui.handlers.OpenHandler;
 import dev.vireo.ui.jobs.HostJob;
 import dev.vireo.ui.views.DomainNode;
@@ -67,7 +68,7 @@ class RemoteHostTest {
         DomainEditor editor = (DomainEditor) OpenHandler.open(Workbench.page(), new DomainNode(host, test.uuid()));
         try {
             UiWait.until("the definition", () -> editor.draft() != null, editor::message);
-            editor.overviewPage().title().setText("Edited over TCP");
+            editor.page(OverviewPage.class).title().setText("Edited over TCP");
             editor.apply();
             UiWait.until("applied", () -> !editor.isDirty(), editor::message);
             String xml = Workbench.call(host, l -> l.domains().nextBootXml(test.uuid()));

@@ -20,6 +20,7 @@ import dev.vireo.api.LibvirtThreadGuard;
 import dev.vireo.connection.VirtConnection;
 import dev.vireo.core.tests.LibvirtDaemon;
 import dev.vireo.ui.editors.DomainEditor;
+import dev.vireo.ui.editors.SerialPage;
 import dev.vireo.ui.handlers.OpenHandler;
 import dev.vireo.ui.views.DomainNode;
 import dev.vireo.ui.widgets.SerialConsole;
@@ -93,9 +94,9 @@ class SerialConsoleTest {
             UiWait.until("the guest started", () -> editor.record() != null && editor.record().state().isActive(),
                     () -> String.valueOf(editor.record()));
             editor.showPage(DomainEditor.SERIAL_PAGE);
-            var terminal = editor.serialPage().terminal();
-            UiWait.until("the console open", () -> editor.serialPage().status().equals("Connected."),
-                    () -> editor.serialPage().status());
+            var terminal = editor.page(SerialPage.class).terminal();
+            UiWait.until("the console open", () -> editor.page(SerialPage.class).status().equals("Connected."),
+                    () -> editor.page(SerialPage.class).status());
             assertEquals("", terminal.getText(), "nothing from the guest before it runs");
             Workbench.call(host, l -> {
                 l.domains().resume(uuid);

@@ -23,6 +23,8 @@ import dev.vireo.model.DomainQueries;
 import dev.vireo.monitor.DomainRecord;
 import dev.vireo.ui.Services;
 import dev.vireo.ui.editors.DomainEditor;
+import dev.vireo.ui.editors.OverviewPage;
+import dev.vireo.ui.editors.SnapshotsPage;
 import dev.vireo.ui.handlers.CloneDomainHandler;
 import dev.vireo.ui.handlers.MigrateDomainHandler;
 import dev.vireo.ui.handlers.OpenHandler;
@@ -56,7 +58,7 @@ class SnapshotCloneMigrateTest {
         DomainRecord d = byName("snapshot-tree");
         editor = (DomainEditor) OpenHandler.open(Workbench.page(), new DomainNode(host, d.uuid()));
         editor.showPage(DomainEditor.SNAPSHOTS_PAGE);
-        var page = editor.snapshotsPage();
+        var page = editor.page(SnapshotsPage.class);
         UiWait.until("the snapshots listed", () -> page.status().endsWith("snapshots."), page::status);
         List<String> names = Workbench.call(host, l -> l.snapshots().snapshotNames(d.uuid()));
         assertEquals(names.size() + " snapshots.", page.status());
@@ -111,7 +113,7 @@ class SnapshotCloneMigrateTest {
         Workbench.select(view, Workbench.row(view, host, "test"));
         assertThrows(NotEnabledException.class, () -> Workbench.execute("dev.vireo.ui.commands.migrate"));
         editor = (DomainEditor) OpenHandler.open(Workbench.page(), new DomainNode(host, byName("test").uuid()));
-        assertEquals("not offered: " + why, editor.overviewPage().migrationText());
+        assertEquals("not offered: " + why, editor.page(OverviewPage.class).migrationText());
     }
 
     private static TreeItem find(TreeItem[] items, String name) {

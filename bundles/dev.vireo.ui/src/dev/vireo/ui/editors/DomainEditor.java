@@ -2,6 +2,7 @@ package dev.vireo.ui.editors;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,6 +34,7 @@ import dev.vireo.operations.DomainOperations;
 import dev.vireo.ui.Services;
 import dev.vireo.ui.editors.EditorHeader.Severity;
 import dev.vireo.ui.jobs.HostJob;
+import dev.vireo.ui.widgets.UiTurnCoalescer;
 
 /**
  * A virtual machine's details, as virt-manager's details window: the pages contributed to
@@ -67,13 +69,18 @@ public class DomainEditor extends MultiPageEditorPart {
     private final List<DomainEditorPage> pages = new ArrayList<>();
     private final List<String> pageIds = new ArrayList<>();
 
+    /** Kinds of change to this machine not yet shown; applied once per UI turn, however many arrived. */
+    private final Set<DomainChange.Kind> pending = new LinkedHashSet<>();
+    private UiTurnCoalescer changes;
     private final CacheListener listener = new CacheListener() {
         @Override
-        public void domainsChanged(ConnectionMonitor m, List<DomainChange> changes) {
-            for (DomainChange change : changes) {
+        public void domainsChanged(ConnectionMonitor m, List<DomainChange> batch) {
+            for (DomainChange change : batch) {
                 if (change.domain().uuid().equals(input.uuid())) {
-                    DomainChange.Kind kind = change.kind();
-                    display.asyncExec(() -> changed(kind));
+                    synchronized (pending) {
+                        pending.add(change.kind());
+                    }
+                    changes.request();
                 }
             }
         }
@@ -95,6 +102,14 @@ public class DomainEditor extends MultiPageEditorPart {
     @Override
     protected Composite createPageContainer(Composite parent) {
         display = parent.getDisplay();
+        changes = new UiTurnCoalescer(display, () -> {
+            List<DomainChange.Kind> kinds;
+            synchronized (pending) {
+                kinds = List.copyOf(pending); // in the order they first arrived
+                pending.clear();
+            }
+            kinds.forEach(this::changed);
+        });
         Composite top = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().applyTo(top);
         header = new EditorHeader(top, this::apply, this::reload);
@@ -367,29 +382,11 @@ public class DomainEditor extends MultiPageEditorPart {
         return pages.stream().filter(type::isInstance).map(type::cast).findFirst().orElse(null);
     }
 
-    public OverviewPage overviewPage() {
-        return page(OverviewPage.class);
-    }
 
-    public HardwarePage hardwarePage() {
-        return page(HardwarePage.class);
-    }
 
-    public XmlPage xmlPage() {
-        return page(XmlPage.class);
-    }
 
-    public PerformancePage performancePage() {
-        return page(PerformancePage.class);
-    }
 
-    public SerialPage serialPage() {
-        return page(SerialPage.class);
-    }
 
-    public SnapshotsPage snapshotsPage() {
-        return page(SnapshotsPage.class);
-    }
 
     public Button applyButton() {
         return header.applyButton();
