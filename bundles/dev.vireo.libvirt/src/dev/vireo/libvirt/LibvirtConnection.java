@@ -168,7 +168,13 @@ public final class LibvirtConnection implements AutoCloseable {
     @Override
     public void close() {
         try {
-            // on a dead connection these fail; the close below frees what they held either way
+            // on a dead connection these fail; the close below frees what they held either way.
+            // The close callback first: libvirt may call it after this object (and the Java callback
+            // libvirt-java holds for it) is gone, into whatever JNA has put at that address since.
+            call("virConnectUnregisterCloseCallback", () -> libvirtJava(() -> {
+                connect.unregisterCloseListener();
+                return null;
+            }));
             events.deregisterAll();
             domainHandles.clear();
             objectHandles.values().forEach(Handles::clear);
