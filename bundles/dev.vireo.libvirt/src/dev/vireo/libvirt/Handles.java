@@ -121,11 +121,6 @@ final class Handles {
         keys.forEach(this::forget);
     }
 
-    /** How many pointers are held: for tests. */
-    synchronized int size() {
-        return held.size();
-    }
-
     void free(Pointer object) {
         LibvirtNative.function(prefix + "Free").invokeInt(new Object[] { object });
     }

@@ -259,11 +259,6 @@ public final class LibvirtConnection implements AutoCloseable {
         }
     }
 
-    /** How many handles of domains and other objects the connection holds: for tests. */
-    public int heldHandles() {
-        return domainHandles.size() + objectHandles.values().stream().mapToInt(Handles::size).sum();
-    }
-
     Pointer[] listAll(String api, int flags) {
         PointerByReference list = new PointerByReference();
         int n = call(api, () -> check(LibvirtNative.function(api).invokeInt(new Object[] { conn, list, flags })));

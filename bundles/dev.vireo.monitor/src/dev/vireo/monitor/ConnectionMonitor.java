@@ -15,7 +15,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -65,7 +64,6 @@ public final class ConnectionMonitor {
     private final ObjectSync objectSync;
     private final StatsSampler sampler;
     private final List<ScheduledFuture<?>> sessionTasks = new ArrayList<>();
-    private final AtomicLong ticksSkipped = new AtomicLong();
     private volatile String capabilitiesXml;
     private volatile int loadedGeneration;
     /** Completes when everything the current session loads at its start is in the cache; one per session. */
@@ -312,15 +310,8 @@ public final class ConnectionMonitor {
         return timer.scheduleWithFixedDelay(() -> {
             if (last.get().isDone()) {
                 last.set(task.get());
-            } else {
-                ticksSkipped.incrementAndGet();
             }
         }, ms, ms, TimeUnit.MILLISECONDS);
-    }
-
-    /** How many polling or sampling ticks were skipped because the last one's work was still under way. */
-    public long ticksSkipped() {
-        return ticksSkipped.get();
     }
 
     // --- notification ------------------------------------------------------------------------
