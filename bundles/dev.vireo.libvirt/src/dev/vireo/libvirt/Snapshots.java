@@ -6,6 +6,7 @@ import static dev.vireo.libvirt.LibvirtNative.INSTANCE;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
@@ -20,19 +21,28 @@ public final class Snapshots {
 
     /** A domain's snapshots, each as its XML (name, description, state, parent, time), in one call plus one per snapshot. */
     public List<String> snapshotXmls(String uuid) {
+        return eachSnapshot(uuid, snapshot -> session.xml("virDomainSnapshotGetXMLDesc",
+                () -> LibvirtNative.function("virDomainSnapshotGetXMLDesc").invokePointer(new Object[] { snapshot, 0 })));
+    }
+
+    public List<String> snapshotNames(String uuid) {
+        return eachSnapshot(uuid, INSTANCE::virDomainSnapshotGetName);
+    }
+
+    /** Lists a domain's snapshots in one call and maps each, freeing it after. */
+    private <T> List<T> eachSnapshot(String uuid, Function<Pointer, T> read) {
         Pointer d = session.domain(uuid);
         PointerByReference list = new PointerByReference();
         int n = session.call("virDomainListAllSnapshots", () -> check(INSTANCE.virDomainListAllSnapshots(d, list, 0)));
-        List<String> xmls = new ArrayList<>();
+        List<T> result = new ArrayList<>();
         for (Pointer snapshot : LibvirtNative.takeArray(list, n)) {
             try {
-                xmls.add(session.xml("virDomainSnapshotGetXMLDesc", () -> LibvirtNative.function("virDomainSnapshotGetXMLDesc")
-                        .invokePointer(new Object[] { snapshot, 0 })));
+                result.add(read.apply(snapshot));
             } finally {
                 INSTANCE.virDomainSnapshotFree(snapshot);
             }
         }
-        return xmls;
+        return result;
     }
 
     /** Takes a snapshot described by {@code xml} ({@code <domainsnapshot>}); of a running domain, with its memory. */
@@ -62,17 +72,5 @@ public final class Snapshots {
         } finally {
             INSTANCE.virDomainSnapshotFree(snapshot);
         }
-    }
-
-    public List<String> snapshotNames(String uuid) {
-        Pointer d = session.domain(uuid);
-        PointerByReference list = new PointerByReference();
-        int n = session.call("virDomainListAllSnapshots", () -> check(INSTANCE.virDomainListAllSnapshots(d, list, 0)));
-        List<String> names = new ArrayList<>();
-        for (Pointer snapshot : LibvirtNative.takeArray(list, n)) {
-            names.add(INSTANCE.virDomainSnapshotGetName(snapshot));
-            INSTANCE.virDomainSnapshotFree(snapshot);
-        }
-        return names;
     }
 }
