@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds Vireo and runs every test: the bundles' tests (UI tests under
-# Xvfb), then the end-to-end install of a third-party driver into the built product.
+# Xvfb, with a private keyring), then the end-to-end install of a third-party driver into the built product.
 set -euo pipefail
 . "$(dirname "$0")/setup.sh"
 vireo_setup
 cd "$VIREO_ROOT"
-xvfb-run -a -s "-screen 0 1280x1024x24" "$MVN" -B clean verify "$@"
+releng/with-keyring.sh xvfb-run -a -s "-screen 0 1280x1024x24" "$MVN" -B clean verify "$@"
 releng/e2e-install.sh

@@ -1,12 +1,17 @@
 package dev.vireo.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -20,18 +25,22 @@ import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import dev.vireo.api.Credentials;
 import dev.vireo.connection.ConnectionState;
 import dev.vireo.connection.VirtConnection;
 import dev.vireo.core.tests.LibvirtDaemon;
 import dev.vireo.ui.Services;
 import dev.vireo.ui.credentials.LoginDialog;
 import dev.vireo.ui.credentials.SavedPasswords;
+import dev.vireo.ui.credentials.SavedPasswords.Protection;
 import dev.vireo.ui.views.DomainsView;
 
 /**
  * A libvirtd that wants a SASL password: the workbench asks, remembers it in secure storage if
- * told to (never in plain text on disk), and uses it on the next connect without asking.
+ * told to (never in plain text on disk), and uses it on the next connect without asking. The
+ * storage's key is in the desktop keyring where a Secret Service answers, else in a user-only file.
  */
 class CredentialsUiTest {
     private static final String PASSWORD = "Vireo-pw-4711";
@@ -50,7 +59,7 @@ class CredentialsUiTest {
 
     @AfterAll
     static void stopDaemon() throws Exception {
-        SavedPasswords.forget(daemon.uri("/default"));
+        SavedPasswords.workbench().forget(daemon.uri("/default"));
         daemon.close();
     }
 
@@ -69,9 +78,11 @@ class CredentialsUiTest {
         UiWait.until("connected with the password", () -> first.state() == ConnectionState.CONNECTED, first::failure);
         UiWait.until("the host's rows", () -> Workbench.row(view, first, "test") != null, () -> Workbench.rows(view));
 
-        assertEquals("vireo", SavedPasswords.load(uri).user());
+        SavedPasswords passwords = SavedPasswords.workbench();
+        UiWait.until("the password saved", () -> passwords.load(uri) != null, () -> "not yet");
+        assertEquals("vireo", passwords.load(uri).user());
         List<Path> leaks = filesContaining(PASSWORD, Path.of(Platform.getInstanceLocation().getURL().toURI()),
-                Path.of(Platform.getConfigurationLocation().getURL().toURI()), SavedPasswords.location());
+                Path.of(Platform.getConfigurationLocation().getURL().toURI()), passwords.location());
         assertEquals(List.of(), leaks, "the password is nowhere on disk in plain text");
 
         Workbench.close(first);
@@ -80,6 +91,49 @@ class CredentialsUiTest {
                 second::failure);
         assertTrue(openLoginDialogs().isEmpty(), "not asked again");
         Workbench.close(second);
+    }
+
+    @Test
+    void whereASecretServiceAnswersTheKeyIsInTheKeyringAndNowhereOnDisk(@TempDir Path dir) throws Exception {
+        assumeTrue(System.getenv("VIREO_KEYRING_DIR") != null,
+                "no private keyring: releng/with-keyring.sh starts one (releng/test.sh runs the tests in it)");
+        String module = SavedPasswords.keyringModule();
+        assertNotNull(module, "the product's keyring provider (org.eclipse.equinox.security.linux) is installed");
+        SavedPasswords passwords = new SavedPasswords(dir, module);
+        assertEquals(Protection.KEYRING, passwords.protection());
+        passwords.save("qemu+ssh://vireo@host.example/system", new Credentials("vireo", "Pw-0815-keyring".toCharArray()));
+        assertEquals("Pw-0815-keyring", new String(passwords.load("qemu+ssh://vireo@host.example/system").password()));
+        assertFalse(Files.exists(dir.resolve("secure-storage.key")), "no key file");
+        assertEquals(List.of(), filesContaining("Pw-0815-keyring", dir));
+        Process search = new ProcessBuilder("secret-tool", "search", "--all", "xdg:schema", "org.eclipse.equinox")
+                .redirectErrorStream(true).start();
+        String items = new String(search.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(items.contains("Equinox master password"), "the storage's key is an item of the keyring: " + items);
+        passwords.forget("qemu+ssh://vireo@host.example/system");
+        assertNull(passwords.load("qemu+ssh://vireo@host.example/system"));
+    }
+
+    @Test
+    void whereNoKeyringAnswersTheKeyIsAUserOnlyFileAndTheLogInDialogSaysSo(@TempDir Path dir) throws Exception {
+        SavedPasswords passwords = new SavedPasswords(dir, "dev.vireo.tests.no-such-keyring");
+        assertEquals(Protection.FILE_KEY, passwords.protection());
+        passwords.save("test+tcp://127.0.0.1/default", new Credentials("vireo", "Pw-0815-file".toCharArray()));
+        assertEquals("Pw-0815-file", new String(passwords.load("test+tcp://127.0.0.1/default").password()));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("secure-storage.key"))));
+        assertEquals(List.of(), filesContaining("Pw-0815-file", dir));
+
+        Shell shell = Workbench.page().getWorkbenchWindow().getShell();
+        LoginDialog warned = new LoginDialog(shell, "test+tcp://127.0.0.1/default", "The host asks", "vireo",
+                Protection.FILE_KEY, d -> { });
+        warned.open();
+        assertTrue(warned.keyWarning().getText().startsWith("No desktop keyring answered"), warned.keyWarning().getText());
+        Workbench.screenshot(warned.getShell(), "login-file-key");
+        warned.close();
+        LoginDialog keyring = new LoginDialog(shell, "test+tcp://127.0.0.1/default", "The host asks", "vireo",
+                Protection.KEYRING, d -> { });
+        keyring.open();
+        assertNull(keyring.keyWarning());
+        keyring.close();
     }
 
     private static LoginDialog awaitLoginDialog() {
@@ -94,7 +148,7 @@ class CredentialsUiTest {
 
     private static List<Path> filesContaining(String secret, Path... roots) throws IOException {
         byte[] needle = secret.getBytes(StandardCharsets.UTF_8);
-        List<Path> found = new java.util.ArrayList<>();
+        List<Path> found = new ArrayList<>();
         for (Path root : roots) {
             if (!Files.isDirectory(root)) {
                 continue;

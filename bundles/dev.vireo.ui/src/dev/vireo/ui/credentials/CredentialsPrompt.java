@@ -1,16 +1,20 @@
 package dev.vireo.ui.credentials;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.eclipse.core.runtime.ICoreRunnable;
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.Shell;
 
 import dev.vireo.api.Credentials;
 import dev.vireo.connection.ConnectionListener;
 import dev.vireo.connection.ConnectionState;
 import dev.vireo.connection.VirtConnection;
+import dev.vireo.ui.credentials.SavedPasswords.Protection;
 
 /**
  * Answers hosts that ask who is there: with the saved password if there is one and it was not
@@ -30,7 +34,8 @@ public final class CredentialsPrompt implements ConnectionListener {
         if (c.state() == ConnectionState.CONNECTED) {
             triedSaved.remove(c);
         } else if (c.state() == ConnectionState.DISCONNECTED && c.needsCredentials() && asking.add(c)) {
-            display.asyncExec(() -> answer(c));
+            // the keyring is asked over D-Bus: not on the UI thread
+            Job.create("Looking up the saved password for " + c.uri(), (ICoreRunnable) monitor -> answer(c)).schedule();
         }
     }
 
@@ -41,18 +46,28 @@ public final class CredentialsPrompt implements ConnectionListener {
     }
 
     private void answer(VirtConnection c) {
-        Credentials saved = triedSaved.add(c) ? SavedPasswords.load(c.uri()) : null;
+        SavedPasswords passwords = SavedPasswords.workbench();
+        Credentials saved = triedSaved.add(c) ? passwords.load(c.uri()) : null;
         if (saved != null) {
             asking.remove(c);
             c.connect(saved); // a run in the background; asked again below if refused
             return;
         }
-        Shell shell = display.getActiveShell();
-        new LoginDialog(shell, c.uri(), c.failure(), userOf(c.uri()), dialog -> {
+        Protection protection = protectionOf(passwords);
+        if (!display.isDisposed()) {
+            display.asyncExec(() -> ask(c, passwords, protection));
+        }
+    }
+
+    private void ask(VirtConnection c, SavedPasswords passwords, Protection protection) {
+        new LoginDialog(display.getActiveShell(), c.uri(), c.failure(), userOf(c.uri()), protection, dialog -> {
+            Credentials credentials = dialog.credentials();
             if (dialog.remember()) {
-                SavedPasswords.save(c.uri(), dialog.credentials());
+                Job.create("Saving the password for " + c.uri(),
+                        (ICoreRunnable) monitor -> passwords.save(c.uri(), credentials))
+                        .schedule();
             }
-            c.connect(dialog.credentials());
+            c.connect(credentials);
         }) {
             @Override
             public boolean close() {
@@ -60,6 +75,15 @@ public final class CredentialsPrompt implements ConnectionListener {
                 return super.close();
             }
         }.open();
+    }
+
+    private static Protection protectionOf(SavedPasswords passwords) {
+        try {
+            return passwords.protection();
+        } catch (IOException e) {
+            ILog.of(CredentialsPrompt.class).error("Cannot open the secure storage of saved passwords", e);
+            return Protection.FILE_KEY;
+        }
     }
 
     private static String userOf(String uri) {

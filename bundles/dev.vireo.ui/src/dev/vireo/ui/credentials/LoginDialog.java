@@ -2,11 +2,14 @@ package dev.vireo.ui.credentials;
 
 import java.util.function.Consumer;
 
+import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.CLabel;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -15,6 +18,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 
 import dev.vireo.api.Credentials;
+import dev.vireo.ui.credentials.SavedPasswords.Protection;
 
 /**
  * Asks for a host's user name and password. It does not block its caller: the answer goes to
@@ -24,18 +28,22 @@ public class LoginDialog extends TitleAreaDialog {
     private final String uri;
     private final String reason;
     private final String user;
+    private final Protection protection;
     private final Consumer<LoginDialog> onLogIn;
     private Text userText;
     private Text passwordText;
     private Button remember;
+    private CLabel keyWarning;
     private Credentials credentials;
     private boolean rememberChosen;
 
-    public LoginDialog(Shell shell, String uri, String reason, String user, Consumer<LoginDialog> onLogIn) {
+    public LoginDialog(Shell shell, String uri, String reason, String user, Protection protection,
+            Consumer<LoginDialog> onLogIn) {
         super(shell);
         this.uri = uri;
         this.reason = reason;
         this.user = user;
+        this.protection = protection;
         this.onLogIn = onLogIn;
         setBlockOnOpen(false);
     }
@@ -60,6 +68,11 @@ public class LoginDialog extends TitleAreaDialog {
         return remember;
     }
 
+    /** The warning that the key is in a file; {@code null} where the keyring keeps it. */
+    public CLabel keyWarning() {
+        return keyWarning;
+    }
+
     public Button logInButton() {
         return getButton(IDialogConstants.OK_ID);
     }
@@ -82,7 +95,16 @@ public class LoginDialog extends TitleAreaDialog {
         GridDataFactory.fillDefaults().grab(true, false).applyTo(passwordText);
         new Label(form, SWT.NONE);
         remember = new Button(form, SWT.CHECK);
-        remember.setText("Remember the password (Eclipse secure storage)");
+        if (protection == Protection.KEYRING) {
+            remember.setText("Remember the password (secure storage, keyed by the desktop keyring)");
+        } else {
+            remember.setText("Remember the password (secure storage)");
+            new Label(form, SWT.NONE);
+            keyWarning = new CLabel(form, SWT.NONE);
+            keyWarning.setText("No desktop keyring answered: a remembered password is encrypted with a key\n"
+                    + "kept in a file beside it, which anyone who can read your files can use.");
+            keyWarning.setImage(JFaceResources.getImage(Dialog.DLG_IMG_MESSAGE_WARNING));
+        }
         (user == null || user.isEmpty() ? userText : passwordText).setFocus();
         return area;
     }

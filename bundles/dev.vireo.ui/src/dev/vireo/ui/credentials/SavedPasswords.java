@@ -7,9 +7,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import javax.crypto.spec.PBEKeySpec;
 
+import org.eclipse.core.runtime.IConfigurationElement;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.equinox.security.storage.EncodingUtils;
@@ -21,17 +23,56 @@ import org.eclipse.equinox.security.storage.provider.IProviderHints;
 import dev.vireo.api.Credentials;
 
 /**
- * Passwords the user chose to remember, in Eclipse secure storage: encrypted, in a file of
- * Vireo's own, under a random key readable only by the user. Never in preferences or logs.
+ * Passwords the user chose to remember, in Eclipse secure storage, never in preferences or logs.
+ * The storage's master key lives in the desktop keyring (a Secret Service such as GNOME Keyring,
+ * through Equinox's libsecret provider) where one answers; only where none does, in a file
+ * beside the storage readable by the user alone, which the Log In dialog says.
+ * <p>
+ * Opening the storage talks to the keyring over D-Bus: call from a worker, never the UI thread.
  */
 public final class SavedPasswords {
-    private static ISecurePreferences storage;
+    /** Where the key that encrypts the saved passwords is kept. */
+    public enum Protection {
+        KEYRING, FILE_KEY
+    }
 
-    private SavedPasswords() {
+    /** The provider extension of {@code org.eclipse.equinox.security.linux}: the desktop keyring. */
+    private static final String KEYRING_PROVIDER = "org.eclipse.equinox.internal.security.linux.LinuxPasswordProvider";
+    private static SavedPasswords workbench;
+
+    private final Path location;
+    private final String keyringModule;
+    private ISecurePreferences storage;
+    private Protection protection;
+
+    /**
+     * @param keyringModule the secure-storage module that keeps the key in the keyring, or
+     *     {@code null} for none: the file key
+     */
+    public SavedPasswords(Path location, String keyringModule) {
+        this.location = location;
+        this.keyringModule = keyringModule;
+    }
+
+    /** The workbench's saved passwords, in the UI bundle's state location. */
+    public static synchronized SavedPasswords workbench() {
+        if (workbench == null) {
+            workbench = new SavedPasswords(Platform.getStateLocation(Platform.getBundle("dev.vireo.ui")).toPath(),
+                    keyringModule());
+        }
+        return workbench;
+    }
+
+    /** The id of the installed keyring module, or {@code null} if the product has none. */
+    public static String keyringModule() {
+        IConfigurationElement[] providers = Platform.getExtensionRegistry()
+                .getConfigurationElementsFor("org.eclipse.equinox.security.secureStorage");
+        return Stream.of(providers).filter(p -> KEYRING_PROVIDER.equals(p.getAttribute("class")))
+                .map(p -> p.getDeclaringExtension().getUniqueIdentifier()).findFirst().orElse(null);
     }
 
     /** The saved credentials for a connection URI, or {@code null}. */
-    public static synchronized Credentials load(String uri) {
+    public synchronized Credentials load(String uri) {
         try {
             ISecurePreferences root = storage();
             String node = EncodingUtils.encodeSlashes(uri);
@@ -47,7 +88,7 @@ public final class SavedPasswords {
         }
     }
 
-    public static synchronized void save(String uri, Credentials credentials) {
+    public synchronized void save(String uri, Credentials credentials) {
         try {
             ISecurePreferences n = storage().node(EncodingUtils.encodeSlashes(uri));
             n.put("user", credentials.user(), false);
@@ -58,7 +99,7 @@ public final class SavedPasswords {
         }
     }
 
-    public static synchronized void forget(String uri) {
+    public synchronized void forget(String uri) {
         try {
             storage().node(EncodingUtils.encodeSlashes(uri)).removeNode();
             storage().flush();
@@ -67,24 +108,56 @@ public final class SavedPasswords {
         }
     }
 
-    /** Where the storage lives: the encrypted file and its key, for tests that check what is on disk. */
-    public static Path location() {
-        return Platform.getStateLocation(Platform.getBundle("dev.vireo.ui")).toPath();
+    /** Where the key is kept; the first call opens the storage (and asks the keyring). */
+    public synchronized Protection protection() throws IOException {
+        storage();
+        return protection;
     }
 
-    private static ISecurePreferences storage() throws IOException {
+    /** Where the storage lives, for tests that check what is on disk. */
+    public Path location() {
+        return location;
+    }
+
+    private ISecurePreferences storage() throws IOException {
         if (storage == null) {
-            Path key = location().resolve("secure-storage.key");
-            if (!Files.exists(key)) {
-                byte[] random = new byte[32];
-                new SecureRandom().nextBytes(random);
-                Files.createFile(key, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                Files.writeString(key, Base64.getEncoder().encodeToString(random));
+            storage = keyringModule == null ? null : keyringStorage();
+            if (storage != null) {
+                protection = Protection.KEYRING;
+            } else {
+                storage = fileKeyStorage();
+                protection = Protection.FILE_KEY;
             }
-            Map<Object, Object> options = Map.of(IProviderHints.DEFAULT_PASSWORD,
-                    new PBEKeySpec(Files.readString(key).toCharArray()), IProviderHints.PROMPT_USER, Boolean.FALSE);
-            storage = SecurePreferencesFactory.open(location().resolve("secure_storage").toUri().toURL(), options);
         }
         return storage;
+    }
+
+    /** The storage keyed by the keyring, or {@code null} if no Secret Service answers. */
+    private ISecurePreferences keyringStorage() throws IOException {
+        ISecurePreferences s = SecurePreferencesFactory.open(location.resolve("keyring_storage").toUri().toURL(),
+                Map.of(IProviderHints.REQUIRED_MODULE_ID, keyringModule, IProviderHints.PROMPT_USER, Boolean.FALSE));
+        try {
+            // the first encrypted value makes the provider fetch (or create) the key in the keyring
+            s.put("keyring-check", "ok", true);
+            return s;
+        } catch (StorageException e) {
+            ILog.of(SavedPasswords.class).warn("No desktop keyring answered; saved passwords are encrypted with a key"
+                    + " kept in a file instead: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private ISecurePreferences fileKeyStorage() throws IOException {
+        Path key = location.resolve("secure-storage.key");
+        if (!Files.exists(key)) {
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            Files.createDirectories(location);
+            Files.createFile(key, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(key, Base64.getEncoder().encodeToString(random));
+        }
+        Map<Object, Object> options = Map.of(IProviderHints.DEFAULT_PASSWORD,
+                new PBEKeySpec(Files.readString(key).toCharArray()), IProviderHints.PROMPT_USER, Boolean.FALSE);
+        return SecurePreferencesFactory.open(location.resolve("secure_storage").toUri().toURL(), options);
     }
 }
