@@ -2,6 +2,7 @@ package dev.vireo.driver;
 
 import java.util.concurrent.TimeoutException;
 
+import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.ILog;
 
 /** A driver plugin's code failed, hung or answered nonsense; logged when made, for the Error Log. */
@@ -11,6 +12,24 @@ public class DriverException extends RuntimeException {
     public DriverException(HypervisorDriver driver, String what, Throwable cause) {
         super("The driver plugin '" + driver.name() + "' (" + driver.contributor() + ") " + what, cause);
         ILog.of(DriverException.class).error(getMessage(), cause);
+    }
+
+    /** The plugin's code could not be made: its class is missing, is no driver code, or its constructor failed. */
+    public boolean codeMissing() {
+        return isCodeMissing(getCause());
+    }
+
+    static boolean isCodeMissing(Throwable cause) {
+        return cause instanceof CoreException || cause instanceof LinkageError || cause instanceof ClassCastException;
+    }
+
+    /** The failure's message, and its root cause's where that says more ("unable to instantiate" + why). */
+    static String why(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e || root.getMessage() == null ? e.getMessage() : e.getMessage() + ": " + root.getMessage();
     }
 
     /** The plugin's code did not answer in time (its thread may still be stuck in it). */

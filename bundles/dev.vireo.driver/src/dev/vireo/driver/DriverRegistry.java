@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IConfigurationElement;
 import org.eclipse.core.runtime.IExtensionRegistry;
 import org.eclipse.core.runtime.ILog;
@@ -27,8 +26,10 @@ import dev.vireo.monitor.spi.RefreshStrategy;
 
 /**
  * The installed hypervisor drivers, read from the {@code dev.vireo.driver.drivers} extension
- * point. A contribution that breaks the schema's rules, or whose code fails, is reported in the
- * Error Log with the reason and skipped; it never stops the others. As the
+ * point. A contribution that breaks the schema's rules is reported in the Error Log with the reason
+ * and skipped; it never stops the others. Reading the registry runs no plugin code: a driver's
+ * code is made when its first connection needs it, off the caller's thread, and a driver whose
+ * code cannot be made or hangs is disabled for the session. As the
  * {@link RefreshPolicyProvider} it gives each connection its driver's refresh policy. A Declarative
  * Services component in the workbench (OSGI-INF/dev.vireo.driver.DriverRegistry.xml).
  */
@@ -58,9 +59,9 @@ public final class DriverRegistry implements RefreshPolicyProvider {
                             + byId.get(driver.id()).contributor());
                 }
                 drivers.add(driver);
-            } catch (RuntimeException | CoreException | LinkageError e) {
+            } catch (RuntimeException e) {
                 String reason = "Driver '" + element.getAttribute("id") + "' from " + contributor + " skipped: "
-                        + why(e);
+                        + e.getMessage();
                 rejected.add(reason);
                 ILog.of(DriverRegistry.class).error(reason, e);
             }
@@ -104,7 +105,7 @@ public final class DriverRegistry implements RefreshPolicyProvider {
         try {
             return driver.libvirtUri(uri);
         } catch (DriverException e) {
-            if (e.timedOut()) {
+            if (e.timedOut() || e.codeMissing()) {
                 disabled.put(driver.id(), e.getMessage());
                 ILog.of(DriverRegistry.class).error("Driver '" + driver.id() + "' from " + driver.contributor()
                         + " disabled for this session: " + e.getMessage(), e);
@@ -118,7 +119,7 @@ public final class DriverRegistry implements RefreshPolicyProvider {
         return disabled.get(driverId);
     }
 
-    private static HypervisorDriver read(IConfigurationElement e, String contributor) throws CoreException {
+    private static HypervisorDriver read(IConfigurationElement e, String contributor) {
         String id = required(e, "id");
         List<String> schemes = new ArrayList<>();
         Set<String> transports = new LinkedHashSet<>();
@@ -162,20 +163,10 @@ public final class DriverRegistry implements RefreshPolicyProvider {
             devices.add(new DeviceTemplate(required(device, "label"), required(device, "list"),
                     Collections.unmodifiableMap(values)));
         }
-        // the driver's code runs in a plugin Vireo does not know: a failure here skips this driver only
-        DriverCode code = e.getAttribute("class") == null ? null : (DriverCode) e.createExecutableExtension("class");
+        PluginCode code = e.getAttribute("class") == null ? null : new PluginCode(e);
         return new HypervisorDriver(id, required(e, "name"), contributor, List.copyOf(schemes), Set.copyOf(transports),
                 Collections.unmodifiableMap(fields), capabilities, Map.copyOf(refresh), seconds(e, "statsInterval", "3"),
                 List.copyOf(devices), code);
-    }
-
-    /** The failure's message, and its root cause's where that says more ("unable to instantiate" + why). */
-    private static String why(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root == e || root.getMessage() == null ? e.getMessage() : e.getMessage() + ": " + root.getMessage();
     }
 
     private static String required(IConfigurationElement e, String attribute) {

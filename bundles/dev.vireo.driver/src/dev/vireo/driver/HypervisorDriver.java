@@ -26,7 +26,7 @@ import dev.vireo.monitor.spi.RefreshStrategy;
  */
 public record HypervisorDriver(String id, String name, String contributor, List<String> schemes,
         Set<String> transports, Map<String, String> fields, Capabilities capabilities, Map<String, RefreshStrategy> refresh,
-        Duration statsInterval, List<DeviceTemplate> devices, DriverCode code) {
+        Duration statsInterval, List<DeviceTemplate> devices, PluginCode code) {
 
     /** Object classes as the extension point names them, for each kind of host object. */
     static final Map<ObjectKind, String> CLASSES = Map.of(ObjectKind.NETWORK, "network", ObjectKind.STORAGE_POOL,
@@ -50,8 +50,8 @@ public record HypervisorDriver(String id, String name, String contributor, List<
     });
 
     /**
-     * The libvirt URI to open for one of this driver's URIs. The plugin's code runs on a thread of
-     * its own with a deadline, so one that throws, hangs or answers nonsense fails this connection
+     * The libvirt URI to open for one of this driver's URIs. The plugin's code (made on first use)
+     * runs on a thread of its own with a deadline, so one that throws, hangs or answers nonsense fails this connection
      * with a {@link DriverException} saying so, and nothing else. The caller waits up to the
      * deadline: never the UI thread ({@link DriverRegistry#open} asks on the connection's worker).
      */
@@ -59,7 +59,7 @@ public record HypervisorDriver(String id, String name, String contributor, List<
         if (code == null) {
             return uri;
         }
-        Future<String> answer = CODE_RUNNER.submit(() -> code.libvirtUri(uri));
+        Future<String> answer = CODE_RUNNER.submit(() -> code.get().libvirtUri(uri));
         try {
             String libvirtUri = answer.get(CODE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             if (libvirtUri == null || libvirtUri.isBlank() || !libvirtUri.contains(":")) {
@@ -70,7 +70,10 @@ public record HypervisorDriver(String id, String name, String contributor, List<
             answer.cancel(true);
             throw new DriverException(this, "did not answer within " + CODE_TIMEOUT.toSeconds() + " s for " + uri, e);
         } catch (ExecutionException e) {
-            throw new DriverException(this, "failed for " + uri + ": " + e.getCause(), e.getCause());
+            Throwable cause = e.getCause();
+            throw new DriverException(this, DriverException.isCodeMissing(cause)
+                    ? "could not make its code (" + code.className() + "): " + DriverException.why(cause)
+                    : "failed for " + uri + ": " + cause, cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DriverException(this, "was interrupted", e);
