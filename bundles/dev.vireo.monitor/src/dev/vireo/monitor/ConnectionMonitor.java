@@ -15,6 +15,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -64,6 +66,11 @@ public final class ConnectionMonitor {
     private final ObjectSync objectSync;
     private final StatsSampler sampler;
     private final List<ScheduledFuture<?>> sessionTasks = new ArrayList<>();
+    /** Events queued for the update thread and not yet applied; bounded by the policy's backlog. */
+    private final AtomicInteger queuedEvents = new AtomicInteger();
+    private final AtomicInteger peakQueuedEvents = new AtomicInteger();
+    private final AtomicBoolean resyncQueued = new AtomicBoolean();
+    private final AtomicInteger backlogResyncs = new AtomicInteger();
     private volatile String capabilitiesXml;
     private volatile int loadedGeneration;
     /** Completes when everything the current session loads at its start is in the cache; one per session. */
@@ -250,7 +257,7 @@ public final class ConnectionMonitor {
         if (domainEvents) {
             for (DomainEventId id : DomainEventId.values()) {
                 steps.add(connection.submit(libvirt -> {
-                    libvirt.events().subscribeDomainEvent(id, uuid -> updates.execute(() -> domainSync.requestXml(uuid)));
+                    libvirt.events().subscribeDomainEvent(id, uuid -> queueEvent(() -> domainSync.requestXml(uuid)));
                     return null;
                 }));
             }
@@ -288,6 +295,54 @@ public final class ConnectionMonitor {
             return RefreshStrategy.poll(policy.fallbackPoll());
         }
         return strategy;
+    }
+
+    /**
+     * On the event-loop thread: queues an event's work for the update thread, unless the backlog
+     * is full. Then the event is dropped, and so is every other until a resync, queued once, runs
+     * on the update thread: it lists and fetches everything again, so what was dropped is read
+     * from the host instead (the list happens after the last dropped event).
+     */
+    void queueEvent(Runnable work) {
+        if (resyncQueued.get() || queuedEvents.get() >= policy.eventBacklog()) {
+            if (resyncQueued.compareAndSet(false, true)) {
+                backlogResyncs.incrementAndGet();
+                Log.info(ConnectionMonitor.class, connection.uri() + ": more than " + policy.eventBacklog()
+                        + " events waiting; dropping them and reading the host again");
+                updates.execute(this::resyncAfterBacklog);
+            }
+            return;
+        }
+        peakQueuedEvents.accumulateAndGet(queuedEvents.incrementAndGet(), Math::max);
+        updates.execute(() -> {
+            queuedEvents.decrementAndGet();
+            work.run();
+        });
+    }
+
+    private void resyncAfterBacklog() {
+        resyncQueued.set(false);
+        if (policy.domains().mode() == RefreshStrategy.Mode.EVENTS) {
+            domainSync.loadDomains();
+        }
+        for (ObjectKind kind : ObjectKind.values()) {
+            if (policy.objects(kind).mode() == RefreshStrategy.Mode.EVENTS) {
+                objectSync.loadObjects(kind);
+            }
+        }
+        objects(ObjectKind.STORAGE_POOL).keys().stream()
+                .filter(pool -> objects(ObjectKind.STORAGE_POOL).loadedVolumes(pool) != null)
+                .forEach(objectSync::loadVolumes);
+    }
+
+    /** How often the event backlog was full and the cache read again instead. */
+    public int backlogResyncs() {
+        return backlogResyncs.get();
+    }
+
+    /** The most events that ever waited for the update thread at once: at most the policy's backlog. */
+    public int peakEventBacklog() {
+        return peakQueuedEvents.get();
     }
 
     private synchronized void schedule(ScheduledFuture<?> task) {

@@ -53,7 +53,7 @@ final class DomainSync {
     /** On the event-loop thread: numbers the event and queues it. */
     void onEvent(DomainLifecycleEvent event) {
         long number = eventsReceived.incrementAndGet();
-        updates.execute(() -> apply(event, number));
+        monitor.queueEvent(() -> apply(event, number));
     }
 
     /** Whether the domain list of the current session has arrived. */

@@ -116,7 +116,7 @@ final class ObjectSync {
 
     /** On the event-loop thread. */
     void onObjectEvent(ObjectEvent event) {
-        updates.execute(() -> {
+        monitor.queueEvent(() -> {
             ObjectKind kind = event.kind();
             ObjectCache cache = objects.get(kind);
             CachedObject known = cache.get(event.key());

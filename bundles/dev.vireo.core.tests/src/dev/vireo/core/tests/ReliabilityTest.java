@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
@@ -28,10 +30,13 @@ import dev.vireo.libvirt.DomainStatistics;
 import dev.vireo.libvirt.DomainStats;
 import dev.vireo.libvirt.HostObject;
 import dev.vireo.libvirt.LibvirtConnection;
+import dev.vireo.monitor.CacheListener;
 import dev.vireo.monitor.CachedObject;
 import dev.vireo.monitor.ConnectionMonitor;
+import dev.vireo.monitor.DomainChange;
 import dev.vireo.monitor.DomainRecord;
 import dev.vireo.monitor.Monitors;
+import dev.vireo.monitor.spi.RefreshPolicy;
 
 /**
  * Faults a production host shows: a dead link, a stuck daemon, an event storm, many hosts at
@@ -211,6 +216,52 @@ class ReliabilityTest {
         assertTrue(fetched <= 2L * pairs + 1, "at most one fetch per define and one more per burst: " + fetched);
         Await.until("no fetch bookkeeping left after the storm", () -> monitor.trackedObjects() == 0,
                 () -> monitor.trackedObjects() + " objects");
+    }
+
+    @Test
+    void aBacklogPastItsBoundDropsTheEventsAndOneResyncMakesTheCachesExact() throws Exception {
+        LibvirtDaemon daemon = daemon();
+        LibvirtConnection other = client(daemon.uri("/default"));
+        int bound = 50;
+        ConnectionMonitor monitor = monitors.of(manager.open(daemon.uri("/default")), new RefreshPolicy().eventBacklog(bound));
+        Await.until("loaded", monitor::isReady, () -> monitor.connection().state().toString());
+        // a listener stuck on the update thread, as a slow consumer would be, while the host keeps changing
+        CountDownLatch stuck = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CacheListener slow = new CacheListener() {
+            @Override
+            public void domainsChanged(ConnectionMonitor m, List<DomainChange> changes) {
+                stuck.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        monitor.addListener(slow);
+        other.domains().defineDomain(TestDomains.xml("the-first"));
+        assertTrue(stuck.await(30, TimeUnit.SECONDS), "the update thread is held");
+        String lastNet = null;
+        for (int i = 0; i < 200; i++) {
+            other.domains().undefine(other.domains().defineDomain(TestDomains.xml("backlog" + (i % 10))));
+            lastNet = other.objects().define(ObjectKind.NETWORK, TestDomains.network("backlog-net" + i));
+        }
+        String last = other.domains().defineDomain(TestDomains.xml("after-the-backlog"));
+        Await.until("the backlog full and a resync queued", () -> monitor.backlogResyncs() > 0,
+                () -> monitor.peakEventBacklog() + " events waiting");
+        monitor.removeListener(slow);
+        release.countDown();
+        String net = lastNet;
+        Await.until("the caches exact after the resync", Duration.ofSeconds(60),
+                () -> monitor.domains().get(last) != null && host(other).equals(cache(monitor))
+                        && monitor.objects(ObjectKind.NETWORK).get(net) != null
+                        && names(other, ObjectKind.NETWORK).equals(cached(monitor, ObjectKind.NETWORK)),
+                () -> cache(monitor) + " " + cached(monitor, ObjectKind.NETWORK).size() + " networks");
+        System.out.printf("reliability: event backlog bound %d: %d events while the update thread was held; "
+                + "peak backlog %d, %d resync(s), caches exact afterwards%n", bound, 3 * 200 + 2, monitor.peakEventBacklog(),
+                monitor.backlogResyncs());
+        assertTrue(monitor.peakEventBacklog() <= bound, "the backlog stays within its bound: " + monitor.peakEventBacklog());
     }
 
     private static List<String> names(LibvirtConnection c, ObjectKind kind) {

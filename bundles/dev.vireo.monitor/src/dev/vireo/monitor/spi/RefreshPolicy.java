@@ -16,9 +16,13 @@ public final class RefreshPolicy {
     /** How often to poll where events are missing, if nobody says otherwise. */
     public static final Duration DEFAULT_POLL = Duration.ofSeconds(30);
 
+    /** How many events may wait for the update thread, if nobody says otherwise. */
+    public static final int DEFAULT_EVENT_BACKLOG = 10_000;
+
     private RefreshStrategy domains = RefreshStrategy.EVENTS;
     private final Map<ObjectKind, RefreshStrategy> objects = new EnumMap<>(ObjectKind.class);
     private Duration fallbackPoll = DEFAULT_POLL;
+    private int eventBacklog = DEFAULT_EVENT_BACKLOG;
 
     public RefreshPolicy() {
         for (ObjectKind kind : ObjectKind.values()) {
@@ -51,6 +55,20 @@ public final class RefreshPolicy {
 
     public RefreshPolicy fallbackPoll(Duration interval) {
         fallbackPoll = interval;
+        return this;
+    }
+
+    /**
+     * How many events may wait for the monitor's update thread. Past that, events are dropped
+     * and the cache is listed and fetched again once the thread catches up: a storm costs one
+     * resync, not unbounded memory.
+     */
+    public int eventBacklog() {
+        return eventBacklog;
+    }
+
+    public RefreshPolicy eventBacklog(int events) {
+        eventBacklog = events;
         return this;
     }
 }
