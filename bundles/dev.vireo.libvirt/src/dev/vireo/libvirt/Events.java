@@ -117,16 +117,19 @@ public final class Events {
     private void register(String register, String deregister, int eventId, Callback callback) {
         long key = NEXT_KEY.incrementAndGet();
         HELD.put(key, callback);
-        int id;
         try {
-            id = session.call(register, () -> check(LibvirtNative.function(register)
-                    .invokeInt(new Object[] { session.conn(), null, eventId, callback, new Pointer(key), RELEASE })));
+            // registered and recorded within one call: a close waits for both, so none is left behind
+            session.call(register, () -> {
+                int id = check(LibvirtNative.function(register)
+                        .invokeInt(new Object[] { session.conn(), null, eventId, callback, new Pointer(key), RELEASE }));
+                synchronized (deregistrations) {
+                    deregistrations.add(() -> LibvirtNative.function(deregister).invokeInt(new Object[] { session.conn(), id }));
+                }
+                return id;
+            });
         } catch (RuntimeException e) {
             HELD.remove(key);
             throw e;
-        }
-        synchronized (deregistrations) {
-            deregistrations.add(() -> LibvirtNative.function(deregister).invokeInt(new Object[] { session.conn(), id }));
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -62,6 +63,12 @@ public final class LibvirtConnection implements AutoCloseable {
     private final Events events = new Events(this);
     /** The releases of the handles borrowed by the work this thread runs in {@link #scoped}. */
     private final ThreadLocal<List<Runnable>> leases = new ThreadLocal<>();
+    /**
+     * Calls hold it to read, {@link #close} to write: the connection pointer is never closed
+     * under a call, and nothing (an event registration) is added to it once closed.
+     */
+    private final ReentrantReadWriteLock lifetime = new ReentrantReadWriteLock();
+    private boolean closed;
 
     private LibvirtConnection(String uri, RawConnect connect, CallCounter calls) {
         this.uri = uri;
@@ -165,9 +172,14 @@ public final class LibvirtConnection implements AutoCloseable {
         (kind == null ? domainHandles : objectHandles.get(kind)).forget(key);
     }
 
+    /** Closes the connection once the calls under way have returned; calls made after it fail. */
     @Override
     public void close() {
+        lifetime.writeLock().lock();
         try {
+            if (closed) {
+                return;
+            }
             // on a dead connection these fail; the close below frees what they held either way.
             // The close callback first: libvirt may call it after this object (and the Java callback
             // libvirt-java holds for it) is gone, into whatever JNA has put at that address since.
@@ -179,7 +191,14 @@ public final class LibvirtConnection implements AutoCloseable {
             domainHandles.clear();
             objectHandles.values().forEach(Handles::clear);
         } finally {
-            call("virConnectClose", () -> libvirtJava(connect::close));
+            try {
+                if (!closed) {
+                    call("virConnectClose", () -> libvirtJava(connect::close));
+                }
+            } finally {
+                closed = true;
+                lifetime.writeLock().unlock();
+            }
         }
     }
 
@@ -283,7 +302,15 @@ public final class LibvirtConnection implements AutoCloseable {
     }
 
     <T> T call(String api, Supplier<T> body) {
-        return invoke(calls, api, body);
+        lifetime.readLock().lock();
+        try {
+            if (closed) {
+                throw new LibvirtCallException(api, "the connection is closed", -1, null);
+            }
+            return invoke(calls, api, body);
+        } finally {
+            lifetime.readLock().unlock();
+        }
     }
     /** The one way into libvirt: refused on a forbidden thread, counted, failures named by API. */
     static <T> T invoke(CallCounter calls, String api, Supplier<T> body) {

@@ -1,6 +1,7 @@
 package dev.vireo.core.tests;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,6 +103,21 @@ public final class LibvirtDaemon implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /**
+     * How many clients the daemon serves over TCP now: its end of each established connection, as
+     * the kernel lists them ({@code /proc/net/tcp}); a client that closed is gone from it.
+     */
+    public long clients() {
+        String local = String.format(":%04X ", port);
+        try (Stream<String> lines = Files.lines(Path.of("/proc/net/tcp"))) {
+            // sl, local_address, rem_address, st: 01 is ESTABLISHED
+            return lines.skip(1).map(String::strip).map(l -> l.split("\\s+"))
+                    .filter(f -> (f[1] + " ").endsWith(local) && f[3].equals("01")).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public long pid() {

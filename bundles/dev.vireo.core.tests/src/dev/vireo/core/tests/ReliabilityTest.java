@@ -279,7 +279,7 @@ class ReliabilityTest {
         for (int i = 0; i < 200; i++) {
             other.domains().defineDomain(TestDomains.xml(String.format("load%03d", i)));
         }
-        int loops = 50, closedWhileFetching = 0;
+        int loops = 200, closedWhileFetching = 0;
         for (int i = 0; i < loops; i++) {
             VirtConnection c = manager.open(daemon.uri("/default"));
             ConnectionMonitor m = monitors.of(c);
@@ -290,8 +290,12 @@ class ReliabilityTest {
         // the process is alive, libvirt is sound, and a new connection loads everything
         ConnectionMonitor last = monitor(daemon.uri("/default"));
         assertEquals(201, last.domains().size());
+        Await.until("the daemon to serve only the two clients still open", () -> daemon.clients() == 2,
+                () -> daemon.clients() + " clients");
         System.out.printf("reliability: %d connections closed during their initial load (%d while XML was under way); "
-                + "no crash, the next one loads all %d domains%n", loops, closedWhileFetching, last.domains().size());
+                + "no crash (glibc heap checks %s), the next one loads all %d domains; the daemon serves %d clients "
+                + "(the two still open)%n", loops, closedWhileFetching, System.getenv("MALLOC_CHECK_") == null ? "off"
+                        : "on", last.domains().size(), daemon.clients());
     }
 
     @Test
