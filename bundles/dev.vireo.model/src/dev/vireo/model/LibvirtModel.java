@@ -65,8 +65,11 @@ public final class LibvirtModel {
         } catch (SAXParseException e) {
             throw new ModelException("Line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ": "
                     + e.getMessage(), e);
-        } catch (SAXException | IOException e) {
-            throw new ModelException(e.getMessage(), e);
+        } catch (SAXException | IOException | RuntimeException e) {
+            // the parser failed inside itself ("Scanner State 24 not Recognized" for a DOCTYPE in
+            // content): it is not reused, and the position comes from reading the document again
+            BUILDERS.remove();
+            throw new ModelException(failurePosition(xml) + ": " + e.getMessage(), e);
         }
         Element root = document.getDocumentElement();
         EClass eClass = ROOTS.get(root.getTagName());
@@ -160,6 +163,23 @@ public final class LibvirtModel {
             // the document parsed a moment ago; without a position the message still names the element
         }
         return found[0];
+    }
+
+    /** "Line L, column C" where a parser stops reading a document it fails on. */
+    private static String failurePosition(String xml) {
+        Locator[] locator = new Locator[1];
+        try {
+            XmlParsers.saxParser().parse(new InputSource(new StringReader(xml)), new DefaultHandler() {
+                @Override
+                public void setDocumentLocator(Locator l) {
+                    locator[0] = l;
+                }
+            });
+        } catch (SAXException | IOException | ParserConfigurationException | RuntimeException e) {
+            // expected: the same document fails here too, and the locator says where
+        }
+        return locator[0] == null ? "Line 1, column 1"
+                : "Line " + locator[0].getLineNumber() + ", column " + locator[0].getColumnNumber();
     }
 
     private static Node previousInDocumentOrder(Node n) {

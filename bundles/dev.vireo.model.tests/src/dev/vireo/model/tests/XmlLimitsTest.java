@@ -26,6 +26,15 @@ class XmlLimitsTest {
     }
 
     @Test
+    void aParserThatFailsInsideItselfStillGivesThePositionAndTheNextDocumentIsRead() throws Exception {
+        // found by the model fuzzer: the JDK's parser fails on this with "Scanner State 24 not Recognized"
+        ModelException e = assertThrows(ModelException.class,
+                () -> LibvirtModel.load("<domain type='test'>\n  <!DOCTYPE domain><name>x</name></domain>"));
+        assertTrue(e.getMessage().startsWith("Line 2, column "), e.getMessage());
+        assertEquals("deep", LibvirtModel.load(nested(5)).get("name"));
+    }
+
+    @Test
     void realisticNestingIsRead() throws Exception {
         XmlObject domain = LibvirtModel.load(nested(50));
         assertEquals("deep", domain.get("name"));
