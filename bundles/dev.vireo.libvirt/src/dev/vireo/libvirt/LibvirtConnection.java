@@ -134,6 +134,15 @@ public final class LibvirtConnection implements AutoCloseable {
     public String capabilitiesXml() {
         return xml("virConnectGetCapabilities", () -> INSTANCE.virConnectGetCapabilities(conn));
     }
+
+    /**
+     * What the hypervisor offers a new domain of that architecture, machine and type (firmware,
+     * device models, TPM backends); {@code null} arguments let libvirt choose.
+     */
+    public String domainCapabilitiesXml(String arch, String machine, String virtType) {
+        return xml("virConnectGetDomainCapabilities",
+                () -> INSTANCE.virConnectGetDomainCapabilities(conn, null, arch, machine, virtType, 0));
+    }
     /** The host's CPU model, memory and topology ({@code virNodeGetInfo}). */
     public NodeInfo nodeInfo() {
         try (Memory info = new Memory(64)) {

@@ -26,6 +26,9 @@ interface LibvirtNative extends Library {
 
     Pointer virConnectGetCapabilities(Pointer conn);
 
+    Pointer virConnectGetDomainCapabilities(Pointer conn, String emulator, String arch, String machine, String virtType,
+            int flags);
+
     int virConnectGetAllDomainStats(Pointer conn, int stats, PointerByReference records, int flags);
 
     void virDomainStatsRecordListFree(Pointer records);

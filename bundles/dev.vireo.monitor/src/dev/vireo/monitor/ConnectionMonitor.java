@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -72,6 +73,7 @@ public final class ConnectionMonitor {
     private final AtomicBoolean resyncQueued = new AtomicBoolean();
     private final AtomicInteger backlogResyncs = new AtomicInteger();
     private volatile String capabilitiesXml;
+    private final Map<String, CompletableFuture<String>> domainCapabilities = new ConcurrentHashMap<>();
     private volatile int loadedGeneration;
     /** Completes when everything the current session loads at its start is in the cache; one per session. */
     private volatile CompletableFuture<Void> ready = new CompletableFuture<>();
@@ -126,6 +128,26 @@ public final class ConnectionMonitor {
     /** The host capabilities XML; {@code null} until loaded. */
     public String capabilitiesXml() {
         return capabilitiesXml;
+    }
+
+    /** The host capabilities XML: the cached one, else fetched now (and cached). */
+    public CompletableFuture<String> capabilities() {
+        String cached = capabilitiesXml;
+        return cached != null ? CompletableFuture.completedFuture(cached)
+                : connection.submit(LibvirtConnection::capabilitiesXml).thenApply(xml -> capabilitiesXml = xml);
+    }
+
+    /**
+     * The domain capabilities for an architecture, machine type and domain type, fetched once per
+     * session and kept: they change only when the host's QEMU does.
+     */
+    public CompletableFuture<String> domainCapabilities(String arch, String machine, String virtType) {
+        return domainCapabilities.computeIfAbsent(arch + "/" + machine + "/" + virtType, key -> connection
+                .submit(libvirt -> libvirt.domainCapabilitiesXml(arch, machine, virtType)).whenComplete((xml, e) -> {
+                    if (e != null) {
+                        domainCapabilities.remove(key); // asked again next time
+                    }
+                }));
     }
 
     /** Whether the domain list of the current session has arrived (names, states). */
@@ -230,6 +252,7 @@ public final class ConnectionMonitor {
     private void startSession() {
         stopSessionTasks();
         domainSync.sessionStarting();
+        domainCapabilities.clear(); // a reconnect may be to an upgraded host
         objectSync.sessionStarting();
         ready = new CompletableFuture<>();
         boolean domainEvents = policy.domains().mode() == RefreshStrategy.Mode.EVENTS;

@@ -1,9 +1,11 @@
 package dev.vireo.operations;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import dev.vireo.api.ConsoleChannel;
 import dev.vireo.api.NodeInfo;
+import dev.vireo.model.ModelException;
 import dev.vireo.monitor.ConnectionMonitor;
 
 /** What a host tells about itself, and the consoles of its machines. */
@@ -15,6 +17,31 @@ public final class HostOperations extends Operations {
     /** The host's CPU model, memory and topology. */
     public CompletableFuture<NodeInfo> nodeInfo() {
         return call(libvirt -> libvirt.nodeInfo());
+    }
+
+    /**
+     * The domain XML a new VM with these choices gets on this host ({@link NewVmXml}); reads the
+     * host's capabilities and the chosen machine's domain capabilities from the monitor's cache
+     * (fetched on first use), defines nothing.
+     */
+    public CompletableFuture<String> newVmXml(NewVmXml.Choices choices, String arch) {
+        return monitor.capabilities().thenCompose(caps -> {
+            HostCapabilities host = read(() -> HostCapabilities.of(caps, arch));
+            return monitor.domainCapabilities(arch, host.machineFor(choices.os()), host.domainType())
+                    .thenApply(domcaps -> NewVmXml.build(choices, read(() -> host.with(domcaps))));
+        });
+    }
+
+    private static <T> T read(ModelCall<T> call) {
+        try {
+            return call.get();
+        } catch (ModelException e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    private interface ModelCall<T> {
+        T get() throws ModelException;
     }
 
     /** Opens a domain's serial console, taking it over from any other client; works over any transport. */

@@ -1,0 +1,99 @@
+package dev.vireo.operations;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+import dev.vireo.model.LibvirtModel;
+import dev.vireo.model.ModelException;
+import dev.vireo.osinfo.OsInfo;
+
+/**
+ * What a host offers a new VM of one architecture: from its capabilities (domain type, emulator,
+ * machine types) and, once a machine is chosen, its domain capabilities (firmware, TPM, video).
+ *
+ * @param domainType {@code kvm} where the host has it for the architecture, else {@code qemu} (TCG)
+ * @param machines the machine types in the order libvirt lists them; the first is the default
+ */
+public record HostCapabilities(String domainType, String arch, String emulator, List<String> machines, boolean efi,
+        boolean tpmEmulator, boolean virtioVideo, boolean bochsVideo) {
+
+    /** Reads the host capabilities for {@code arch}; domain capabilities still unknown (none assumed). */
+    public static HostCapabilities of(String capabilitiesXml, String arch) throws ModelException {
+        Element caps = LibvirtModel.load(capabilitiesXml).element();
+        for (Element guest : children(caps, "guest")) {
+            for (Element a : children(guest, "arch")) {
+                if (!arch.equals(a.getAttribute("name")) || !"hvm".equals(text(guest, "os_type"))) {
+                    continue;
+                }
+                boolean kvm = children(a, "domain").stream().anyMatch(d -> "kvm".equals(d.getAttribute("type")));
+                List<String> machines = new ArrayList<>();
+                children(a, "machine").forEach(m -> machines.add(m.getTextContent().strip()));
+                return new HostCapabilities(kvm ? "kvm" : "qemu", arch, text(a, "emulator"), List.copyOf(machines),
+                        false, false, false, false);
+            }
+        }
+        throw new ModelException("Line 1: the host runs no " + arch + " guests (no <guest> for it in its capabilities)",
+                null);
+    }
+
+    /** The machine virt-install picks: Q35 where the OS supports it and the host has it, else the host's default. */
+    public String machineFor(OsInfo os) {
+        boolean x86 = arch.equals("x86_64") || arch.equals("i686");
+        if (x86 && machines.contains("q35") && os.supportsQ35()) {
+            return "q35";
+        }
+        return machines.isEmpty() ? null : machines.get(0);
+    }
+
+    /** With what the domain capabilities of the chosen machine say. */
+    public HostCapabilities with(String domainCapabilitiesXml) throws ModelException {
+        Element caps = LibvirtModel.load(domainCapabilitiesXml).element();
+        Element os = first(caps, "os");
+        boolean efi = os != null && (enumHas(os, "firmware", "efi") || hasEfiLoader(os));
+        Element devices = first(caps, "devices");
+        Element tpm = devices == null ? null : first(devices, "tpm");
+        Element video = devices == null ? null : first(devices, "video");
+        return new HostCapabilities(domainType, arch, emulator, machines, efi,
+                tpm != null && "yes".equals(tpm.getAttribute("supported")) && enumHas(tpm, "backendModel", "emulator"),
+                video != null && enumHas(video, "modelType", "virtio"), video != null && enumHas(video, "modelType", "bochs"));
+    }
+
+    private static boolean hasEfiLoader(Element os) {
+        Element loader = first(os, "loader");
+        return loader != null && children(loader, "value").stream().anyMatch(v -> v.getTextContent().contains("OVMF")
+                || v.getTextContent().contains("edk2"));
+    }
+
+    private static boolean enumHas(Element parent, String name, String value) {
+        for (Element e : children(parent, "enum")) {
+            if (name.equals(e.getAttribute("name"))
+                    && children(e, "value").stream().anyMatch(v -> value.equals(v.getTextContent().strip()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Element first(Element parent, String name) {
+        List<Element> found = children(parent, name);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    private static String text(Element parent, String name) {
+        Element e = first(parent, name);
+        return e == null ? "" : e.getTextContent().strip();
+    }
+
+    private static List<Element> children(Element parent, String name) {
+        List<Element> found = new ArrayList<>();
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && e.getTagName().equals(name)) {
+                found.add(e);
+            }
+        }
+        return found;
+    }
+}
