@@ -1,24 +1,42 @@
 package dev.vireo.app;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 import dev.vireo.connection.ConnectionManager;
+import dev.vireo.connection.ConnectionState;
 import dev.vireo.connection.VirtConnection;
 import dev.vireo.driver.DriverRegistry;
 import dev.vireo.driver.HypervisorDriver;
 import dev.vireo.monitor.ConnectionMonitor;
 import dev.vireo.monitor.DomainRecord;
+import dev.vireo.operations.HostOperations;
+import dev.vireo.operations.NewVmXml;
+import dev.vireo.osinfo.IsoVolume;
+import dev.vireo.osinfo.OsDatabase;
+import dev.vireo.osinfo.OsInfo;
 import dev.vireo.ui.Services;
 
 /**
  * Answers for scripts, without a window: {@code vireo --list-drivers} prints the installed drivers,
- * {@code vireo --list-domains URI} the domains of a host as the monitor loads them.
+ * {@code vireo --list-domains URI} the domains of a host as the monitor loads them, and
+ * {@code vireo --print-new-vm-xml URI --name NAME [--os ID] [--memory MIB] [--vcpus N] [--disk PATH]
+ * [--iso PATH] [--network NAME] [--arch ARCH]} the domain XML the New VM wizard would define for those choices,
+ * changing nothing on the host (the analogue of {@code virt-install --print-xml}). Without
+ * {@code --os} the OS is detected from the ISO; without memory or vCPUs, the OS's recommendation.
  */
 final class HeadlessCommands {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    /** The architecture of new VMs unless {@code --arch} says otherwise. */
+    private static final String DEFAULT_ARCH = "x86_64";
 
     private HeadlessCommands() {
     }
@@ -37,21 +55,80 @@ final class HeadlessCommands {
         if (i >= 0 && i + 1 < args.size()) {
             return listDomains(args.get(i + 1));
         }
+        i = args.indexOf("--print-new-vm-xml");
+        if (i >= 0 && i + 1 < args.size()) {
+            return printNewVmXml(args.get(i + 1), args);
+        }
         return null;
+    }
+
+    private static int printNewVmXml(String uri, List<String> args) {
+        String name = option(args, "--name", null);
+        String disk = option(args, "--disk", null);
+        String iso = option(args, "--iso", null);
+        String arch = option(args, "--arch", DEFAULT_ARCH);
+        if (name == null) {
+            System.err.println("--print-new-vm-xml needs --name NAME");
+            return 2;
+        }
+        ConnectionManager manager = new ConnectionManager();
+        try {
+            OsDatabase db = OsDatabase.system();
+            String osId = option(args, "--os", null);
+            OsInfo os = osId != null ? db.byShortId(osId).orElse(null)
+                    : iso != null ? db.detect(IsoVolume.read(Path.of(iso))).orElse(OsInfo.GENERIC) : OsInfo.GENERIC;
+            if (os == null) {
+                System.err.println("osinfo-db knows no OS '" + osId + "' (see osinfo-query os)");
+                return 2;
+            }
+            long memory = Long.parseLong(option(args, "--memory", Long.toString(Math.max(1024, os.recommendedRamMiB(arch)))));
+            int vcpus = Integer.parseInt(option(args, "--vcpus", Integer.toString(Math.max(1, os.recommendedCpus(arch)))));
+            VirtConnection connection = Services.drivers().open(manager, uri);
+            if (!waitFor(connection, () -> connection.state() == ConnectionState.CONNECTED)) {
+                return 1;
+            }
+            NewVmXml.Choices choices = new NewVmXml.Choices(name, os, memory, vcpus, disk,
+                    disk != null && disk.endsWith(".qcow2") ? "qcow2" : "raw", iso, option(args, "--network", null),
+                    iso != null ? NewVmXml.Boot.CDROM : NewVmXml.Boot.DISK);
+            System.out.print(new HostOperations(Services.monitor(connection)).newVmXml(choices, arch)
+                    .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+            return 0;
+        } catch (IOException | NumberFormatException | ExecutionException | TimeoutException e) {
+            System.err.println(uri + ": " + (e instanceof ExecutionException ? e.getCause().getMessage() : e.getMessage()));
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        } finally {
+            manager.connections().forEach(manager::close);
+        }
+    }
+
+    private static String option(List<String> args, String name, String fallback) {
+        int i = args.indexOf(name);
+        return i >= 0 && i + 1 < args.size() ? args.get(i + 1) : fallback;
+    }
+
+    /** Waits until {@code done}; prints why not and returns false if the connection fails or time runs out. */
+    private static boolean waitFor(VirtConnection connection, BooleanSupplier done) {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!done.getAsBoolean()) {
+            if (connection.failure() != null || System.nanoTime() > deadline) {
+                System.err.println(connection.uri() + ": " + (connection.failure() != null ? connection.failure()
+                        : "no answer within " + TIMEOUT.toSeconds() + " s"));
+                return false;
+            }
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        }
+        return true;
     }
 
     private static int listDomains(String uri) {
         ConnectionManager manager = new ConnectionManager();
         VirtConnection connection = Services.drivers().open(manager, uri); // a failing driver shows as its failure
         ConnectionMonitor monitor = Services.monitor(connection);
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (!monitor.isXmlLoaded()) {
-            if (connection.failure() != null || System.nanoTime() > deadline) {
-                System.err.println(uri + ": " + (connection.failure() != null ? connection.failure()
-                        : "no domain list within " + TIMEOUT.toSeconds() + " s"));
-                return 1;
-            }
-            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        if (!waitFor(connection, monitor::isXmlLoaded)) {
+            return 1;
         }
         monitor.domains().all().stream().sorted(Comparator.comparing(DomainRecord::name))
                 .forEach(d -> System.out.println(d.name() + "\t" + d.state().label()));

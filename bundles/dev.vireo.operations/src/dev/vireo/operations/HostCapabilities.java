@@ -14,7 +14,8 @@ import dev.vireo.osinfo.OsInfo;
  * What a host offers a new VM of one architecture: from its capabilities (domain type, emulator,
  * machine types) and, once a machine is chosen, its domain capabilities (firmware, TPM, video).
  *
- * @param domainType {@code kvm} where the host has it for the architecture, else {@code qemu} (TCG)
+ * @param domainType {@code kvm} where the host has it for the architecture, else {@code qemu} (TCG), else
+ *     the one the host offers (libvirt's test driver: {@code test})
  * @param machines the machine types in the order libvirt lists them; the first is the default
  */
 public record HostCapabilities(String domainType, String arch, String emulator, List<String> machines, boolean efi,
@@ -28,11 +29,12 @@ public record HostCapabilities(String domainType, String arch, String emulator, 
                 if (!arch.equals(a.getAttribute("name")) || !"hvm".equals(text(guest, "os_type"))) {
                     continue;
                 }
-                boolean kvm = children(a, "domain").stream().anyMatch(d -> "kvm".equals(d.getAttribute("type")));
+                List<String> types = children(a, "domain").stream().map(d -> d.getAttribute("type")).toList();
+                String type = types.contains("kvm") ? "kvm" : types.contains("qemu") || types.isEmpty() ? "qemu" : types.get(0);
                 List<String> machines = new ArrayList<>();
                 children(a, "machine").forEach(m -> machines.add(m.getTextContent().strip()));
-                return new HostCapabilities(kvm ? "kvm" : "qemu", arch, text(a, "emulator"), List.copyOf(machines),
-                        false, false, false, false);
+                return new HostCapabilities(type, arch, text(a, "emulator"), List.copyOf(machines), false, false, false,
+                        false);
             }
         }
         throw new ModelException("Line 1: the host runs no " + arch + " guests (no <guest> for it in its capabilities)",
@@ -46,6 +48,11 @@ public record HostCapabilities(String domainType, String arch, String emulator, 
             return "q35";
         }
         return machines.isEmpty() ? null : machines.get(0);
+    }
+
+    /** The same host, for another of its domain types (the user's choice). */
+    public HostCapabilities withDomainType(String type) {
+        return new HostCapabilities(type, arch, emulator, machines, efi, tpmEmulator, virtioVideo, bochsVideo);
     }
 
     /** With what the domain capabilities of the chosen machine say. */

@@ -42,11 +42,17 @@ public final class NewVmXml {
      *
      * @param disk the disk image's path, or {@code null} for none
      * @param diskFormat {@code qcow2} or {@code raw}
-     * @param cdrom the install ISO's path, or {@code null} for none
+     * @param cdrom the install ISO's path, "" for an empty CD-ROM drive, or {@code null} for none
      * @param network a libvirt network's name; {@code null} for user-mode networking (a session host's default)
+     * @param machine a machine type the user picked; {@code null} for the one virt-install would pick
      */
     public record Choices(String name, OsInfo os, long memoryMiB, int vcpus, String disk, String diskFormat, String cdrom,
-            String network, Boot boot) {
+            String network, Boot boot, String machine) {
+
+        public Choices(String name, OsInfo os, long memoryMiB, int vcpus, String disk, String diskFormat, String cdrom,
+                String network, Boot boot) {
+            this(name, os, memoryMiB, vcpus, disk, diskFormat, cdrom, network, boot, null);
+        }
     }
 
     /**
@@ -55,7 +61,7 @@ public final class NewVmXml {
      */
     public static String build(Choices c, HostCapabilities host) {
         OsInfo os = c.os();
-        String machine = host.machineFor(os);
+        String machine = c.machine() != null ? c.machine() : host.machineFor(os);
         boolean q35 = machine != null && (machine.equals("q35") || machine.startsWith("pc-q35"));
         boolean efi = os.requiresEfi(host.arch()) && host.efi();
         Document doc = document();
@@ -118,7 +124,9 @@ public final class NewVmXml {
         add(pm, "suspend-to-disk").setAttribute("enabled", "no");
 
         Element devices = add(d, "devices");
-        text(devices, "emulator", host.emulator());
+        if (!host.emulator().isEmpty()) {
+            text(devices, "emulator", host.emulator());
+        }
         List<String> used = new ArrayList<>();
         if (c.disk() != null) {
             String bus = os.supportsVirtioDisk() ? "virtio" : q35 ? "sata" : "ide";
@@ -203,7 +211,9 @@ public final class NewVmXml {
         Element driver = add(disk, "driver");
         driver.setAttribute("name", "qemu");
         driver.setAttribute("type", format);
-        add(disk, "source").setAttribute("file", path);
+        if (!path.isEmpty()) {
+            add(disk, "source").setAttribute("file", path);
+        }
         Element target = add(disk, "target");
         String prefix = bus.equals("virtio") ? "vd" : bus.equals("ide") ? "hd" : "sd";
         String dev = prefix + (char) ('a' + used.stream().filter(u -> u.startsWith(prefix)).count());

@@ -37,6 +37,8 @@ public final class OsDatabase {
     /** Where Debian's {@code osinfo-db} package puts the database. */
     public static final Path SYSTEM = Path.of("/usr/share/osinfo");
 
+    private static OsDatabase system;
+
     private final List<OsInfo> all;
     private final Map<String, OsInfo> byShortId = new HashMap<>();
 
@@ -74,6 +76,14 @@ public final class OsDatabase {
         }
         oses.sort(Comparator.comparing(OsInfo::releaseDate).reversed().thenComparing(OsInfo::name));
         return new OsDatabase(List.copyOf(oses));
+    }
+
+    /** The system's database, read once (about 0.5 s: call it off the UI thread). */
+    public static synchronized OsDatabase system() throws IOException {
+        if (system == null) {
+            system = load(SYSTEM);
+        }
+        return system;
     }
 
     /** Every OS the database lists, newest first. */

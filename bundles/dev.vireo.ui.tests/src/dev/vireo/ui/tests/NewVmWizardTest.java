@@ -5,20 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Spinner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.vireo.api.ObjectKind;
 import dev.vireo.api.StorageVolume;
 import dev.vireo.connection.VirtConnection;
+import dev.vireo.osinfo.OsInfo;
 import dev.vireo.ui.Services;
 import dev.vireo.ui.editors.DomainEditorInput;
 import dev.vireo.ui.wizards.NewVmWizard;
@@ -113,6 +119,58 @@ class NewVmWizardTest {
             String xml = Workbench.call(host, l -> l.domains().domainXml(uuid));
             assertTrue(xml.contains("<source protocol='https' name='/debian-12.iso'>")
                     && xml.contains("<host name='deb.example' port='443'/>"), xml);
+        } finally {
+            dialog.close();
+        }
+    }
+
+    @Test
+    void theOsIsDetectedFromTheIsoAndSearchableAsYouTypeAndDecidesTheDevices(@TempDir Path dir) throws Exception {
+        // an ISO made now, with the volume id of Debian 11's netinst image, which osinfo-db matches
+        Files.writeString(Files.createDirectories(dir.resolve("content")).resolve("README"), "Vireo test medium\n");
+        Path iso = dir.resolve("debian-11-netinst.iso");
+        Process mkisofs = new ProcessBuilder("xorriso", "-as", "mkisofs", "-V", "Debian 11.5.0 amd64 n", "-o",
+                iso.toString(), dir.resolve("content").toString()).redirectErrorStream(true).start();
+        String log = new String(mkisofs.getInputStream().readAllBytes());
+        assertTrue(mkisofs.waitFor(60, TimeUnit.SECONDS) && mkisofs.exitValue() == 0, log);
+
+        NewVmWizard wizard = new NewVmWizard(List.of(host), host);
+        WizardDialog dialog = new WizardDialog(Workbench.page().getWorkbenchWindow().getShell(), wizard);
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        try {
+            wizard.namePage().nameText().setText("vireo-detected");
+            wizard.namePage().mediaText().setText(iso.toString());
+            UiWait.until("the OS detected from the ISO", () -> wizard.namePage().detectedText().startsWith("Detected"),
+                    wizard.namePage()::detectedText);
+            assertEquals("Detected: Debian 11 (debian11)", wizard.namePage().detectedText());
+            assertEquals("debian11", wizard.spec().os.shortId());
+            Workbench.screenshot(dialog.getShell(), "wizard-os-detected");
+
+            dialog.showPage(wizard.hardwarePage());
+            UiWait.until("the OS list", () -> wizard.hardwarePage().shownOses().size() > 100,
+                    () -> wizard.hardwarePage().shownOses().size() + " shown");
+            wizard.hardwarePage().osSearchText().setText("windows 11");
+            OsInfo win11 = wizard.hardwarePage().shownOses().stream().filter(os -> os.shortId().equals("win11"))
+                    .findFirst().orElseThrow(() -> new AssertionError(wizard.hardwarePage().shownOses().toString()));
+            wizard.hardwarePage().osSearchText().setText("debian 10");
+            assertEquals("debian11", wizard.hardwarePage().shownOses().get(0).shortId(), "the detected OS stays in view");
+            OsInfo debian10 = wizard.hardwarePage().shownOses().get(1);
+            assertEquals("debian10", debian10.shortId());
+            wizard.hardwarePage().chooseOs(debian10);
+            Spinner memory = wizard.hardwarePage().memorySpinner();
+            assertTrue(debian10.recommendedRamMiB(wizard.spec().arch) > 0, "the fixture host's arch: " + wizard.spec().arch);
+            assertEquals(Math.min(debian10.recommendedRamMiB(wizard.spec().arch), memory.getMaximum()),
+                    memory.getSelection(), "memory as the OS recommends, within the host's");
+            wizard.hardwarePage().osSearchText().setText("windows 11");
+            wizard.hardwarePage().chooseOs(win11);
+            Workbench.screenshot(dialog.getShell(), "wizard-os-search");
+
+            dialog.showPage(wizard.storagePage());
+            dialog.showPage(wizard.previewPage());
+            String preview = wizard.previewPage().xml();
+            assertTrue(preview.contains("<hyperv>") && preview.contains("offset=\"localtime\"")
+                    && preview.contains("<libosinfo:os id=\"http://microsoft.com/win/11\"/>"), preview);
         } finally {
             dialog.close();
         }

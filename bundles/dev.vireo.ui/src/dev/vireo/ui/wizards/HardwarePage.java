@@ -1,6 +1,7 @@
 package dev.vireo.ui.wizards;
 
-import java.util.List;
+import java.time.LocalDate;
+import java.util.ArrayList;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -8,45 +9,85 @@ import org.eclipse.jface.wizard.WizardPage;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.List;
 import org.eclipse.swt.widgets.Spinner;
+import org.eclipse.swt.widgets.Text;
 
 import dev.vireo.model.LibvirtModel;
 import dev.vireo.model.ModelException;
 import dev.vireo.model.XmlObject;
+import dev.vireo.operations.HostCapabilities;
+import dev.vireo.osinfo.OsDatabase;
+import dev.vireo.osinfo.OsInfo;
 
-/** OS type, and architecture, machine and hypervisor from the host's capabilities; memory and vCPUs within the host's size. */
+/**
+ * The OS, searched in libosinfo's database as you type (or detected from the ISO); architecture,
+ * machine and hypervisor from the host's capabilities; memory and vCPUs as the OS recommends,
+ * within the host's size.
+ */
 public class HardwarePage extends WizardPage {
+    /** The most matches the OS list shows; typing narrows it. */
+    private static final int SHOWN = 200;
     private final NewVmWizard wizard;
-    private Combo os, guest, machine;
+    private Text osSearch;
+    private List osList;
+    private java.util.List<OsInfo> shown = java.util.List.of();
+    private Combo guest, machine;
     private Spinner memory, vcpus;
     private Label limits;
-    private List<XmlObject> guests = List.of();
+    private java.util.List<XmlObject> guests = java.util.List.of();
 
     HardwarePage(NewVmWizard wizard) {
         super("hardware", "Operating system, CPU and memory", null);
         this.wizard = wizard;
-        setDescription("The choices come from the host's capabilities.");
+        setDescription("The OS comes from libosinfo's database; the rest from the host's capabilities.");
     }
 
     public Spinner memorySpinner() {
         return memory;
     }
 
+    public Text osSearchText() {
+        return osSearch;
+    }
+
+    /** The OSes the list shows now, in its order. */
+    public java.util.List<OsInfo> shownOses() {
+        return shown;
+    }
+
+    /** Picks an OS of the list as a click on it does. */
+    public void chooseOs(OsInfo os) {
+        osList.setSelection(shown.indexOf(os));
+        osChosen(os);
+    }
+
     @Override
     public void createControl(Composite parent) {
         Composite c = new Composite(parent, SWT.NONE);
         GridLayoutFactory.swtDefaults().numColumns(2).applyTo(c);
-        os = combo(c, "Operating system:");
-        for (NewVmWizard.OsType t : NewVmWizard.OsType.values()) {
-            os.add(t.label);
-        }
-        os.select(wizard.spec.os.ordinal());
-        os.addListener(SWT.Selection, e -> wizard.spec.os = NewVmWizard.OsType.values()[os.getSelectionIndex()]);
+        new Label(c, SWT.NONE).setText("Operating system:");
+        osSearch = new Text(c, SWT.BORDER | SWT.SEARCH | SWT.ICON_SEARCH);
+        osSearch.setMessage("Type to search libosinfo's OS list (name, vendor or id, e.g. debian12)");
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(osSearch);
+        osSearch.addListener(SWT.Modify, e -> filterOses());
+        new Label(c, SWT.NONE);
+        osList = new List(c, SWT.BORDER | SWT.SINGLE | SWT.V_SCROLL);
+        GridDataFactory.fillDefaults().grab(true, true).hint(SWT.DEFAULT, 120).applyTo(osList);
+        osList.addListener(SWT.Selection, e -> {
+            int i = osList.getSelectionIndex();
+            if (i >= 0) {
+                wizard.spec.osChosen = true;
+                osChosen(shown.get(i));
+            }
+        });
         guest = combo(c, "Architecture and hypervisor:");
         guest.addListener(SWT.Selection, e -> guestChosen());
         machine = combo(c, "Machine type:");
-        machine.addListener(SWT.Selection, e -> wizard.spec.machine = machine.getText());
+        machine.addListener(SWT.Selection, e -> wizard.spec.machine = machine.getSelectionIndex() == 0 ? null
+                : machine.getText());
         new Label(c, SWT.NONE).setText("Memory (MiB):");
         memory = new Spinner(c, SWT.BORDER);
         memory.setValues((int) wizard.spec.memoryMiB, 64, 1 << 22, 0, 256, 1024);
@@ -67,9 +108,53 @@ public class HardwarePage extends WizardPage {
         return combo;
     }
 
+    /** Lists the OSes matching the search: the generic choice first, then the database's newest first. */
+    private void filterOses() {
+        OsDatabase db = wizard.osDatabase.getNow(null);
+        java.util.List<OsInfo> matches = new ArrayList<>(java.util.List.of(OsInfo.GENERIC));
+        if (db != null) {
+            String today = LocalDate.now().toString();
+            db.search(osSearch.getText(), today).stream().limit(SHOWN).forEach(matches::add);
+        }
+        if (!osSearch.getText().isBlank()) {
+            matches.remove(OsInfo.GENERIC);
+        }
+        if (!matches.contains(wizard.spec.os)) {
+            matches.add(0, wizard.spec.os); // the chosen or detected one stays visible
+        }
+        shown = matches;
+        osList.setItems(matches.stream().map(os -> os.isGeneric() ? os.name() : os.name() + "  (" + os.shortId() + ")")
+                .toArray(String[]::new));
+        osList.setSelection(matches.indexOf(wizard.spec.os));
+    }
+
+    /** The OS's recommended memory and vCPUs, and the devices it gets, follow the choice. */
+    private void osChosen(OsInfo os) {
+        wizard.spec.os = os;
+        String arch = wizard.spec.arch == null ? "x86_64" : wizard.spec.arch;
+        if (os.recommendedRamMiB(arch) > 0) {
+            memory.setSelection((int) Math.min(memory.getMaximum(), os.recommendedRamMiB(arch)));
+        }
+        if (os.recommendedCpus(arch) > 0) {
+            vcpus.setSelection(Math.min(vcpus.getMaximum(), os.recommendedCpus(arch)));
+        }
+        readDomainCapabilities();
+    }
+
     @Override
     public void setVisible(boolean visible) {
         if (visible) {
+            if (wizard.osDatabase.isDone()) {
+                filterOses();
+            } else {
+                osList.setItems("Reading libosinfo's OS list...");
+                Display display = getShell().getDisplay();
+                wizard.osDatabase.thenRun(() -> display.asyncExec(() -> {
+                    if (!osList.isDisposed()) {
+                        filterOses();
+                    }
+                }));
+            }
             readCapabilities();
             if (wizard.node != null) {
                 memory.setMaximum((int) (wizard.node.memoryKiB() / 1024));
@@ -86,10 +171,10 @@ public class HardwarePage extends WizardPage {
         guest.removeAll();
         try {
             String xml = wizard.monitor().capabilitiesXml();
-            guests = xml == null ? List.of() : LibvirtModel.load(xml).<XmlObject>list("guests").stream()
+            guests = xml == null ? java.util.List.of() : LibvirtModel.load(xml).<XmlObject>list("guests").stream()
                     .filter(g -> "hvm".equals(g.string("osType"))).toList();
         } catch (ModelException e) {
-            guests = List.of();
+            guests = java.util.List.of();
             setErrorMessage("Cannot read the host's capabilities: " + e.getMessage());
         }
         for (XmlObject g : guests) {
@@ -108,11 +193,38 @@ public class HardwarePage extends WizardPage {
         String[] chosen = guest.getText().split(" · ");
         wizard.spec.arch = chosen.length == 2 ? chosen[0] : null;
         wizard.spec.domainType = chosen.length == 2 ? chosen[1] : null;
+        machine.add("As virt-install picks it for the OS");
         guests.stream().filter(g -> g.string("arch").equals(wizard.spec.arch)).findFirst()
                 .ifPresent(g -> g.<String>list("machines").forEach(machine::add));
-        if (machine.getItemCount() > 0) {
-            machine.select(0);
+        machine.select(0);
+        wizard.spec.machine = null; // as virt-install picks it for the OS, unless the user picks one
+        wizard.host = null;
+        String xml = wizard.monitor().capabilitiesXml();
+        if (xml != null && wizard.spec.arch != null) {
+            try {
+                wizard.host = HostCapabilities.of(xml, wizard.spec.arch).withDomainType(wizard.spec.domainType);
+            } catch (ModelException e) {
+                setErrorMessage("Cannot read the host's capabilities: " + e.getMessage());
+            }
         }
-        wizard.spec.machine = machine.getText();
+        readDomainCapabilities();
+    }
+
+    /** Firmware, TPM and video of the machine the OS gets: from the monitor's cache, else one call in the background. */
+    private void readDomainCapabilities() {
+        HostCapabilities h = wizard.host;
+        if (h == null) {
+            return;
+        }
+        String machineType = h.machineFor(wizard.spec.os);
+        wizard.monitor().domainCapabilities(h.arch(), machineType, h.domainType()).thenAccept(xml -> {
+            try {
+                if (wizard.host == h) {
+                    wizard.host = h.with(xml);
+                }
+            } catch (ModelException e) {
+                // a host whose domain capabilities do not read is treated as offering no firmware, TPM or virtio video
+            }
+        });
     }
 }

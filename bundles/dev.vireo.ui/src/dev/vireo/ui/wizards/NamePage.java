@@ -1,5 +1,9 @@
 package dev.vireo.ui.wizards;
 
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,13 +11,18 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.wizard.WizardPage;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.CLabel;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 
 import dev.vireo.connection.VirtConnection;
+import dev.vireo.osinfo.IsoVolume;
+import dev.vireo.osinfo.OsDatabase;
+import dev.vireo.osinfo.OsInfo;
 
 /** Where the machine goes, its name (checked against the cache) and how its OS gets installed. */
 public class NamePage extends WizardPage {
@@ -22,6 +31,8 @@ public class NamePage extends WizardPage {
     private Text name;
     private Text media;
     private Label mediaLabel;
+    private CLabel detected;
+    private int detections;
     private final List<Button> installs = new ArrayList<>();
 
     NamePage(NewVmWizard wizard) {
@@ -38,6 +49,13 @@ public class NamePage extends WizardPage {
         return media;
     }
 
+    /** What detecting the OS on the ISO found, as shown under it. */
+    public String detectedText() {
+        return detected.getText() == null ? "" : detected.getText();
+    }
+
+
+
     /** Chooses an install method as a click on its radio button does. */
     public void chooseInstall(NewVmWizard.Install install) {
         installs.forEach(b -> b.setSelection(b.getData() == install));
@@ -48,6 +66,7 @@ public class NamePage extends WizardPage {
     @Override
     public void createControl(Composite parent) {
         Composite c = new Composite(parent, SWT.NONE);
+        initializeDialogUnits(c);
         GridLayoutFactory.swtDefaults().numColumns(2).applyTo(c);
         new Label(c, SWT.NONE).setText("Connection:");
         connection = new Combo(c, SWT.READ_ONLY);
@@ -88,9 +107,65 @@ public class NamePage extends WizardPage {
         media.addModifyListener(e -> {
             wizard.spec.media = media.getText();
             update();
+            detectOs();
         });
+        new Label(c, SWT.NONE);
+        detected = new CLabel(c, SWT.NONE);
+        // a line high while still empty, so that what detection finds has room without a new layout
+        GridDataFactory.fillDefaults().grab(true, false).hint(SWT.DEFAULT, convertHeightInCharsToPixels(1))
+                .applyTo(detected);
         setControl(c);
         update();
+    }
+
+    /**
+     * Reads the ISO's volume descriptor (its first 34 KiB) in the background and looks the OS up
+     * in libosinfo's database, as virt-manager does; the OS is taken unless the user chose one.
+     * Only for images this machine can read: on a remote host the path is the host's.
+     */
+    private void detectOs() {
+        String path = wizard.spec.media.strip();
+        int detection = ++detections;
+        if (wizard.spec.install != NewVmWizard.Install.ISO || path.isEmpty() || !isLocal(wizard.spec.connection)) {
+            detected.setText("");
+            return;
+        }
+        Display display = getShell().getDisplay();
+        wizard.osDatabase.thenApplyAsync(db -> detect(db, Path.of(path))).thenAccept(found -> display.asyncExec(() -> {
+            if (detection != detections || detected.isDisposed()) {
+                return; // the path changed since
+            }
+            if (found instanceof OsInfo os) {
+                detected.setText("Detected: " + os.name() + " (" + os.shortId() + ")");
+                if (!wizard.spec.osChosen) {
+                    wizard.spec.os = os;
+                }
+            } else {
+                detected.setText((String) found);
+            }
+        }));
+    }
+
+    /** The OS on the image, or why there is none. */
+    private static Object detect(OsDatabase db, Path iso) {
+        if (!Files.isRegularFile(iso)) {
+            return "";
+        }
+        try {
+            Object os = db == null ? null : db.detect(IsoVolume.read(iso)).orElse(null);
+            return os != null ? os : "The OS on this image is not in libosinfo's database: choose it on the next page.";
+        } catch (IOException e) {
+            return "Cannot detect the OS: " + e.getMessage();
+        }
+    }
+
+    private static boolean isLocal(VirtConnection c) {
+        try {
+            String host = URI.create(c.uri()).getHost();
+            return host == null || host.isEmpty();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private void update() {

@@ -1,10 +1,11 @@
 package dev.vireo.ui.wizards;
 
+import java.io.IOException;
 import java.net.URI;
-import java.security.SecureRandom;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import org.eclipse.core.runtime.ILog;
 import org.eclipse.jface.wizard.Wizard;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
@@ -19,15 +20,20 @@ import dev.vireo.model.XmlObject;
 import dev.vireo.monitor.ConnectionMonitor;
 import dev.vireo.monitor.DomainCache;
 import dev.vireo.operations.DomainOperations;
+import dev.vireo.operations.HostCapabilities;
 import dev.vireo.operations.HostOperations;
+import dev.vireo.operations.NewVmXml;
+import dev.vireo.osinfo.OsDatabase;
+import dev.vireo.osinfo.OsInfo;
 import dev.vireo.ui.Services;
 import dev.vireo.ui.handlers.OpenHandler;
 import dev.vireo.ui.jobs.HostJob;
 import dev.vireo.ui.views.DomainNode;
 
 /**
- * New Virtual Machine, as virt-manager's: where and how to install, OS and hardware (from the
- * host's capabilities), storage (a new volume in a pool, or an existing path, checked against the
+ * New Virtual Machine, as virt-manager's: where and how to install, the OS (from libosinfo's
+ * database, searchable, or detected from the ISO) and hardware (from the host's capabilities, the
+ * OS's recommendations and the devices virt-install would pick for it), storage (a new volume in a pool, or an existing path, checked against the
  * cache), network, and the XML it will define. Everything it checks it reads from the cache; the
  * only call before Finish is the host's size, for the limits.
  */
@@ -38,7 +44,9 @@ public class NewVmWizard extends Wizard {
         public String name = "";
         public Install install = Install.ISO;
         public String media = "";
-        public OsType os = OsType.LINUX;
+        public OsInfo os = OsInfo.GENERIC;
+        /** Whether the user picked the OS (then an ISO detected later does not change it). */
+        public boolean osChosen;
         public String arch, machine, domainType;
         public long memoryMiB = 2048;
         public int vcpus = 2;
@@ -62,25 +70,19 @@ public class NewVmWizard extends Wizard {
         }
     }
 
-    /** A short built-in OS list: what it changes is the device models (virtio or emulated). */
-    public enum OsType {
-        DEBIAN_12("Debian 12", true), UBUNTU_2404("Ubuntu 24.04 LTS", true), FEDORA("Fedora 41", true),
-        RHEL_9("Red Hat Enterprise Linux 9", true), LINUX("Other Linux (virtio devices)", true),
-        WINDOWS_11("Microsoft Windows 11", false), WINDOWS_10("Microsoft Windows 10", false),
-        OTHER("Other (emulated devices)", false);
-
-        public final String label;
-        final boolean virtio;
-
-        OsType(String label, boolean virtio) {
-            this.label = label;
-            this.virtio = virtio;
-        }
-    }
-
-    private static final SecureRandom RANDOM = new SecureRandom();
     final Spec spec = new Spec();
     volatile NodeInfo node;
+    /** What the host offers for the chosen architecture; {@code null} until its capabilities are read. */
+    volatile HostCapabilities host;
+    /** libosinfo's database, read in the background when the wizard opens. */
+    final CompletableFuture<OsDatabase> osDatabase = CompletableFuture.supplyAsync(() -> {
+        try {
+            return OsDatabase.system();
+        } catch (IOException e) {
+            ILog.of(NewVmWizard.class).warn("Cannot read libosinfo's OS database: " + e.getMessage());
+            return null;
+        }
+    });
     private final List<VirtConnection> connections;
     private final NamePage namePage;
     private final HardwarePage hardwarePage;
@@ -150,53 +152,36 @@ public class NewVmWizard extends Wizard {
         return spec;
     }
 
-    /** The domain XML the choices make; the disk at {@code diskPath} ({@code null}: none). */
+    /** The domain XML the choices make, as virt-install would ({@link NewVmXml}); the disk at {@code diskPath} ({@code null}: none). */
     String domainXml(String diskPath) {
-        boolean virtio = spec.os.virtio;
-        XmlObject d = LibvirtModel.create("Domain");
-        d.set("type", spec.domainType == null ? "kvm" : spec.domainType).set("name", spec.name)
-                .set("memory", spec.memoryMiB * 1024).set("memoryUnit", "KiB")
-                .set("currentMemory", spec.memoryMiB * 1024).set("currentMemoryUnit", "KiB").set("vcpu", spec.vcpus);
-        XmlObject os = d.add("os");
-        os.set("type", "hvm");
-        if (spec.arch != null) {
-            os.set("arch", spec.arch);
+        boolean cdrom = spec.install == Install.ISO || spec.install == Install.URL;
+        NewVmXml.Choices choices = new NewVmXml.Choices(spec.name, spec.os, spec.memoryMiB, spec.vcpus, diskPath,
+                diskPath != null && diskPath.endsWith(".qcow2") ? "qcow2" : "raw",
+                spec.install == Install.ISO ? spec.media.strip() : cdrom ? "" : null, spec.network,
+                cdrom ? NewVmXml.Boot.CDROM : spec.install == Install.PXE ? NewVmXml.Boot.NETWORK : NewVmXml.Boot.DISK,
+                spec.machine == null || spec.machine.isEmpty() ? null : spec.machine);
+        String xml = NewVmXml.build(choices, hostCapabilities());
+        if (spec.install != Install.URL) {
+            return xml;
         }
-        if (spec.machine != null && !spec.machine.isEmpty()) {
-            os.set("machine", spec.machine);
+        try {
+            XmlObject d = LibvirtModel.load(xml);
+            d.<XmlObject>list("disks").stream().filter(disk -> "cdrom".equals(disk.string("device"))).findFirst()
+                    .ifPresent(disk -> networkSource(disk, URI.create(spec.media.strip())));
+            return LibvirtModel.save(d);
+        } catch (ModelException e) {
+            throw new IllegalStateException(e);
         }
-        os.set("bootDevices", switch (spec.install) {
-            case ISO, URL -> List.of("cdrom", "hd");
-            case PXE -> List.of("network", "hd");
-            default -> List.of("hd");
-        });
-        if (diskPath != null) {
-            d.add("disks").set("type", "file").set("device", "disk").set("driverName", "qemu")
-                    .set("driverType", diskPath.endsWith(".qcow2") ? "qcow2" : "raw").set("sourceFile", diskPath)
-                    .set("targetDev", virtio ? "vda" : "sda").set("targetBus", virtio ? "virtio" : "sata");
+    }
+
+    /** The host as its capabilities describe it, for the architecture and hypervisor chosen. */
+    HostCapabilities hostCapabilities() {
+        HostCapabilities h = host;
+        if (h == null) {
+            h = new HostCapabilities(spec.domainType == null ? "kvm" : spec.domainType,
+                    spec.arch == null ? "x86_64" : spec.arch, "", List.of(), false, false, false, false);
         }
-        if (spec.install == Install.ISO || spec.install == Install.URL) {
-            XmlObject cdrom = d.add("disks").set("device", "cdrom").set("targetDev", "sdb").set("targetBus", "sata")
-                    .set("readonly", true);
-            if (spec.install == Install.URL) {
-                networkSource(cdrom, URI.create(spec.media.strip()));
-            } else {
-                cdrom.set("type", "file");
-                if (!spec.media.isBlank()) {
-                    cdrom.set("sourceFile", spec.media.strip());
-                }
-            }
-        }
-        if (spec.network != null) {
-            d.add("interfaces").set("type", "network").set("sourceNetwork", spec.network)
-                    .set("mac", String.format("52:54:00:%02x:%02x:%02x", RANDOM.nextInt(256), RANDOM.nextInt(256),
-                            RANDOM.nextInt(256)))
-                    .set("model", virtio ? "virtio" : "e1000");
-        }
-        d.add("graphics").set("type", "vnc").set("port", -1);
-        d.add("videos").set("model", virtio ? "virtio" : "vga");
-        d.add("inputs").set("type", "tablet").set("bus", "usb");
-        return LibvirtModel.save(d);
+        return spec.domainType == null ? h : h.withDomainType(spec.domainType);
     }
 
     /** {@code <disk type='network'><source protocol='https' name='/path.iso'><host name=... port=.../>}: QEMU reads the ISO over the network. */
@@ -257,7 +242,7 @@ public class NewVmWizard extends Wizard {
             OpenHandler.open(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage(),
                     new DomainNode(spec.connection, uuid));
         } catch (PartInitException e) {
-            org.eclipse.core.runtime.ILog.of(getClass()).error("Cannot open the new virtual machine", e);
+            ILog.of(getClass()).error("Cannot open the new virtual machine", e);
         }
     }
 }
