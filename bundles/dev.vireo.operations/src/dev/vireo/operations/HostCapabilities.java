@@ -41,6 +41,13 @@ public record HostCapabilities(String domainType, String arch, String emulator, 
                 null);
     }
 
+    /** The host's own architecture ({@code <host><cpu><arch>}): new VMs get it unless the user picks another, as with virt-install. */
+    public static String hostArch(String capabilitiesXml) throws ModelException {
+        Element host = first(LibvirtModel.load(capabilitiesXml).element(), "host");
+        Element cpu = host == null ? null : first(host, "cpu");
+        return cpu == null ? "" : text(cpu, "arch");
+    }
+
     /** The machine virt-install picks: Q35 where the OS supports it and the host has it, else the host's default. */
     public String machineFor(OsInfo os) {
         boolean x86 = arch.equals("x86_64") || arch.equals("i686");

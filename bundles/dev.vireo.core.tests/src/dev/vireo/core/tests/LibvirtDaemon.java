@@ -45,7 +45,9 @@ public final class LibvirtDaemon implements AutoCloseable {
      * ({@link #pki()}; {@code user} and {@code password} unused).
      */
     public static LibvirtDaemon start(Security security, String user, String password) throws IOException {
-        Path dir = Files.createTempDirectory(Path.of("/tmp"), "vireo-libvirtd-");
+        // short: QEMU's guest-agent socket lands under the config folder, and a UNIX socket path
+        // has at most 107 bytes
+        Path dir = Files.createTempDirectory(Path.of("/tmp"), "vl");
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -156,7 +158,7 @@ public final class LibvirtDaemon implements AutoCloseable {
     }
 
     private void writeConfig() throws IOException {
-        for (String sub : List.of("run", "home/config", "home/cache", "home/data", "home/runtime")) {
+        for (String sub : List.of("run", "c", "home/cache", "home/data", "home/runtime")) {
             Files.createDirectories(dir.resolve(sub));
         }
         Path pki = dir.resolve("pki");
@@ -191,7 +193,7 @@ public final class LibvirtDaemon implements AutoCloseable {
             command.addAll(List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"));
         }
         command.addAll(List.of("env", "-i", "PATH=/usr/sbin:/usr/bin:/sbin:/bin", "LANG=C.UTF-8", "HOME=" + home,
-                "XDG_CONFIG_HOME=" + home.resolve("config"), "XDG_CACHE_HOME=" + home.resolve("cache"),
+                "XDG_CONFIG_HOME=" + dir.resolve("c"), "XDG_CACHE_HOME=" + home.resolve("cache"),
                 "XDG_DATA_HOME=" + home.resolve("data"), "XDG_RUNTIME_DIR=" + home.resolve("runtime"),
                 "SASL_CONF_PATH=" + dir.resolve("sasl"),
                 "libvirtd", "--listen", "-f", dir.resolve("libvirtd.conf").toString()));

@@ -29,7 +29,9 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.InputSource;
 
+import dev.vireo.api.ObjectKind;
 import dev.vireo.connection.ConnectionManager;
+import dev.vireo.libvirt.LibvirtConnection;
 import dev.vireo.monitor.ConnectionMonitor;
 import dev.vireo.monitor.Monitors;
 import dev.vireo.operations.HostOperations;
@@ -66,6 +68,13 @@ class NewVmXmlTest {
         iso = Files.write(images.resolve("install.iso"), new byte[1024 * 1024]);
         for (Path p : List.of(disk, iso)) {
             Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-rw-rw-"));
+        }
+        // virt-install makes a pool for the images' folder if none has it: made here once, so that
+        // the parallel runs below do not race to make it
+        try (LibvirtConnection c = LibvirtConnection.open(daemon.uri("qemu", "/session"))) {
+            String pool = c.objects().define(ObjectKind.STORAGE_POOL, "<pool type='dir'><name>images</name><target><path>"
+                    + images + "</path></target></pool>");
+            c.objects().start(ObjectKind.STORAGE_POOL, pool);
         }
         monitor = new Monitors().of(manager.open(daemon.uri("qemu", "/session")));
         Await.until("the session host loaded", monitor::isReady, () -> monitor.connection().state().label());

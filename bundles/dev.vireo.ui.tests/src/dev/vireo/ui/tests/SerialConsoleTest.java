@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
@@ -132,11 +133,15 @@ class SerialConsoleTest {
      * after 2 s without new output the wait sends a NUL, which the guest echoes and the terminal
      * does not show.
      */
-    private static void untilShown(SerialConsole terminal, String what, Predicate<String> test) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    static void untilShown(SerialConsole terminal, String what, Predicate<String> test) {
+        untilShown(terminal, what, UiWait.TIMEOUT, test);
+    }
+
+    static void untilShown(SerialConsole terminal, String what, Duration timeout, Predicate<String> test) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         String[] last = { terminal.getText() };
         long[] changed = { System.nanoTime() };
-        UiWait.until(what, () -> {
+        UiWait.until(what, timeout, () -> {
             String now = terminal.getText();
             if (!now.equals(last[0])) {
                 last[0] = now;

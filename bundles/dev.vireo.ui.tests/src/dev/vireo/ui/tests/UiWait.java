@@ -19,11 +19,16 @@ final class UiWait {
     }
 
     static void until(String what, BooleanSupplier condition, Supplier<String> state) {
+        until(what, TIMEOUT, condition, state);
+    }
+
+    /** With a deadline of its own: for a guest booting under TCG. */
+    static void until(String what, Duration timeout, BooleanSupplier condition, Supplier<String> state) {
         Display display = Display.getCurrent();
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                fail("Timed out after " + TIMEOUT.toSeconds() + " s waiting for " + what + "; now: " + state.get());
+                fail("Timed out after " + timeout.toSeconds() + " s waiting for " + what + "; now: " + state.get());
             }
             if (!display.readAndDispatch()) {
                 // wake up at least every 10 ms to look at the condition again

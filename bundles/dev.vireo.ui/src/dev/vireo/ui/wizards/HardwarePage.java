@@ -183,9 +183,21 @@ public class HardwarePage extends WizardPage {
             }
         }
         if (guest.getItemCount() > 0) {
-            guest.select(0);
+            guest.select(Math.max(0, defaultGuest()));
         }
         guestChosen();
+    }
+
+    /** The host's own architecture, with KVM where it has it: virt-install's default. */
+    private int defaultGuest() {
+        try {
+            String arch = HostCapabilities.hostArch(wizard.monitor().capabilitiesXml());
+            java.util.List<String> items = java.util.List.of(guest.getItems());
+            int kvm = items.indexOf(arch + " · kvm");
+            return kvm >= 0 ? kvm : items.indexOf(arch + " · qemu");
+        } catch (ModelException | RuntimeException e) {
+            return 0;
+        }
     }
 
     private void guestChosen() {

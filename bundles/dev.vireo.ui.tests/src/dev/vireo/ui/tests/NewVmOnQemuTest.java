@@ -1,0 +1,146 @@
+package dev.vireo.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.jface.wizard.WizardDialog;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Event;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.vireo.api.LibvirtThreadGuard;
+import dev.vireo.connection.VirtConnection;
+import dev.vireo.core.tests.LibvirtDaemon;
+import dev.vireo.monitor.DomainRecord;
+import dev.vireo.osinfo.OsInfo;
+import dev.vireo.ui.Services;
+import dev.vireo.ui.editors.DomainEditor;
+import dev.vireo.ui.editors.SerialPage;
+import dev.vireo.ui.handlers.OpenHandler;
+import dev.vireo.ui.views.DomainNode;
+import dev.vireo.ui.views.DomainsView;
+import dev.vireo.ui.wizards.NewVmWizard;
+
+/**
+ * A user's first VM on a QEMU host, end to end in the workbench: the New VM wizard makes it from
+ * an install ISO (a small Linux guest the test assembles from Debian packages,
+ * {@code guest/make-iso.sh} of the core tests), it boots under TCG and says so on its serial
+ * console, and Shut Down presses its ACPI power button: the guest powers off and the row turns
+ * "shut off" by event.
+ */
+class NewVmOnQemuTest {
+    private static final Duration BOOT = Duration.ofSeconds(60);
+    private static LibvirtDaemon daemon;
+    private static VirtConnection host;
+    private static Path iso;
+    private static Path disk;
+
+    @BeforeAll
+    static void startHost() throws Exception {
+        daemon = Workbench.await(CompletableFuture.supplyAsync(() -> {
+            try {
+                LibvirtDaemon d = LibvirtDaemon.start();
+                Path script = Path.of(System.getProperty("vireo.root"), "bundles/dev.vireo.core.tests/guest/make-iso.sh");
+                Process make = new ProcessBuilder("bash", script.toString(), d.dir().resolve("guest.iso").toString())
+                        .redirectErrorStream(true).start();
+                String log = new String(make.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (!make.waitFor(5, TimeUnit.MINUTES) || make.exitValue() != 0) {
+                    throw new IllegalStateException("make-iso.sh: " + log);
+                }
+                return d;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+        iso = daemon.dir().resolve("guest.iso");
+        disk = Files.write(daemon.dir().resolve("guest-disk.img"), new byte[16 * 1024 * 1024]);
+        for (Path p : List.of(iso, disk)) {
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-rw-rw-"));
+        }
+        host = Workbench.open(daemon.uri("qemu", "/session"));
+    }
+
+    @AfterAll
+    static void stopHost() throws Exception {
+        Workbench.close(host);
+        daemon.close();
+    }
+
+    @Test
+    void aVmMadeByTheWizardFromAnIsoBootsShowsItsConsoleAndShutsDownFromTheManager() throws Exception {
+        long violations = LibvirtThreadGuard.violations();
+        NewVmWizard wizard = new NewVmWizard(List.of(host), host);
+        WizardDialog dialog = new WizardDialog(Workbench.page().getWorkbenchWindow().getShell(), wizard);
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        String uuid;
+        try {
+            wizard.namePage().nameText().setText("vireo-guest");
+            wizard.namePage().mediaText().setText(iso.toString());
+            dialog.showPage(wizard.hardwarePage());
+            UiWait.until("the OS list", () -> wizard.hardwarePage().shownOses().size() > 1,
+                    () -> wizard.hardwarePage().shownOses().toString());
+            wizard.hardwarePage().osSearchText().setText("debian 11");
+            OsInfo debian = wizard.hardwarePage().shownOses().stream().filter(os -> os.shortId().equals("debian11"))
+                    .findFirst().orElseThrow();
+            wizard.hardwarePage().chooseOs(debian);
+            assertEquals("qemu", wizard.spec().domainType, "this host has no KVM: TCG, from its capabilities");
+            dialog.showPage(wizard.storagePage());
+            wizard.storagePage().existingButton().setSelection(true);
+            wizard.storagePage().newVolumeButton().setSelection(false);
+            wizard.storagePage().existingButton().notifyListeners(SWT.Selection, new Event());
+            wizard.storagePage().pathText().setText(disk.toString());
+            dialog.showPage(wizard.previewPage());
+            uuid = Workbench.await(wizard.finish()); // defines and starts it
+        } finally {
+            dialog.close();
+        }
+        DomainEditor editor = (DomainEditor) OpenHandler.open(Workbench.page(), new DomainNode(host, uuid));
+        try {
+            UiWait.until("the guest running", () -> editor.record() != null && editor.record().state().isActive(),
+                    () -> String.valueOf(editor.record()));
+            String xml = Workbench.call(host, l -> l.domains().domainXml(uuid));
+            assertTrue(xml.contains("<target dev='vda' bus='virtio'/>") && xml.contains("machine='pc-q35"), xml);
+            editor.showPage(DomainEditor.SERIAL_PAGE);
+            var terminal = editor.page(SerialPage.class).terminal();
+            UiWait.until("the console open", () -> editor.page(SerialPage.class).status().equals("Connected."),
+                    () -> editor.page(SerialPage.class).status());
+            try {
+                SerialConsoleTest.untilShown(terminal, "the guest's line on its serial console", BOOT,
+                        t -> t.contains("VIREO GUEST UP") && t.contains("disks=vda"));
+            } catch (AssertionError e) {
+                Path log = daemon.dir().resolve("home/cache/libvirt/qemu/log/vireo-guest.log");
+                throw new AssertionError(e.getMessage() + "\n" + xml + "\n" + (Files.exists(log) ? Files.readString(log) : log), e);
+            }
+            Workbench.screenshot(editor.getSite().getShell(), "vm-new-guest-console");
+        } finally {
+            Workbench.page().closeEditor(editor, false);
+        }
+
+        DomainsView view = Workbench.view();
+        UiWait.until("the new VM's row", () -> Workbench.row(view, host, "vireo-guest") != null, () -> Workbench.rows(view));
+        Workbench.select(view, Workbench.row(view, host, "vireo-guest"));
+        Workbench.execute("dev.vireo.ui.commands.shutdown");
+        UiWait.until("the guest powered off by its power button", BOOT,
+                () -> "shut off".equals(Workbench.row(view, host, "vireo-guest").getText(1)), () -> Workbench.rows(view));
+        DomainRecord record = Services.monitor(host).domains().get(uuid);
+        assertEquals("shut off", record.state().label());
+        assertEquals(1, host.calls().get("virDomainShutdown"));
+        assertEquals(violations, LibvirtThreadGuard.violations(), "no libvirt call on the UI thread");
+        Workbench.call(host, l -> {
+            l.domains().undefine(uuid);
+            return null;
+        });
+    }
+}
