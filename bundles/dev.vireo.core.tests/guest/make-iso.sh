@@ -3,9 +3,11 @@
 # (downloaded, unpacked with dpkg-deb, never installed), busybox-static and isolinux. Its init
 # reports its CPUs and block devices on the serial console, and powers off when the ACPI power
 # button is pressed, as a real OS does on "Shut Down".
-# Usage: make-iso.sh OUT.iso      Needs apt, busybox-static, isolinux, syslinux-common, xorriso.
+# Usage: make-iso.sh OUT.iso [VOLUME_ID]   (the ISO's label; "VIREO GUEST" by default)
+# Needs apt, busybox-static, isolinux, syslinux-common, xorriso.
 set -euo pipefail
 out=$(realpath -m "$1")
+label=${2:-VIREO GUEST}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
@@ -56,5 +58,5 @@ LABEL vireo
   KERNEL /vmlinuz
   APPEND initrd=/initrd.gz console=ttyS0 quiet
 CFG
-xorriso -as mkisofs -quiet -o "$out" -V "VIREO GUEST" -b isolinux/isolinux.bin -c isolinux/boot.cat \
+xorriso -as mkisofs -quiet -o "$out" -V "$label" -b isolinux/isolinux.bin -c isolinux/boot.cat \
   -no-emul-boot -boot-load-size 4 -boot-info-table iso

@@ -1,11 +1,14 @@
 package dev.vireo.operations;
 
+import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import dev.vireo.api.ConsoleChannel;
+import dev.vireo.api.LibvirtCallException;
 import dev.vireo.api.NodeInfo;
 import dev.vireo.model.ModelException;
+import dev.vireo.osinfo.IsoVolume;
 import dev.vireo.monitor.ConnectionMonitor;
 
 /** What a host tells about itself, and the consoles of its machines. */
@@ -28,7 +31,14 @@ public final class HostOperations extends Operations {
         return monitor.capabilities().thenCompose(caps -> {
             HostCapabilities host = read(() -> HostCapabilities.of(caps, arch));
             return monitor.domainCapabilities(arch, host.machineFor(choices.os()), host.domainType())
-                    .thenApply(domcaps -> NewVmXml.build(choices, read(() -> host.with(domcaps))));
+                    .handle((domcaps, e) -> {
+                        Throwable cause = e instanceof CompletionException ? e.getCause() : e;
+                        if (cause != null && !(cause instanceof LibvirtCallException c && c.isUnsupported())) {
+                            throw new CompletionException(cause);
+                        }
+                        // a driver without domain capabilities (the test driver): no firmware, TPM or video choices
+                        return NewVmXml.build(choices, e != null ? host : read(() -> host.with(domcaps)));
+                    });
         });
     }
 
@@ -42,6 +52,20 @@ public final class HostOperations extends Operations {
 
     private interface ModelCall<T> {
         T get() throws ModelException;
+    }
+
+    /**
+     * The identity of an ISO image on the host, from its first 34 KiB only (a volume download of
+     * that many bytes): the image must be a volume of one of the host's storage pools.
+     */
+    public CompletableFuture<IsoVolume> isoVolume(String path) {
+        return call(libvirt -> libvirt.storage().download(path, IsoVolume.BYTES_NEEDED)).thenApply(bytes -> {
+            try {
+                return IsoVolume.read(bytes);
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            }
+        });
     }
 
     /** Opens a domain's serial console, taking it over from any other client; works over any transport. */

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.vireo.api.LibvirtThreadGuard;
+import dev.vireo.api.ObjectKind;
 import dev.vireo.connection.VirtConnection;
 import dev.vireo.core.tests.LibvirtDaemon;
 import dev.vireo.monitor.DomainRecord;
@@ -52,8 +53,9 @@ class NewVmOnQemuTest {
             try {
                 LibvirtDaemon d = LibvirtDaemon.start();
                 Path script = Path.of(System.getProperty("vireo.root"), "bundles/dev.vireo.core.tests/guest/make-iso.sh");
-                Process make = new ProcessBuilder("bash", script.toString(), d.dir().resolve("guest.iso").toString())
-                        .redirectErrorStream(true).start();
+                // labelled as Debian 11's netinst image, which osinfo-db recognises
+                Process make = new ProcessBuilder("bash", script.toString(), d.dir().resolve("guest.iso").toString(),
+                        "Debian 11.5.0 amd64 n").redirectErrorStream(true).start();
                 String log = new String(make.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 if (!make.waitFor(5, TimeUnit.MINUTES) || make.exitValue() != 0) {
                     throw new IllegalStateException("make-iso.sh: " + log);
@@ -69,6 +71,13 @@ class NewVmOnQemuTest {
             Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-rw-rw-"));
         }
         host = Workbench.open(daemon.uri("qemu", "/session"));
+        // the ISO in a storage pool of the host, so that the wizard can read its label remotely
+        Workbench.call(host, l -> {
+            String pool = l.objects().define(ObjectKind.STORAGE_POOL, "<pool type='dir'><name>guest</name><target><path>"
+                    + daemon.dir() + "</path></target></pool>");
+            l.objects().start(ObjectKind.STORAGE_POOL, pool);
+            return pool;
+        });
     }
 
     @AfterAll
@@ -87,7 +96,12 @@ class NewVmOnQemuTest {
         String uuid;
         try {
             wizard.namePage().nameText().setText("vireo-guest");
+            long downloads = host.calls().get("virStorageVolDownload");
             wizard.namePage().mediaText().setText(iso.toString());
+            UiWait.until("the OS detected from the host's ISO", () -> wizard.namePage().detectedText().startsWith("Detected"),
+                    wizard.namePage()::detectedText);
+            assertEquals("Detected: Debian 11 (debian11)", wizard.namePage().detectedText());
+            assertEquals(downloads + 1, host.calls().get("virStorageVolDownload"), "one ranged download of the descriptor");
             dialog.showPage(wizard.hardwarePage());
             UiWait.until("the OS list", () -> wizard.hardwarePage().shownOses().size() > 1,
                     () -> wizard.hardwarePage().shownOses().toString());

@@ -5,6 +5,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.List;
 
 import org.eclipse.jface.layout.GridDataFactory;
@@ -20,8 +22,8 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 
 import dev.vireo.connection.VirtConnection;
+import dev.vireo.operations.HostOperations;
 import dev.vireo.osinfo.IsoVolume;
-import dev.vireo.osinfo.OsDatabase;
 import dev.vireo.osinfo.OsInfo;
 
 /** Where the machine goes, its name (checked against the cache) and how its OS gets installed. */
@@ -121,42 +123,53 @@ public class NamePage extends WizardPage {
     /**
      * Reads the ISO's volume descriptor (its first 34 KiB) in the background and looks the OS up
      * in libosinfo's database, as virt-manager does; the OS is taken unless the user chose one.
-     * Only for images this machine can read: on a remote host the path is the host's.
+     * On a remote host only those bytes cross the link (a volume download: the image must be in
+     * one of the host's storage pools).
      */
     private void detectOs() {
         String path = wizard.spec.media.strip();
         int detection = ++detections;
-        if (wizard.spec.install != NewVmWizard.Install.ISO || path.isEmpty() || !isLocal(wizard.spec.connection)) {
+        if (wizard.spec.install != NewVmWizard.Install.ISO || path.isEmpty()) {
             detected.setText("");
             return;
         }
+        boolean local = isLocal(wizard.spec.connection);
+        if (local && !Files.isRegularFile(Path.of(path))) {
+            detected.setText("");
+            return;
+        }
+        CompletableFuture<IsoVolume> identity = local ? CompletableFuture.supplyAsync(() -> {
+            try {
+                return IsoVolume.read(Path.of(path));
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            }
+        }) : new HostOperations(wizard.monitor()).isoVolume(path);
         Display display = getShell().getDisplay();
-        wizard.osDatabase.thenApplyAsync(db -> detect(db, Path.of(path))).thenAccept(found -> display.asyncExec(() -> {
-            if (detection != detections || detected.isDisposed()) {
-                return; // the path changed since
-            }
-            if (found instanceof OsInfo os) {
-                detected.setText("Detected: " + os.name() + " (" + os.shortId() + ")");
-                if (!wizard.spec.osChosen) {
-                    wizard.spec.os = os;
-                }
-            } else {
-                detected.setText((String) found);
-            }
-        }));
+        identity.thenCombine(wizard.osDatabase, (iso, db) -> db == null ? null : db.detect(iso).orElse(null))
+                .handle((os, e) -> e != null ? "Cannot detect the OS: " + rootMessage(e) : os != null ? os
+                        : "The OS on this image is not in libosinfo's database: choose it on the next page.")
+                .thenAccept(found -> display.asyncExec(() -> {
+                    if (detection != detections || detected.isDisposed()) {
+                        return; // the path changed since
+                    }
+                    if (found instanceof OsInfo os) {
+                        detected.setText("Detected: " + os.name() + " (" + os.shortId() + ")");
+                        if (!wizard.spec.osChosen) {
+                            wizard.spec.os = os;
+                        }
+                    } else {
+                        detected.setText((String) found);
+                    }
+                }));
     }
 
-    /** The OS on the image, or why there is none. */
-    private static Object detect(OsDatabase db, Path iso) {
-        if (!Files.isRegularFile(iso)) {
-            return "";
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
         }
-        try {
-            Object os = db == null ? null : db.detect(IsoVolume.read(iso)).orElse(null);
-            return os != null ? os : "The OS on this image is not in libosinfo's database: choose it on the next page.";
-        } catch (IOException e) {
-            return "Cannot detect the OS: " + e.getMessage();
-        }
+        return root.getMessage();
     }
 
     private static boolean isLocal(VirtConnection c) {
