@@ -200,22 +200,11 @@ record XmlPath(List<String> steps, String attribute) {
     }
 
     static Element child(Element parent, String name) {
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && e.getTagName().equals(name)) {
-                return e;
-            }
-        }
-        return null;
+        return Elements.child(parent, name);
     }
 
     static List<Element> children(Element parent, String name) {
-        List<Element> result = new ArrayList<>();
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && e.getTagName().equals(name)) {
-                result.add(e);
-            }
-        }
-        return result;
+        return Elements.children(parent, name);
     }
 
     /** A value that does not fit its feature's type, and the element it stands in. */

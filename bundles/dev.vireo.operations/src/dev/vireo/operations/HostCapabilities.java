@@ -1,10 +1,13 @@
 package dev.vireo.operations;
 
+import static dev.vireo.model.Elements.child;
+import static dev.vireo.model.Elements.children;
+import static dev.vireo.model.Elements.text;
+
 import java.util.ArrayList;
 import java.util.List;
 
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 import dev.vireo.model.LibvirtModel;
 import dev.vireo.model.ModelException;
@@ -43,8 +46,8 @@ public record HostCapabilities(String domainType, String arch, String emulator, 
 
     /** The host's own architecture ({@code <host><cpu><arch>}): new VMs get it unless the user picks another, as with virt-install. */
     public static String hostArch(String capabilitiesXml) throws ModelException {
-        Element host = first(LibvirtModel.load(capabilitiesXml).element(), "host");
-        Element cpu = host == null ? null : first(host, "cpu");
+        Element host = child(LibvirtModel.load(capabilitiesXml).element(), "host");
+        Element cpu = host == null ? null : child(host, "cpu");
         return cpu == null ? "" : text(cpu, "arch");
     }
 
@@ -65,18 +68,18 @@ public record HostCapabilities(String domainType, String arch, String emulator, 
     /** With what the domain capabilities of the chosen machine say. */
     public HostCapabilities with(String domainCapabilitiesXml) throws ModelException {
         Element caps = LibvirtModel.load(domainCapabilitiesXml).element();
-        Element os = first(caps, "os");
+        Element os = child(caps, "os");
         boolean efi = os != null && (enumHas(os, "firmware", "efi") || hasEfiLoader(os));
-        Element devices = first(caps, "devices");
-        Element tpm = devices == null ? null : first(devices, "tpm");
-        Element video = devices == null ? null : first(devices, "video");
+        Element devices = child(caps, "devices");
+        Element tpm = devices == null ? null : child(devices, "tpm");
+        Element video = devices == null ? null : child(devices, "video");
         return new HostCapabilities(domainType, arch, emulator, machines, efi,
                 tpm != null && "yes".equals(tpm.getAttribute("supported")) && enumHas(tpm, "backendModel", "emulator"),
                 video != null && enumHas(video, "modelType", "virtio"), video != null && enumHas(video, "modelType", "bochs"));
     }
 
     private static boolean hasEfiLoader(Element os) {
-        Element loader = first(os, "loader");
+        Element loader = child(os, "loader");
         return loader != null && children(loader, "value").stream().anyMatch(v -> v.getTextContent().contains("OVMF")
                 || v.getTextContent().contains("edk2"));
     }
@@ -89,25 +92,5 @@ public record HostCapabilities(String domainType, String arch, String emulator, 
             }
         }
         return false;
-    }
-
-    private static Element first(Element parent, String name) {
-        List<Element> found = children(parent, name);
-        return found.isEmpty() ? null : found.get(0);
-    }
-
-    private static String text(Element parent, String name) {
-        Element e = first(parent, name);
-        return e == null ? "" : e.getTextContent().strip();
-    }
-
-    private static List<Element> children(Element parent, String name) {
-        List<Element> found = new ArrayList<>();
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && e.getTagName().equals(name)) {
-                found.add(e);
-            }
-        }
-        return found;
     }
 }

@@ -1,5 +1,7 @@
 package dev.vireo.core.tests;
 
+import static dev.vireo.model.Elements.child;
+import static dev.vireo.model.Elements.children;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -196,21 +198,6 @@ class NewVmXmlTest {
             values.add(e.getAttribute(attribute));
         }
         return String.join(",", values);
-    }
-
-    private static Element child(Element parent, String name) {
-        List<Element> found = parent == null ? List.of() : children(parent, name);
-        return found.isEmpty() ? null : found.get(0);
-    }
-
-    private static List<Element> children(Element parent, String name) {
-        List<Element> found = new ArrayList<>();
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && e.getTagName().equals(name)) {
-                found.add(e);
-            }
-        }
-        return found;
     }
 
     @Test
