@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import org.eclipse.core.runtime.Platform;
@@ -48,13 +47,7 @@ class CredentialsUiTest {
 
     @BeforeAll
     static void startDaemon() throws Exception {
-        daemon = Workbench.await(CompletableFuture.supplyAsync(() -> {
-            try {
-                return LibvirtDaemon.start(LibvirtDaemon.Security.SASL, "vireo", PASSWORD);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }));
+        daemon = Workbench.offUi(() -> LibvirtDaemon.start(LibvirtDaemon.Security.SASL, "vireo", PASSWORD));
     }
 
     @AfterAll

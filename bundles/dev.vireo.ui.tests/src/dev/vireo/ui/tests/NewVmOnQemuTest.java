@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jface.wizard.WizardDialog;
@@ -49,22 +48,18 @@ class NewVmOnQemuTest {
 
     @BeforeAll
     static void startHost() throws Exception {
-        daemon = Workbench.await(CompletableFuture.supplyAsync(() -> {
-            try {
-                LibvirtDaemon d = LibvirtDaemon.start();
-                Path script = Path.of(System.getProperty("vireo.root"), "bundles/dev.vireo.core.tests/guest/make-iso.sh");
-                // labelled as Debian 11's netinst image, which osinfo-db recognises
-                Process make = new ProcessBuilder("bash", script.toString(), d.dir().resolve("guest.iso").toString(),
-                        "Debian 11.5.0 amd64 n").redirectErrorStream(true).start();
-                String log = new String(make.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                if (!make.waitFor(5, TimeUnit.MINUTES) || make.exitValue() != 0) {
-                    throw new IllegalStateException("make-iso.sh: " + log);
-                }
-                return d;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
+        daemon = Workbench.offUi(() -> {
+            LibvirtDaemon d = LibvirtDaemon.start();
+            Path script = Path.of(System.getProperty("vireo.root"), "bundles/dev.vireo.core.tests/guest/make-iso.sh");
+            // labelled as Debian 11's netinst image, which osinfo-db recognises
+            Process make = new ProcessBuilder("bash", script.toString(), d.dir().resolve("guest.iso").toString(),
+                    "Debian 11.5.0 amd64 n").redirectErrorStream(true).start();
+            String log = new String(make.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!make.waitFor(5, TimeUnit.MINUTES) || make.exitValue() != 0) {
+                throw new IllegalStateException("make-iso.sh: " + log);
             }
-        }));
+            return d;
+        });
         iso = daemon.dir().resolve("guest.iso");
         disk = Files.write(daemon.dir().resolve("guest-disk.img"), new byte[16 * 1024 * 1024]);
         for (Path p : List.of(iso, disk)) {

@@ -37,13 +37,7 @@ class RemoteHostTest {
     @BeforeAll
     static void startDaemon() throws Exception {
         // the daemon's start probes it with libvirt calls, which the UI thread may not make
-        daemon = Workbench.await(CompletableFuture.supplyAsync(() -> {
-            try {
-                return LibvirtDaemon.start();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }));
+        daemon = Workbench.offUi(() -> LibvirtDaemon.start());
         view = Workbench.view();
         host = Workbench.open(daemon.uri("/default"));
         UiWait.until("the remote 'test' row", () -> Workbench.row(view, host, "test") != null, () -> Workbench.rows(view));

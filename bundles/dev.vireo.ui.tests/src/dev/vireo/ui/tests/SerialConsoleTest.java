@@ -9,7 +9,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -41,13 +40,7 @@ class SerialConsoleTest {
 
     @BeforeAll
     static void startDaemon() throws Exception {
-        daemon = Workbench.await(CompletableFuture.supplyAsync(() -> {
-            try {
-                return LibvirtDaemon.start();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }));
+        daemon = Workbench.offUi(() -> LibvirtDaemon.start());
         disk = daemon.dir().resolve("serial-echo.img");
         Files.write(disk, Arrays.copyOf(Base64.getDecoder().decode(BOOT_SECTOR), 1024 * 1024));
         Files.setPosixFilePermissions(disk, PosixFilePermissions.fromString("rw-rw-rw-"));

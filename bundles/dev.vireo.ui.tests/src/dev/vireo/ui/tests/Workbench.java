@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -58,6 +59,17 @@ final class Workbench {
     /** Runs a libvirt call off the UI thread and dispatches events until it is done. */
     static <T> T call(VirtConnection c, Function<LibvirtConnection, T> call) {
         return await(c.submit(call));
+    }
+
+    /** Runs blocking work (a daemon starting, a tool) off the UI thread and dispatches events until it is done. */
+    static <T> T offUi(Callable<T> work) {
+        return await(CompletableFuture.supplyAsync(() -> {
+            try {
+                return work.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }));
     }
 
     static <T> T await(CompletableFuture<T> future) {
