@@ -142,12 +142,15 @@ public final class ConnectionMonitor {
      * session and kept: they change only when the host's QEMU does.
      */
     public CompletableFuture<String> domainCapabilities(String arch, String machine, String virtType) {
-        return domainCapabilities.computeIfAbsent(arch + "/" + machine + "/" + virtType, key -> connection
-                .submit(libvirt -> libvirt.domainCapabilitiesXml(arch, machine, virtType)).whenComplete((xml, e) -> {
-                    if (e != null) {
-                        domainCapabilities.remove(key); // asked again next time
-                    }
-                }));
+        String key = arch + "/" + machine + "/" + virtType;
+        CompletableFuture<String> xml = domainCapabilities.computeIfAbsent(key,
+                k -> connection.submit(libvirt -> libvirt.domainCapabilitiesXml(arch, machine, virtType)));
+        xml.whenComplete((x, e) -> {
+            if (e != null) {
+                domainCapabilities.remove(key, xml); // asked again next time
+            }
+        });
+        return xml;
     }
 
     /** Whether the domain list of the current session has arrived (names, states). */

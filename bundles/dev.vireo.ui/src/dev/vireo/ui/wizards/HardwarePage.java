@@ -34,6 +34,8 @@ public class HardwarePage extends WizardPage {
     private Text osSearch;
     private List osList;
     private java.util.List<OsInfo> shown = java.util.List.of();
+    /** The OS whose recommendations the spinners show. */
+    private OsInfo applied;
     private Combo guest, machine;
     private Spinner memory, vcpus;
     private Label limits;
@@ -131,6 +133,7 @@ public class HardwarePage extends WizardPage {
     /** The OS's recommended memory and vCPUs, and the devices it gets, follow the choice. */
     private void osChosen(OsInfo os) {
         wizard.spec.os = os;
+        applied = os;
         String arch = wizard.spec.arch == null ? "x86_64" : wizard.spec.arch;
         if (os.recommendedRamMiB(arch) > 0) {
             memory.setSelection((int) Math.min(memory.getMaximum(), os.recommendedRamMiB(arch)));
@@ -156,6 +159,9 @@ public class HardwarePage extends WizardPage {
                 }));
             }
             readCapabilities();
+            if (wizard.spec.os != applied) {
+                osChosen(wizard.spec.os); // detected from the ISO since: its recommendations
+            }
             if (wizard.node != null) {
                 memory.setMaximum((int) (wizard.node.memoryKiB() / 1024));
                 vcpus.setMaximum(wizard.node.cpus());
