@@ -34,7 +34,9 @@ mount -t sysfs sys /sys
 mount -t devtmpfs dev /dev
 for m in $order; do insmod /lib/modules/\$m.ko 2>/dev/null; done
 # said every 2 s: a console opened late still sees it (a pty nobody reads drops what is written)
+# vCPUs plugged in while it runs are brought online, as udev would
 while true; do
+  for c in /sys/devices/system/cpu/cpu*/online; do echo 1 > \$c 2>/dev/null; done
   echo "VIREO GUEST UP cpus=\$(grep -c ^processor /proc/cpuinfo) disks=\$(ls /sys/block | tr '\n' ' ')"
   sleep 2
 done &

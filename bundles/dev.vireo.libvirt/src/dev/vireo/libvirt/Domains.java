@@ -6,6 +6,7 @@ import static dev.vireo.libvirt.LibvirtNative.INSTANCE;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 
+import dev.vireo.api.ChangeScope;
 import dev.vireo.api.LibvirtCallException;
 
 /** A connection's domains: definitions, lifecycle, autostart, migration and the serial console. */
@@ -106,6 +107,36 @@ public final class Domains {
     }
 
     private static final int UNDEFINE_MANAGED_SAVE = 1, UNDEFINE_SNAPSHOTS_METADATA = 2, UNDEFINE_NVRAM = 4;
+
+    /** Adds a device ({@code <disk>}, {@code <interface>}...) now, at the next boot, or both. */
+    public void attachDevice(String uuid, String deviceXml, ChangeScope scope) {
+        session.domainCall("virDomainAttachDeviceFlags", uuid, deviceXml, scope.flags);
+    }
+
+    /** Removes a device, named by its XML; on a running guest the guest must let go of it. */
+    public void detachDevice(String uuid, String deviceXml, ChangeScope scope) {
+        session.domainCall("virDomainDetachDeviceFlags", uuid, deviceXml, scope.flags);
+    }
+
+    /** Changes a device in place: a CD-ROM's medium (none to eject), a NIC's link state. */
+    public void updateDevice(String uuid, String deviceXml, ChangeScope scope) {
+        session.domainCall("virDomainUpdateDeviceFlags", uuid, deviceXml, scope.flags);
+    }
+
+    /** The number of vCPUs, up to the domain's maximum ({@code <vcpu>}); live where the guest takes them. */
+    public void setVcpus(String uuid, int vcpus, ChangeScope scope) {
+        session.domainCall("virDomainSetVcpusFlags", uuid, vcpus, scope.flags);
+    }
+
+    /** The current memory (the balloon's target) in KiB, up to the maximum. */
+    public void setMemory(String uuid, long kib, ChangeScope scope) {
+        session.domainCall("virDomainSetMemoryFlags", uuid, kib, scope.flags);
+    }
+
+    /** Renames a shut-off domain; its UUID stays. */
+    public void rename(String uuid, String newName) {
+        session.domainCall("virDomainRename", uuid, newName, 0);
+    }
 
     public boolean autostart(String uuid) {
         return session.flag(session.domain(uuid), "virDomainGetAutostart");

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 
+import dev.vireo.api.ChangeScope;
 import dev.vireo.api.LibvirtCallException;
 import dev.vireo.api.ObjectKind;
 import dev.vireo.connection.VirtConnection;
@@ -39,6 +40,49 @@ public final class DomainOperations extends Operations {
     /** The definition a running domain gets at its next boot: what an edit starts from. */
     public CompletableFuture<String> nextBootXml(String uuid) {
         return call(libvirt -> libvirt.domains().nextBootXml(uuid));
+    }
+
+    /**
+     * Adds a device ({@code <disk>...</disk>}) {@code scope}: on a running VM "now" is hot-plug,
+     * which the hypervisor may refuse ("this device cannot be hot-plugged": the future fails with
+     * its reason and nothing changes). The cache follows by the device-added event.
+     */
+    public CompletableFuture<Void> attachDevice(String uuid, String deviceXml, ChangeScope scope) {
+        return run(libvirt -> libvirt.domains().attachDevice(uuid, deviceXml, scope));
+    }
+
+    /** Removes a device, named by its XML; a running guest must let go of it (device-removed event). */
+    public CompletableFuture<Void> detachDevice(String uuid, String deviceXml, ChangeScope scope) {
+        return run(libvirt -> libvirt.domains().detachDevice(uuid, deviceXml, scope));
+    }
+
+    /** Changes a device in place: a CD-ROM's medium (a {@code <disk>} without a source ejects it). */
+    public CompletableFuture<Void> updateDevice(String uuid, String deviceXml, ChangeScope scope) {
+        return run(libvirt -> libvirt.domains().updateDevice(uuid, deviceXml, scope));
+    }
+
+    public CompletableFuture<Void> setVcpus(String uuid, int vcpus, ChangeScope scope) {
+        return run(libvirt -> libvirt.domains().setVcpus(uuid, vcpus, scope));
+    }
+
+    public CompletableFuture<Void> setMemory(String uuid, long kib, ChangeScope scope) {
+        return run(libvirt -> libvirt.domains().setMemory(uuid, kib, scope));
+    }
+
+    /** Renames a shut-off VM; a name another VM of the host has is refused from the cache, with no call. */
+    public CompletableFuture<Void> rename(String uuid, String newName) {
+        DomainRecord d = monitor.domains().get(uuid);
+        if (newName.isBlank() || newName.contains("/")) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("'" + newName + "' is no VM name."));
+        }
+        if (monitor.domains().isNameInUse(newName)) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(
+                    "A virtual machine named '" + newName + "' exists on " + connection.uri() + "."));
+        }
+        if (d != null && d.state().isActive()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("Shut '" + d.name() + "' down to rename it."));
+        }
+        return run(libvirt -> libvirt.domains().rename(uuid, newName));
     }
 
     public CompletableFuture<Boolean> autostart(String uuid) {

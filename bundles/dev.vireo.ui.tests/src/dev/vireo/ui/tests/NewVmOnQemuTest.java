@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ import dev.vireo.monitor.DomainRecord;
 import dev.vireo.osinfo.OsInfo;
 import dev.vireo.ui.Services;
 import dev.vireo.ui.editors.DomainEditor;
+import dev.vireo.ui.editors.HardwarePage;
 import dev.vireo.ui.editors.SerialPage;
 import dev.vireo.ui.handlers.OpenHandler;
 import dev.vireo.ui.views.DomainNode;
@@ -133,6 +135,19 @@ class NewVmOnQemuTest {
                 throw new AssertionError(e.getMessage() + "\n" + xml + "\n" + (Files.exists(log) ? Files.readString(log) : log), e);
             }
             Workbench.screenshot(editor.getSite().getShell(), "vm-new-guest-console");
+
+            // a live change from the Hardware page: the balloon's target now and at the next boot
+            editor.showPage(DomainEditor.HARDWARE_PAGE);
+            editor.page(HardwarePage.class).select("Memory");
+            Text current = editor.page(HardwarePage.class).field("currentMemory");
+            current.setText("786432");
+            assertTrue(editor.nowButton().isVisible() && editor.nowButton().getSelection(), "offered: also now");
+            Workbench.screenshot(editor.getSite().getShell(), "vm-live-change");
+            editor.apply();
+            UiWait.until("applied now and for the next boot", () -> !editor.isDirty() && editor.message().startsWith("Applied"),
+                    editor::message);
+            assertEquals(1, host.calls().get("virDomainSetMemoryFlags"), "the running VM changed now");
+            assertTrue(Workbench.call(host, l -> l.domains().nextBootXml(uuid)).contains("786432"), "and at its next boot");
         } finally {
             Workbench.page().closeEditor(editor, false);
         }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.ILog;
@@ -22,7 +23,9 @@ import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.MultiPageEditorPart;
 
+import dev.vireo.api.ChangeScope;
 import dev.vireo.driver.HypervisorDriver;
+import dev.vireo.model.DomainDefinition;
 import dev.vireo.model.LibvirtModel;
 import dev.vireo.model.ModelException;
 import dev.vireo.model.XmlObject;
@@ -209,10 +212,39 @@ public class DomainEditor extends MultiPageEditorPart {
             return;
         }
         String definition = text;
+        DomainRecord running = runs() && header.alsoNow() ? record() : null;
         applying = true;
         updateHeader();
         HostJob.run("Applying changes to " + input.getName(), () -> operations.define(definition), false)
-                .whenComplete((uuid, failure) -> display.asyncExec(() -> applied(failure)));
+                .whenComplete((uuid, failure) -> {
+                    if (failure != null || running == null) {
+                        display.asyncExec(() -> applied(failure));
+                        return;
+                    }
+                    HostJob.run("Changing " + input.getName() + " now", () -> changeNow(running, definition), false)
+                            .whenComplete((v, refused) -> display.asyncExec(() -> {
+                                applied(null);
+                                if (refused != null && !header.isDisposed()) {
+                                    header.show(Severity.WARNING, "Applied for the next boot; not now: "
+                                            + HostJob.message(refused));
+                                }
+                            }));
+                });
+    }
+
+    /** The vCPUs and memory of the new definition, on the running VM as well, where they differ. */
+    private CompletableFuture<Void> changeNow(DomainRecord running, String definition) {
+        DomainDefinition wanted;
+        try {
+            wanted = DomainDefinition.parse(definition);
+        } catch (ModelException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<Void> vcpus = wanted.vcpus() == running.vcpus() ? CompletableFuture.completedFuture(null)
+                : operations.setVcpus(input.uuid(), wanted.vcpus(), ChangeScope.NOW);
+        return vcpus.thenCompose(v -> wanted.currentMemoryKiB() == running.memoryKiB()
+                ? CompletableFuture.completedFuture(null)
+                : operations.setMemory(input.uuid(), wanted.currentMemoryKiB(), ChangeScope.NOW));
     }
 
     private void applied(Throwable failure) {
@@ -333,7 +365,7 @@ public class DomainEditor extends MultiPageEditorPart {
     }
 
     private void updateButtons() {
-        header.enable(dirty && invalid.isEmpty() && !applying && draft != null, dirty && !applying);
+        header.enable(dirty && invalid.isEmpty() && !applying && draft != null, dirty && !applying, runs());
     }
 
     private void setDirty(boolean newDirty) {
@@ -387,6 +419,11 @@ public class DomainEditor extends MultiPageEditorPart {
 
 
 
+
+    /** "Also now": Apply changes a running VM's vCPUs and memory now as well as at its next boot. */
+    public Button nowButton() {
+        return header.nowButton();
+    }
 
     public Button applyButton() {
         return header.applyButton();

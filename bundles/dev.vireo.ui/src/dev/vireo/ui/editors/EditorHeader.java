@@ -16,15 +16,20 @@ final class EditorHeader {
     }
 
     private final CLabel message;
+    private final Button now;
     private final Button apply;
     private final Button revert;
 
     EditorHeader(Composite parent, Runnable onApply, Runnable onRevert) {
         Composite header = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.swtDefaults().numColumns(3).applyTo(header);
+        GridLayoutFactory.swtDefaults().numColumns(4).applyTo(header);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(header);
         message = new CLabel(header, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(message);
+        now = new Button(header, SWT.CHECK);
+        now.setText("Also &now");
+        now.setToolTipText("On a running VM, also change its vCPUs and memory now, where the hypervisor and guest allow it");
+        now.setSelection(true);
         apply = new Button(header, SWT.PUSH);
         apply.setText("&Apply");
         apply.addListener(SWT.Selection, e -> onApply.run());
@@ -52,9 +57,19 @@ final class EditorHeader {
         return message.isDisposed();
     }
 
-    void enable(boolean canApply, boolean canRevert) {
+    void enable(boolean canApply, boolean canRevert, boolean running) {
         apply.setEnabled(canApply);
         revert.setEnabled(canRevert);
+        now.setVisible(running);
+    }
+
+    /** Whether Apply also changes the running VM now (vCPUs, memory), not only its next boot. */
+    boolean alsoNow() {
+        return now.getVisible() && now.getSelection();
+    }
+
+    Button nowButton() {
+        return now;
     }
 
     Button applyButton() {

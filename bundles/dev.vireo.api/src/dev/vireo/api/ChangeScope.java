@@ -1,0 +1,18 @@
+package dev.vireo.api;
+
+/**
+ * When a change to a domain takes effect: libvirt's {@code VIR_DOMAIN_AFFECT_LIVE} and
+ * {@code VIR_DOMAIN_AFFECT_CONFIG}. A shut-off domain has only a next boot.
+ */
+public enum ChangeScope {
+    NEXT_BOOT(2, "at the next boot"), NOW(1, "now, until the next boot"), NOW_AND_NEXT_BOOT(3, "now and at the next boot");
+
+    /** libvirt's {@code virDomainModificationImpact} flags. */
+    public final int flags;
+    public final String label;
+
+    ChangeScope(int flags, String label) {
+        this.flags = flags;
+        this.label = label;
+    }
+}
