@@ -3,6 +3,7 @@ package dev.vireo.core.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,6 +63,24 @@ class OperationsTest {
 
     private String key(ObjectKind kind, String name) {
         return monitor.objects(kind).all().stream().filter(o -> o.name().equals(name)).findFirst().orElseThrow().key();
+    }
+
+    @Test
+    void renameKeepsTheUuidAndIsRefusedFromTheCacheForATakenNameOrARunningVm() throws Exception {
+        DomainOperations domains = new DomainOperations(monitor);
+        String uuid = domain("state-shutoff").uuid();
+        long calls = monitor.connection().calls().total();
+        ExecutionException taken = assertThrows(ExecutionException.class, () -> done(domains.rename(uuid, "test")));
+        assertTrue(taken.getCause().getMessage().contains("exists"), taken.getCause().getMessage());
+        ExecutionException running = assertThrows(ExecutionException.class,
+                () -> done(domains.rename(domain("test").uuid(), "renamed-running")));
+        assertTrue(running.getCause().getMessage().startsWith("Shut 'test' down"), running.getCause().getMessage());
+        assertEquals(calls, monitor.connection().calls().total(), "both refused from the cache, with no call");
+
+        done(domains.rename(uuid, "state-renamed"));
+        Await.until("the new name in the cache, same UUID", () -> monitor.domains().get(uuid) != null
+                && "state-renamed".equals(monitor.domains().get(uuid).name()), () -> String.valueOf(monitor.domains().get(uuid)));
+        assertNull(domain("state-shutoff"));
     }
 
     @Test
