@@ -7,9 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.jface.dialogs.InputDialog;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterAll;
@@ -29,6 +37,7 @@ import dev.vireo.monitor.DomainRecord;
 import dev.vireo.ui.Services;
 import dev.vireo.ui.dialogs.DeleteDomainDialog;
 import dev.vireo.ui.handlers.DeleteDomainHandler;
+import dev.vireo.ui.handlers.RenameDomainHandler;
 import dev.vireo.ui.preferences.VireoPreferences;
 import dev.vireo.ui.views.DomainNode;
 import dev.vireo.ui.views.DomainsView;
@@ -159,5 +168,44 @@ class ManagerTest {
 
     private static DomainRecord byName(String name) {
         return Services.monitor(host).domains().all().stream().filter(d -> d.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    @Order(9) // after the tree was compared with virsh
+    void renameChecksTheNameAsTypedAndTheRowFollowsByEvent() throws Exception {
+        String uuid = Services.monitor(host).domains().all().stream().filter(d -> d.name().equals("state-shutoff"))
+                .findFirst().orElseThrow().uuid();
+        InputDialog dialog = RenameDomainHandler.dialog(view.getSite().getShell(), new DomainNode(host, uuid));
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        try {
+            Text name = find(dialog.getShell(), Text.class, t -> (t.getStyle() & SWT.READ_ONLY) == 0);
+            Button ok = find(dialog.getShell(), Button.class, b -> IDialogConstants.OK_LABEL.equals(b.getText()));
+            name.setText("devices-galore");
+            assertFalse(ok.isEnabled(), "a name another VM has is refused as typed");
+            name.setText("state-renamed");
+            assertTrue(ok.isEnabled());
+            Workbench.screenshot(dialog.getShell(), "rename");
+        } finally {
+            dialog.close();
+            // the window active again, so that the next test's commands see the view's selection
+            view.getSite().getShell().forceActive();
+            Workbench.page().activate(view);
+        }
+        Workbench.await(RenameDomainHandler.rename(new DomainNode(host, uuid), "state-renamed"));
+        UiWait.until("the renamed row", () -> Workbench.row(view, host, "state-renamed") != null
+                && Workbench.row(view, host, "state-shutoff") == null, () -> Workbench.rows(view));
+        assertEquals(uuid, ((DomainNode) Workbench.row(view, host, "state-renamed").getData()).uuid(), "the same VM");
+    }
+
+    private static <W extends Control> W find(Composite parent, Class<W> type, Predicate<W> test) {
+        for (Control c : parent.getChildren()) {
+            W found = type.isInstance(c) && test.test(type.cast(c)) ? type.cast(c)
+                    : c instanceof Composite child ? find(child, type, test) : null;
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 }
