@@ -102,6 +102,11 @@ public final class VirtConnection {
         }
     }
 
+    /** Tries a failed or refused connection again now, with the credentials it had. */
+    public void reconnect() {
+        connect(credentials);
+    }
+
     /** Counts up with each established session; caches reload when it changes. */
     public int generation() {
         return generation;
