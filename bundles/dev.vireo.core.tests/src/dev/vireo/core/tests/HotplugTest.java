@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -19,9 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.vireo.api.ChangeScope;
 import dev.vireo.api.ConsoleChannel;
-import dev.vireo.connection.ConnectionManager;
 import dev.vireo.monitor.ConnectionMonitor;
-import dev.vireo.monitor.Monitors;
 import dev.vireo.operations.DomainOperations;
 import dev.vireo.operations.HostOperations;
 import dev.vireo.operations.Lifecycle;
@@ -35,37 +30,23 @@ import dev.vireo.operations.Lifecycle;
  */
 class HotplugTest {
     private static final Duration GUEST = Duration.ofSeconds(90);
-    private static LibvirtDaemon daemon;
-    private static final ConnectionManager manager = new ConnectionManager();
+    private static QemuSessionHost host;
     private static ConnectionMonitor monitor;
     private static Path images;
 
     @BeforeAll
     static void start() throws Exception {
-        daemon = LibvirtDaemon.start();
-        images = Files.createDirectories(daemon.dir().resolve("images"));
-        Files.setPosixFilePermissions(images, PosixFilePermissions.fromString("rwxrwxrwx"));
-        Process make = new ProcessBuilder("bash", Path.of(System.getProperty("vireo.root"),
-                "bundles/dev.vireo.core.tests/guest/make-iso.sh").toString(), images.resolve("guest.iso").toString())
-                .redirectErrorStream(true).start();
-        String log = new String(make.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(make.waitFor(5, TimeUnit.MINUTES) && make.exitValue() == 0, log);
-        for (String disk : List.of("root.img", "extra.img")) {
-            Files.write(images.resolve(disk), new byte[8 * 1024 * 1024]);
-        }
-        try (var files = Files.list(images)) {
-            for (Path p : files.toList()) {
-                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-rw-rw-"));
-            }
-        }
-        monitor = new Monitors().of(manager.open(daemon.uri("qemu", "/session")));
-        Await.until("the session host loaded", monitor::isReady, () -> monitor.connection().state().label());
+        host = QemuSessionHost.start();
+        images = host.images();
+        host.guestIso("guest.iso", "VIREO GUEST");
+        host.image("root.img", 8);
+        host.image("extra.img", 8);
+        monitor = host.monitor();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        manager.connections().forEach(manager::close);
-        daemon.close();
+        host.close();
     }
 
     @Test

@@ -9,9 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,10 +30,8 @@ import org.w3c.dom.Node;
 import org.xml.sax.InputSource;
 
 import dev.vireo.api.ObjectKind;
-import dev.vireo.connection.ConnectionManager;
 import dev.vireo.libvirt.LibvirtConnection;
 import dev.vireo.monitor.ConnectionMonitor;
-import dev.vireo.monitor.Monitors;
 import dev.vireo.operations.HostOperations;
 import dev.vireo.operations.NewVmXml;
 import dev.vireo.osinfo.OsDatabase;
@@ -55,37 +51,29 @@ class NewVmXmlTest {
             "rhel9.0", "rhel8.6", "rhel6.10", "centos7.0", "centos-stream9", "opensuse15.4", "archlinux",
             "alpinelinux3.16", "freebsd13.1", "netbsd9.0", "solaris11", "win11", "win10", "win2k22", "win7", "winxp",
             "msdos6.22");
-    private static LibvirtDaemon daemon;
-    private static final ConnectionManager manager = new ConnectionManager();
+    private static QemuSessionHost host;
     private static ConnectionMonitor monitor;
     private static Path disk;
     private static Path iso;
 
     @BeforeAll
     static void start() throws Exception {
-        daemon = LibvirtDaemon.start();
-        Path images = Files.createDirectories(daemon.dir().resolve("images"));
-        Files.setPosixFilePermissions(images, PosixFilePermissions.fromString("rwxrwxrwx"));
-        disk = Files.write(images.resolve("disk.img"), new byte[1024 * 1024]);
-        iso = Files.write(images.resolve("install.iso"), new byte[1024 * 1024]);
-        for (Path p : List.of(disk, iso)) {
-            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-rw-rw-"));
-        }
+        host = QemuSessionHost.start();
+        disk = host.image("disk.img", 1);
+        iso = host.image("install.iso", 1);
         // virt-install makes a pool for the images' folder if none has it: made here once, so that
         // the parallel runs below do not race to make it
-        try (LibvirtConnection c = LibvirtConnection.open(daemon.uri("qemu", "/session"))) {
+        try (LibvirtConnection c = LibvirtConnection.open(host.uri())) {
             String pool = c.objects().define(ObjectKind.STORAGE_POOL, "<pool type='dir'><name>images</name><target><path>"
-                    + images + "</path></target></pool>");
+                    + host.images() + "</path></target></pool>");
             c.objects().start(ObjectKind.STORAGE_POOL, pool);
         }
-        monitor = new Monitors().of(manager.open(daemon.uri("qemu", "/session")));
-        Await.until("the session host loaded", monitor::isReady, () -> monitor.connection().state().label());
+        monitor = host.monitor();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        manager.connections().forEach(manager::close);
-        daemon.close();
+        host.close();
     }
 
     @Test
@@ -117,7 +105,7 @@ class NewVmXmlTest {
 
     /** The first {@code <domain>} virt-install prints for the same choices, changing nothing. */
     private static String virtInstall(String id) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("virt-install", "--connect", daemon.uri("qemu", "/session"), "--print-xml",
+        Process p = new ProcessBuilder("virt-install", "--connect", host.uri(), "--print-xml",
                 "--dry-run", "--name", "vm-" + id, "--osinfo", id, "--memory", "1024", "--vcpus", "2", "--disk",
                 disk.toString(), "--cdrom", iso.toString(), "--graphics", "vnc").redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -3,13 +3,10 @@ package dev.vireo.ui.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.swt.SWT;
@@ -22,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import dev.vireo.api.LibvirtThreadGuard;
 import dev.vireo.api.ObjectKind;
 import dev.vireo.connection.VirtConnection;
-import dev.vireo.core.tests.LibvirtDaemon;
+import dev.vireo.core.tests.QemuSessionHost;
 import dev.vireo.monitor.DomainRecord;
 import dev.vireo.osinfo.OsInfo;
 import dev.vireo.ui.Services;
@@ -43,35 +40,22 @@ import dev.vireo.ui.wizards.NewVmWizard;
  */
 class NewVmOnQemuTest {
     private static final Duration BOOT = Duration.ofSeconds(60);
-    private static LibvirtDaemon daemon;
+    private static QemuSessionHost qemu;
     private static VirtConnection host;
     private static Path iso;
     private static Path disk;
 
     @BeforeAll
     static void startHost() throws Exception {
-        daemon = Workbench.offUi(() -> {
-            LibvirtDaemon d = LibvirtDaemon.start();
-            Path script = Path.of(System.getProperty("vireo.root"), "bundles/dev.vireo.core.tests/guest/make-iso.sh");
-            // labelled as Debian 11's netinst image, which osinfo-db recognises
-            Process make = new ProcessBuilder("bash", script.toString(), d.dir().resolve("guest.iso").toString(),
-                    "Debian 11.5.0 amd64 n").redirectErrorStream(true).start();
-            String log = new String(make.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!make.waitFor(5, TimeUnit.MINUTES) || make.exitValue() != 0) {
-                throw new IllegalStateException("make-iso.sh: " + log);
-            }
-            return d;
-        });
-        iso = daemon.dir().resolve("guest.iso");
-        disk = Files.write(daemon.dir().resolve("guest-disk.img"), new byte[16 * 1024 * 1024]);
-        for (Path p : List.of(iso, disk)) {
-            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-rw-rw-"));
-        }
-        host = Workbench.open(daemon.uri("qemu", "/session"));
+        qemu = Workbench.offUi(QemuSessionHost::start);
+        // labelled as Debian 11's netinst image, which osinfo-db recognises
+        iso = Workbench.offUi(() -> qemu.guestIso("guest.iso", "Debian 11.5.0 amd64 n"));
+        disk = qemu.image("guest-disk.img", 16);
+        host = Workbench.open(qemu.uri());
         // the ISO in a storage pool of the host, so that the wizard can read its label remotely
         Workbench.call(host, l -> {
             String pool = l.objects().define(ObjectKind.STORAGE_POOL, "<pool type='dir'><name>guest</name><target><path>"
-                    + daemon.dir() + "</path></target></pool>");
+                    + qemu.images() + "</path></target></pool>");
             l.objects().start(ObjectKind.STORAGE_POOL, pool);
             return pool;
         });
@@ -80,7 +64,7 @@ class NewVmOnQemuTest {
     @AfterAll
     static void stopHost() throws Exception {
         Workbench.close(host);
-        daemon.close();
+        qemu.close();
     }
 
     @Test
@@ -131,7 +115,7 @@ class NewVmOnQemuTest {
                 SerialConsoleTest.untilShown(terminal, "the guest's line on its serial console", BOOT,
                         t -> t.contains("VIREO GUEST UP") && t.contains("disks=vda"));
             } catch (AssertionError e) {
-                Path log = daemon.dir().resolve("home/cache/libvirt/qemu/log/vireo-guest.log");
+                Path log = qemu.images().resolve("../home/cache/libvirt/qemu/log/vireo-guest.log");
                 throw new AssertionError(e.getMessage() + "\n" + xml + "\n" + (Files.exists(log) ? Files.readString(log) : log), e);
             }
             Workbench.screenshot(editor.getSite().getShell(), "vm-new-guest-console");
