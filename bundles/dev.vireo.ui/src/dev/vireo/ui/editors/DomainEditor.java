@@ -115,7 +115,7 @@ public class DomainEditor extends MultiPageEditorPart {
         });
         Composite top = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().applyTo(top);
-        header = new EditorHeader(top, this::apply, this::reload);
+        header = new EditorHeader(top, this::apply, this::reload, this::updateHeader);
         Composite pages = new Composite(top, SWT.NONE);
         pages.setLayout(new org.eclipse.swt.layout.FillLayout());
         GridDataFactory.fillDefaults().grab(true, true).applyTo(pages);
@@ -352,7 +352,9 @@ public class DomainEditor extends MultiPageEditorPart {
         } else if (applying) {
             header.show(Severity.NONE, "Applying...");
         } else if (dirty) {
-            header.show(Severity.NONE, "Changed: Apply or Revert." + (runs() ? " Applies at the next boot." : ""));
+            header.show(Severity.NONE, !runs() ? "Changed: Apply or Revert."
+                    : header.alsoNow() ? "Changed: for the next boot, and vCPUs and memory now."
+                    : "Changed: Apply or Revert. Applies at the next boot.");
         } else {
             header.show(Severity.NONE, runs() ? "Running: changes apply at the next boot." : "");
         }

@@ -20,7 +20,7 @@ final class EditorHeader {
     private final Button apply;
     private final Button revert;
 
-    EditorHeader(Composite parent, Runnable onApply, Runnable onRevert) {
+    EditorHeader(Composite parent, Runnable onApply, Runnable onRevert, Runnable onNowChanged) {
         Composite header = new Composite(parent, SWT.NONE);
         GridLayoutFactory.swtDefaults().numColumns(4).applyTo(header);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(header);
@@ -30,6 +30,7 @@ final class EditorHeader {
         now.setText("Also &now");
         now.setToolTipText("On a running VM, also change its vCPUs and memory now, where the hypervisor and guest allow it");
         now.setSelection(true);
+        now.addListener(SWT.Selection, e -> onNowChanged.run());
         apply = new Button(header, SWT.PUSH);
         apply.setText("&Apply");
         apply.addListener(SWT.Selection, e -> onApply.run());
@@ -63,9 +64,9 @@ final class EditorHeader {
         now.setVisible(running);
     }
 
-    /** Whether Apply also changes the running VM now (vCPUs, memory), not only its next boot. */
+    /** Whether Apply also changes a running VM now (vCPUs, memory), not only its next boot. */
     boolean alsoNow() {
-        return now.getVisible() && now.getSelection();
+        return now.getSelection();
     }
 
     Button nowButton() {
