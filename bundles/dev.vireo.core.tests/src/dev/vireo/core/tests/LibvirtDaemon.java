@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import dev.vireo.api.LibvirtCallException;
+import dev.vireo.libvirt.DomainStatistics;
+import dev.vireo.libvirt.DomainStats;
 import dev.vireo.libvirt.LibvirtConnection;
 
 /**
@@ -108,6 +110,25 @@ public final class LibvirtDaemon implements AutoCloseable {
     }
 
     /**
+     * Forces off the QEMU guests a test left running (one that failed half way): QEMU outlives
+     * the daemon that started it, and a guest left spinning takes a core from the tests after it.
+     */
+    private void stopGuests() {
+        if (security != Security.NONE) {
+            return; // only the plain daemons run guests
+        }
+        try (LibvirtConnection c = LibvirtConnection.open(uri("qemu", "/session"))) {
+            for (DomainStats d : c.stats().domainStats(0, DomainStatistics.ALL)) {
+                if (d.state().isActive()) {
+                    c.domains().destroy(d.uuid());
+                }
+            }
+        } catch (RuntimeException e) {
+            // no QEMU driver, or the daemon is stuck: nothing to stop through it
+        }
+    }
+
+    /**
      * How many clients the daemon serves over TCP now: its end of each established connection, as
      * the kernel lists them ({@code /proc/net/tcp}); a client that closed is gone from it.
      */
@@ -150,6 +171,8 @@ public final class LibvirtDaemon implements AutoCloseable {
     @Override
     public void close() throws Exception {
         if (process != null && process.isAlive()) {
+            thaw(); // a test that froze it and failed before thawing
+            stopGuests();
             kill();
         }
         try (Stream<Path> files = Files.walk(dir)) {
