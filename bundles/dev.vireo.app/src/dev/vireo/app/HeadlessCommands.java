@@ -88,7 +88,7 @@ final class HeadlessCommands {
                 return 1;
             }
             NewVmXml.Choices choices = new NewVmXml.Choices(name, os, memory, vcpus, disk,
-                    disk != null && disk.endsWith(".qcow2") ? "qcow2" : "raw", iso, option(args, "--network", null),
+                    NewVmXml.diskFormat(disk), iso, option(args, "--network", null),
                     iso != null ? NewVmXml.Boot.CDROM : NewVmXml.Boot.DISK);
             System.out.print(new HostOperations(Services.monitor(connection)).newVmXml(choices, arch)
                     .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));

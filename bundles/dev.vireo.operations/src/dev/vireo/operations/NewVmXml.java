@@ -55,6 +55,11 @@ public final class NewVmXml {
         }
     }
 
+    /** The format of a disk image named {@code path}: {@code qcow2} for {@code *.qcow2}, else {@code raw}. */
+    public static String diskFormat(String path) {
+        return path != null && path.endsWith(".qcow2") ? "qcow2" : "raw";
+    }
+
     /**
      * What the host offers, from its capabilities and the domain capabilities of the machine type
      * chosen: see {@link HostCapabilities}.

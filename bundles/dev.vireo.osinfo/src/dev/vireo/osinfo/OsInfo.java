@@ -3,6 +3,7 @@ package dev.vireo.osinfo;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 
 /**
  * One operating system as libosinfo's database describes it, with the answers virt-install reads
@@ -100,15 +101,15 @@ public record OsInfo(String id, List<String> shortIds, String name, String vendo
     }
 
     public int recommendedCpus(String arch) {
-        return (int) recommended(arch, r -> r.cpus(), r -> r.minCpus());
+        return (int) recommended(arch, Resources::cpus, Resources::minCpus);
     }
 
     public long recommendedStorageGiB(String arch) {
         return recommended(arch, Resources::storageBytes, Resources::minStorageBytes) / (1024L * 1024 * 1024);
     }
 
-    private long recommended(String arch, java.util.function.ToLongFunction<Resources> value,
-            java.util.function.ToLongFunction<Resources> minimum) {
+    private long recommended(String arch, ToLongFunction<Resources> value,
+            ToLongFunction<Resources> minimum) {
         for (String a : List.of(arch, "all")) {
             Resources r = resources.get(a);
             if (r != null && value.applyAsLong(r) > 0) {

@@ -25,6 +25,7 @@ import dev.vireo.connection.VirtConnection;
 import dev.vireo.operations.HostOperations;
 import dev.vireo.osinfo.IsoVolume;
 import dev.vireo.osinfo.OsInfo;
+import dev.vireo.ui.jobs.HostJob;
 
 /** Where the machine goes, its name (checked against the cache) and how its OS gets installed. */
 public class NamePage extends WizardPage {
@@ -55,8 +56,6 @@ public class NamePage extends WizardPage {
     public String detectedText() {
         return detected.getText() == null ? "" : detected.getText();
     }
-
-
 
     /** Chooses an install method as a click on its radio button does. */
     public void chooseInstall(NewVmWizard.Install install) {
@@ -147,7 +146,7 @@ public class NamePage extends WizardPage {
         }) : new HostOperations(wizard.monitor()).isoVolume(path);
         Display display = getShell().getDisplay();
         identity.thenCombine(wizard.osDatabase, (iso, db) -> db == null ? null : db.detect(iso).orElse(null))
-                .handle((os, e) -> e != null ? "Cannot detect the OS: " + rootMessage(e) : os != null ? os
+                .handle((os, e) -> e != null ? "Cannot detect the OS: " + HostJob.message(e) : os != null ? os
                         : "The OS on this image is not in libosinfo's database: choose it on the next page.")
                 .thenAccept(found -> display.asyncExec(() -> {
                     if (detection != detections || detected.isDisposed()) {
@@ -162,14 +161,6 @@ public class NamePage extends WizardPage {
                         detected.setText((String) found);
                     }
                 }));
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getMessage();
     }
 
     private static boolean isLocal(VirtConnection c) {

@@ -33,7 +33,8 @@ import dev.vireo.ui.views.DomainNode;
 /**
  * New Virtual Machine, as virt-manager's: where and how to install, the OS (from libosinfo's
  * database, searchable, or detected from the ISO) and hardware (from the host's capabilities, the
- * OS's recommendations and the devices virt-install would pick for it), storage (a new volume in a pool, or an existing path, checked against the
+ * OS's recommendations and the devices virt-install would pick for it), storage (a new volume in
+ * a pool, or an existing path, checked against the
  * cache), network, and the XML it will define. Everything it checks it reads from the cache; the
  * only call before Finish is the host's size, for the limits.
  */
@@ -152,11 +153,14 @@ public class NewVmWizard extends Wizard {
         return spec;
     }
 
-    /** The domain XML the choices make, as virt-install would ({@link NewVmXml}); the disk at {@code diskPath} ({@code null}: none). */
+    /**
+     * The domain XML the choices make, as virt-install would ({@link NewVmXml}); the disk at
+     * {@code diskPath} ({@code null}: none).
+     */
     String domainXml(String diskPath) {
         boolean cdrom = spec.install == Install.ISO || spec.install == Install.URL;
         NewVmXml.Choices choices = new NewVmXml.Choices(spec.name, spec.os, spec.memoryMiB, spec.vcpus, diskPath,
-                diskPath != null && diskPath.endsWith(".qcow2") ? "qcow2" : "raw",
+                NewVmXml.diskFormat(diskPath),
                 spec.install == Install.ISO ? spec.media.strip() : cdrom ? "" : null, spec.network,
                 cdrom ? NewVmXml.Boot.CDROM : spec.install == Install.PXE ? NewVmXml.Boot.NETWORK : NewVmXml.Boot.DISK,
                 spec.machine == null || spec.machine.isEmpty() ? null : spec.machine);
