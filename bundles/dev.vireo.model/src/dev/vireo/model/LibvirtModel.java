@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.util.Map;
 import java.util.TreeMap;
 
+import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.transform.OutputKeys;
@@ -27,6 +28,7 @@ import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.emf.ecore.xmi.impl.EcoreResourceFactoryImpl;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
@@ -76,6 +78,11 @@ public final class LibvirtModel {
         if (eClass == null) {
             throw new ModelException("Line 1: <" + root.getTagName() + "> is no libvirt document this model knows; "
                     + "expected one of " + ROOTS.keySet(), null);
+        }
+        Element reserved = withReservedAttribute(root);
+        if (reserved != null) {
+            throw new ModelException(position(xml, reserved) + ", <" + reserved.getTagName() + ">: an attribute "
+                    + "named like a namespace declaration (xmlns...) without being one; XML reserves such names", null);
         }
         XmlObject object = XmlObject.wrap(eClass, root);
         try {
@@ -130,6 +137,29 @@ public final class LibvirtModel {
                 }
             }
         }
+    }
+
+    /**
+     * The first element with an attribute such as {@code xmlnsq}: the parser reads it as a plain
+     * attribute, but the JDK's serializer takes it for a namespace declaration and drops it, so the
+     * document could not be written as it was read.
+     */
+    private static Element withReservedAttribute(Element e) {
+        NamedNodeMap attributes = e.getAttributes();
+        for (int i = 0; i < attributes.getLength(); i++) {
+            Node a = attributes.item(i);
+            if (a.getNodeName().startsWith(XMLConstants.XMLNS_ATTRIBUTE)
+                    && !XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(a.getNamespaceURI())) {
+                return e;
+            }
+        }
+        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            Element found = n instanceof Element child ? withReservedAttribute(child) : null;
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     /** "Line L, column C" of an element's start tag: the document is read once more, only on error. */

@@ -1,6 +1,7 @@
 package dev.vireo.model.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,6 +33,16 @@ class XmlLimitsTest {
                 () -> LibvirtModel.load("<domain type='test'>\n  <!DOCTYPE domain><name>x</name></domain>"));
         assertTrue(e.getMessage().startsWith("Line 2, column "), e.getMessage());
         assertEquals("deep", LibvirtModel.load(nested(5)).get("name"));
+    }
+
+    @Test
+    void anAttributeNamedLikeANamespaceDeclarationIsRefusedWithItsPosition() throws Exception {
+        // found by the model fuzzer in CI: the JDK's serializer dropped "xmlnsq" when writing back
+        ModelException e = assertThrows(ModelException.class,
+                () -> LibvirtModel.load("<domain type='test'>\n  <name xmlnsq='urn:x'>x</name></domain>"));
+        assertTrue(e.getMessage().startsWith("Line 2, column "), e.getMessage());
+        String declared = "<domain type='test' xmlns:q='urn:x'><name q:a='1'>x</name></domain>";
+        assertNull(XmlDiff.firstDifference(declared, LibvirtModel.save(LibvirtModel.load(declared))));
     }
 
     @Test

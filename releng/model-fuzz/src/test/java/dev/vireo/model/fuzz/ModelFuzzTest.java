@@ -86,7 +86,12 @@ class ModelFuzzTest {
         }
     }
 
-    @Property(tries = 20000)
+    /*
+     * The seed is fixed so that CI judges a change, not its luck: a random seed once found a new
+     * defect in CI on a change that had nothing to do with it. To explore, run with another seed
+     * (300 000 tries with random seeds passed when this was pinned) and add what fails to XmlLimitsTest.
+     */
+    @Property(tries = 20000, seed = "-2738428781390193506")
     void mutatedDocumentsComeBackUnchangedOrAreRefusedWithTheirPosition(@ForAll("mutants") String xml)
             throws ModelException {
         XmlObject object;
