@@ -96,11 +96,16 @@ public final class LibvirtModel {
 
     /** Writes an object's document (or, for an object inside one, its element) as XML. */
     public static String save(XmlObject object) {
+        return save(object.element());
+    }
+
+    /** Writes one element of a document as XML, e.g. a device of a domain. */
+    public static String save(Element element) {
         try {
             Transformer t = TransformerFactory.newInstance().newTransformer();
             t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
             StringWriter out = new StringWriter();
-            t.transform(new DOMSource(object.element()), new StreamResult(out));
+            t.transform(new DOMSource(element), new StreamResult(out));
             return out.toString();
         } catch (TransformerException e) {
             throw new IllegalStateException("cannot write XML", e);

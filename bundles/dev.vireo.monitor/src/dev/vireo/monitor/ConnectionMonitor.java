@@ -13,11 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -67,11 +64,7 @@ public final class ConnectionMonitor {
     private final ObjectSync objectSync;
     private final StatsSampler sampler;
     private final List<ScheduledFuture<?>> sessionTasks = new ArrayList<>();
-    /** Events queued for the update thread and not yet applied; bounded by the policy's backlog. */
-    private final AtomicInteger queuedEvents = new AtomicInteger();
-    private final AtomicInteger peakQueuedEvents = new AtomicInteger();
-    private final AtomicBoolean resyncQueued = new AtomicBoolean();
-    private final AtomicInteger backlogResyncs = new AtomicInteger();
+    private final EventBacklog backlog;
     private volatile String capabilitiesXml;
     private final Map<String, CompletableFuture<String>> domainCapabilities = new ConcurrentHashMap<>();
     private volatile int loadedGeneration;
@@ -87,11 +80,14 @@ public final class ConnectionMonitor {
         }
         // once the connection is removed, what libvirt still delivers (an event already queued) is dropped
         updates = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-                daemon("vireo-monitor " + connection.uri()), new ThreadPoolExecutor.DiscardPolicy());
-        timer = Executors.newSingleThreadScheduledExecutor(daemon("vireo-timer " + connection.uri()));
+                Thread.ofPlatform().name("vireo-monitor " + connection.uri()).daemon().factory(),
+                new ThreadPoolExecutor.DiscardPolicy());
+        timer = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("vireo-timer " + connection.uri()).daemon().factory());
         domainSync = new DomainSync(this, updates);
         objectSync = new ObjectSync(this, updates, objects);
         sampler = new StatsSampler(this, updates);
+        backlog = new EventBacklog(policy.eventBacklog(), connection.uri(), updates, this::resyncAfterBacklog);
         connection.manager().addConnectionListener(new ConnectionListener() {
             @Override
             public void connectionStateChanged(VirtConnection c) {
@@ -243,6 +239,8 @@ public final class ConnectionMonitor {
             startSession();
         } else if (connection.state() != ConnectionState.CONNECTED) {
             stopSessionTasks();
+            // else "connected and ready" held between a reconnect and its session's start, on the old cache
+            ready = new CompletableFuture<>();
         }
     }
 
@@ -323,31 +321,12 @@ public final class ConnectionMonitor {
         return strategy;
     }
 
-    /**
-     * On the event-loop thread: queues an event's work for the update thread, unless the backlog
-     * is full. Then the event is dropped, and so is every other until a resync, queued once, runs
-     * on the update thread: it lists and fetches everything again, so what was dropped is read
-     * from the host instead (the list happens after the last dropped event).
-     */
+    /** On the event-loop thread: an event's work for the update thread, within the policy's backlog. */
     void queueEvent(Runnable work) {
-        if (resyncQueued.get() || queuedEvents.get() >= policy.eventBacklog()) {
-            if (resyncQueued.compareAndSet(false, true)) {
-                backlogResyncs.incrementAndGet();
-                Log.info(ConnectionMonitor.class, connection.uri() + ": more than " + policy.eventBacklog()
-                        + " events waiting; dropping them and reading the host again");
-                updates.execute(this::resyncAfterBacklog);
-            }
-            return;
-        }
-        peakQueuedEvents.accumulateAndGet(queuedEvents.incrementAndGet(), Math::max);
-        updates.execute(() -> {
-            queuedEvents.decrementAndGet();
-            work.run();
-        });
+        backlog.queue(work);
     }
 
     private void resyncAfterBacklog() {
-        resyncQueued.set(false);
         if (policy.domains().mode() == RefreshStrategy.Mode.EVENTS) {
             domainSync.loadDomains();
         }
@@ -363,12 +342,12 @@ public final class ConnectionMonitor {
 
     /** How often the event backlog was full and the cache read again instead. */
     public int backlogResyncs() {
-        return backlogResyncs.get();
+        return backlog.resyncs();
     }
 
     /** The most events that ever waited for the update thread at once: at most the policy's backlog. */
     public int peakEventBacklog() {
-        return peakQueuedEvents.get();
+        return backlog.peak();
     }
 
     private synchronized void schedule(ScheduledFuture<?> task) {
@@ -416,13 +395,5 @@ public final class ConnectionMonitor {
     Void log(String message, Throwable e) {
         Log.warn(ConnectionMonitor.class, message + ": " + (e.getCause() != null ? e.getCause() : e).getMessage());
         return null;
-    }
-
-    private static ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

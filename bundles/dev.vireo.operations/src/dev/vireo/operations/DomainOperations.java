@@ -69,6 +69,24 @@ public final class DomainOperations extends Operations {
         return run(libvirt -> libvirt.domains().setMemory(uuid, kib, scope));
     }
 
+    /**
+     * Makes a user's edits on the running VM as well, one call each, in one task on the workers:
+     * the first the hypervisor refuses ends it, with libvirt's reason.
+     */
+    public CompletableFuture<Void> changeNow(String uuid, LiveChanges changes) {
+        return run(libvirt -> {
+            changes.detach().forEach(xml -> libvirt.domains().detachDevice(uuid, xml, ChangeScope.NOW));
+            changes.update().forEach(xml -> libvirt.domains().updateDevice(uuid, xml, ChangeScope.NOW));
+            changes.attach().forEach(xml -> libvirt.domains().attachDevice(uuid, xml, ChangeScope.NOW));
+            if (changes.vcpus() != null) {
+                libvirt.domains().setVcpus(uuid, changes.vcpus(), ChangeScope.NOW);
+            }
+            if (changes.memoryKiB() != null) {
+                libvirt.domains().setMemory(uuid, changes.memoryKiB(), ChangeScope.NOW);
+            }
+        });
+    }
+
     /** Renames a shut-off VM; a name another VM of the host has is refused from the cache, with no call. */
     public CompletableFuture<Void> rename(String uuid, String newName) {
         DomainRecord d = monitor.domains().get(uuid);

@@ -35,8 +35,9 @@ import dev.vireo.ui.wizards.NewVmWizard;
  * A user's first VM on a QEMU host, end to end in the workbench: the New VM wizard makes it from
  * an install ISO (a small Linux guest the test assembles from Debian packages,
  * {@code guest/make-iso.sh} of the core tests), it boots under TCG and says so on its serial
- * console, and Shut Down presses its ACPI power button: the guest powers off and the row turns
- * "shut off" by event.
+ * console; on the Hardware page its memory is changed live, a disk is hot-plugged (the guest sees
+ * it), the CD-ROM's media changed and a hot-plug QEMU refuses shows the reason; and Shut Down
+ * presses its ACPI power button: the guest powers off and the row turns "shut off" by event.
  */
 class NewVmOnQemuTest {
     private static final Duration BOOT = Duration.ofSeconds(60);
@@ -44,6 +45,9 @@ class NewVmOnQemuTest {
     private static VirtConnection host;
     private static Path iso;
     private static Path disk;
+    private static Path extraDisk;
+    private static Path sataDisk;
+    private static Path otherIso;
 
     @BeforeAll
     static void startHost() throws Exception {
@@ -51,6 +55,9 @@ class NewVmOnQemuTest {
         // labelled as Debian 11's netinst image, which osinfo-db recognises
         iso = Workbench.offUi(() -> qemu.guestIso("guest.iso", "Debian 11.5.0 amd64 n"));
         disk = qemu.image("guest-disk.img", 16);
+        extraDisk = qemu.image("extra-disk.img", 8);
+        sataDisk = qemu.image("sata-disk.img", 8);
+        otherIso = Files.copy(iso, qemu.images().resolve("other.iso"));
         host = Workbench.open(qemu.uri());
         // the ISO in a storage pool of the host, so that the wizard can read its label remotely
         Workbench.call(host, l -> {
@@ -65,6 +72,13 @@ class NewVmOnQemuTest {
     static void stopHost() throws Exception {
         Workbench.close(host);
         qemu.close();
+    }
+
+    private static void applyNow(DomainEditor editor) {
+        assertTrue(editor.nowButton().getSelection(), "offered: also now");
+        editor.apply();
+        UiWait.until("applied now and for the next boot", () -> !editor.isDirty() && editor.message().equals("Applied."),
+                editor::message);
     }
 
     @Test
@@ -132,6 +146,36 @@ class NewVmOnQemuTest {
                     editor::message);
             assertEquals(1, host.calls().get("virDomainSetMemoryFlags"), "the running VM changed now");
             assertTrue(Workbench.call(host, l -> l.domains().nextBootXml(uuid)).contains("786432"), "and at its next boot");
+
+            // a disk added on the Hardware page is plugged in now: the guest's line lists it
+            HardwarePage hardware = editor.page(HardwarePage.class);
+            hardware.add("Disk");
+            hardware.field("sourceFile").setText(extraDisk.toString());
+            hardware.field("driverType").setText("raw");
+            applyNow(editor);
+            SerialConsoleTest.untilShown(terminal, "the hot-plugged disk in the guest", BOOT, t -> t.contains("disks=vda vdb"));
+
+            // the CD-ROM's media changed in place (an update, not a re-plug), seen by the cache from the event
+            hardware.select("CD-ROM sda");
+            hardware.field("sourceFile").setText(otherIso.toString());
+            Workbench.screenshot(editor.getSite().getShell(), "vm-hotplug-cdrom");
+            applyNow(editor);
+            UiWait.until("the new media in the cache", () -> editor.record().xml().contains(otherIso.toString()),
+                    () -> editor.record().xml());
+            assertEquals(1, host.calls().get("virDomainUpdateDeviceFlags"), "the media changed in place");
+
+            // a SATA disk cannot be plugged into a running q35 guest: applied for the next boot, the reason shown
+            hardware.add("Disk");
+            hardware.field("targetDev").setText("sdc");
+            hardware.field("targetBus").setText("sata");
+            hardware.field("sourceFile").setText(sataDisk.toString());
+            hardware.field("driverType").setText("raw");
+            editor.apply();
+            UiWait.until("the refusal shown", () -> editor.message().startsWith("Applied for the next boot; not now:"),
+                    editor::message);
+            Workbench.screenshot(editor.getSite().getShell(), "vm-hotplug-refused");
+            assertTrue(editor.message().contains("hotplug"), editor.message());
+            assertTrue(Workbench.call(host, l -> l.domains().nextBootXml(uuid)).contains("dev='sdc'"), "kept for the next boot");
         } finally {
             Workbench.page().closeEditor(editor, false);
         }

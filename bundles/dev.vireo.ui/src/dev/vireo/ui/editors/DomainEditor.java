@@ -2,7 +2,6 @@ package dev.vireo.ui.editors;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,9 +22,7 @@ import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.MultiPageEditorPart;
 
-import dev.vireo.api.ChangeScope;
 import dev.vireo.driver.HypervisorDriver;
-import dev.vireo.model.DomainDefinition;
 import dev.vireo.model.LibvirtModel;
 import dev.vireo.model.ModelException;
 import dev.vireo.model.XmlObject;
@@ -34,10 +31,10 @@ import dev.vireo.monitor.ConnectionMonitor;
 import dev.vireo.monitor.DomainChange;
 import dev.vireo.monitor.DomainRecord;
 import dev.vireo.operations.DomainOperations;
+import dev.vireo.operations.LiveChanges;
 import dev.vireo.ui.Services;
 import dev.vireo.ui.editors.EditorHeader.Severity;
 import dev.vireo.ui.jobs.HostJob;
-import dev.vireo.ui.widgets.UiTurnCoalescer;
 
 /**
  * A virtual machine's details, as virt-manager's details window: the pages contributed to
@@ -60,6 +57,8 @@ public class DomainEditor extends MultiPageEditorPart {
     private Display display;
     /** The working copy the pages edit; {@code null} until the cache has the domain's XML. */
     private XmlObject draft;
+    /** The definition the working copy started from: what "Also now" compares Apply's with. */
+    private String baseline;
     private boolean dirty;
     private boolean applying;
     private int shownPage = -1;
@@ -72,22 +71,8 @@ public class DomainEditor extends MultiPageEditorPart {
     private final List<DomainEditorPage> pages = new ArrayList<>();
     private final List<String> pageIds = new ArrayList<>();
 
-    /** Kinds of change to this machine not yet shown; applied once per UI turn, however many arrived. */
-    private final Set<DomainChange.Kind> pending = new LinkedHashSet<>();
-    private UiTurnCoalescer changes;
-    private final CacheListener listener = new CacheListener() {
-        @Override
-        public void domainsChanged(ConnectionMonitor m, List<DomainChange> batch) {
-            for (DomainChange change : batch) {
-                if (change.domain().uuid().equals(input.uuid())) {
-                    synchronized (pending) {
-                        pending.add(change.kind());
-                    }
-                    changes.request();
-                }
-            }
-        }
-    };
+    /** Outside changes to this machine; {@code null} until the editor's controls exist. */
+    private CacheListener listener;
 
     @Override
     public void init(IEditorSite site, IEditorInput editorInput) throws PartInitException {
@@ -105,14 +90,7 @@ public class DomainEditor extends MultiPageEditorPart {
     @Override
     protected Composite createPageContainer(Composite parent) {
         display = parent.getDisplay();
-        changes = new UiTurnCoalescer(display, () -> {
-            List<DomainChange.Kind> kinds;
-            synchronized (pending) {
-                kinds = List.copyOf(pending); // in the order they first arrived
-                pending.clear();
-            }
-            kinds.forEach(this::changed);
-        });
+        listener = new DomainChanges(display, input.uuid(), this::changed);
         Composite top = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().applyTo(top);
         header = new EditorHeader(top, this::apply, this::reload, this::updateHeader);
@@ -212,42 +190,31 @@ public class DomainEditor extends MultiPageEditorPart {
             return;
         }
         String definition = text;
-        DomainRecord running = runs() && header.alsoNow() ? record() : null;
+        LiveChanges live = runs() && header.alsoNow() ? liveChanges(definition) : null;
         applying = true;
         updateHeader();
         HostJob.run("Applying changes to " + input.getName(), () -> operations.define(definition), false)
-                .whenComplete((uuid, failure) -> {
-                    if (failure != null || running == null) {
-                        display.asyncExec(() -> applied(failure));
-                        return;
+                .thenCompose(uuid -> live == null || live.isEmpty() ? CompletableFuture.completedFuture(null)
+                        : HostJob.run("Changing " + input.getName() + " now",
+                                () -> operations.changeNow(input.uuid(), live), false).handle((v, refused) -> refused))
+                .whenComplete((refused, failure) -> display.asyncExec(() -> {
+                    applied(failure, definition);
+                    if (refused != null && !header.isDisposed()) {
+                        header.show(Severity.WARNING, "Applied for the next boot; not now: " + HostJob.message(refused));
                     }
-                    HostJob.run("Changing " + input.getName() + " now", () -> changeNow(running, definition), false)
-                            .whenComplete((v, refused) -> display.asyncExec(() -> {
-                                applied(null);
-                                if (refused != null && !header.isDisposed()) {
-                                    header.show(Severity.WARNING, "Applied for the next boot; not now: "
-                                            + HostJob.message(refused));
-                                }
-                            }));
-                });
+                }));
     }
 
-    /** The vCPUs and memory of the new definition, on the running VM as well, where they differ. */
-    private CompletableFuture<Void> changeNow(DomainRecord running, String definition) {
-        DomainDefinition wanted;
+    /** What Apply changes on the running VM as well; {@code null} if that cannot be worked out. */
+    private LiveChanges liveChanges(String definition) {
         try {
-            wanted = DomainDefinition.parse(definition);
+            return baseline == null ? null : LiveChanges.between(baseline, definition);
         } catch (ModelException e) {
-            return CompletableFuture.failedFuture(e);
+            return null; // not a domain (the XML page's root was changed): define refuses it with the reason
         }
-        CompletableFuture<Void> vcpus = wanted.vcpus() == running.vcpus() ? CompletableFuture.completedFuture(null)
-                : operations.setVcpus(input.uuid(), wanted.vcpus(), ChangeScope.NOW);
-        return vcpus.thenCompose(v -> wanted.currentMemoryKiB() == running.memoryKiB()
-                ? CompletableFuture.completedFuture(null)
-                : operations.setMemory(input.uuid(), wanted.currentMemoryKiB(), ChangeScope.NOW));
     }
 
-    private void applied(Throwable failure) {
+    private void applied(Throwable failure, String definition) {
         applying = false;
         if (header.isDisposed()) {
             return;
@@ -260,6 +227,7 @@ public class DomainEditor extends MultiPageEditorPart {
         }
         // the working copy is what libvirt has now; its own rendering arrives with the define event
         pages.forEach(DomainEditorPage::applied);
+        baseline = definition;
         setDirty(false);
         header.show(Severity.NONE, "Applied.");
         updateButtons();
@@ -303,6 +271,7 @@ public class DomainEditor extends MultiPageEditorPart {
 
     private void show(XmlObject newDraft) {
         draft = newDraft;
+        baseline = newDraft == null ? null : LibvirtModel.save(newDraft);
         pages.forEach(p -> p.show(draft));
         updateHeader();
     }
@@ -353,7 +322,7 @@ public class DomainEditor extends MultiPageEditorPart {
             header.show(Severity.NONE, "Applying...");
         } else if (dirty) {
             header.show(Severity.NONE, !runs() ? "Changed: Apply or Revert."
-                    : header.alsoNow() ? "Changed: for the next boot, and vCPUs and memory now."
+                    : header.alsoNow() ? "Changed: for the next boot, and now where the hypervisor allows."
                     : "Changed: Apply or Revert. Applies at the next boot.");
         } else {
             header.show(Severity.NONE, runs() ? "Running: changes apply at the next boot." : "");
@@ -416,13 +385,7 @@ public class DomainEditor extends MultiPageEditorPart {
         return pages.stream().filter(type::isInstance).map(type::cast).findFirst().orElse(null);
     }
 
-
-
-
-
-
-
-    /** "Also now": Apply changes a running VM's vCPUs and memory now as well as at its next boot. */
+    /** "Also now": Apply changes a running VM now (vCPUs, memory, devices) as well as at its next boot. */
     public Button nowButton() {
         return header.nowButton();
     }

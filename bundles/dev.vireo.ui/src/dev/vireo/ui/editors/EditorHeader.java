@@ -28,7 +28,8 @@ final class EditorHeader {
         GridDataFactory.fillDefaults().grab(true, false).applyTo(message);
         now = new Button(header, SWT.CHECK);
         now.setText("Also &now");
-        now.setToolTipText("On a running VM, also change its vCPUs and memory now, where the hypervisor and guest allow it");
+        now.setToolTipText("On a running VM, also make the changes now where the hypervisor allows it: vCPUs, "
+                + "memory, devices added, removed or changed, CD-ROM media");
         now.setSelection(true);
         now.addListener(SWT.Selection, e -> onNowChanged.run());
         apply = new Button(header, SWT.PUSH);
@@ -64,7 +65,7 @@ final class EditorHeader {
         now.setVisible(running);
     }
 
-    /** Whether Apply also changes a running VM now (vCPUs, memory), not only its next boot. */
+    /** Whether Apply also changes a running VM now (vCPUs, memory, devices), not only its next boot. */
     boolean alsoNow() {
         return now.getSelection();
     }

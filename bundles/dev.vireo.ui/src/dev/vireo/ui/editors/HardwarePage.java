@@ -34,7 +34,6 @@ import dev.vireo.ui.editors.FieldsPanel.Field;
  * Remove change the working copy; Apply redefines the domain.
  */
 public class HardwarePage implements DomainEditorPage {
-    /** What Add Hardware offers: a list feature of the domain and the values a new device starts with. */
     /** A row of the list: its label, the fields its panel edits, and the device it removes (if any). */
     record Item(String label, List<Field> fields, XmlObject device) {
     }
@@ -153,8 +152,12 @@ public class HardwarePage implements DomainEditorPage {
     /** Names a device as virt-manager's list does, e.g. "Disk vda", "NIC 52:54:00:8a:2c:11", "Controller usb 0". */
     static String deviceLabel(String feature, XmlObject d) {
         return switch (feature) {
-            case "disks" -> FieldsPanel.label(d.string("device") == null ? "disk" : d.string("device")) + " "
-                    + d.string("targetDev");
+            case "disks" -> switch (String.valueOf(d.string("device"))) {
+                case "cdrom" -> "CD-ROM";
+                case "floppy" -> "Floppy";
+                case "lun" -> "LUN";
+                default -> "Disk";
+            } + " " + d.string("targetDev");
             case "interfaces" -> "NIC " + d.string("mac");
             case "graphics" -> "Display " + String.valueOf(d.string("type")).toUpperCase();
             case "controllers" -> "Controller " + d.string("type") + " " + d.get("index");

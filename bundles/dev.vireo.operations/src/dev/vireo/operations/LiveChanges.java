@@ -1,0 +1,81 @@
+package dev.vireo.operations;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+import dev.vireo.model.DomainDefinition;
+import dev.vireo.model.Elements;
+import dev.vireo.model.LibvirtModel;
+import dev.vireo.model.ModelException;
+
+/**
+ * A user's edits to a definition (the one an editor started from, and the one it applies), as the
+ * calls that make them on the running VM too, as virt-manager's "apply now" does: vCPUs and memory
+ * set, devices detached and attached, and a device kept under its identity (a disk's target, a
+ * NIC's MAC) but changed updated in place, which is how a CD-ROM's media is changed or ejected.
+ *
+ * @param vcpus the new vCPU count, or {@code null} if unchanged
+ * @param memoryKiB the new current memory, or {@code null} if unchanged
+ */
+public record LiveChanges(Integer vcpus, Long memoryKiB, List<String> detach, List<String> attach,
+        List<String> update) {
+
+    public static LiveChanges between(String before, String after) throws ModelException {
+        DomainDefinition was = DomainDefinition.parse(before);
+        DomainDefinition now = DomainDefinition.parse(after);
+        Map<String, String> old = devices(was);
+        Map<String, String> wanted = devices(now);
+        List<String> detach = new ArrayList<>();
+        List<String> update = new ArrayList<>();
+        old.forEach((key, xml) -> {
+            String replacement = wanted.get(key);
+            if (replacement == null) {
+                detach.add(xml);
+            } else if (!replacement.equals(xml)) {
+                update.add(replacement);
+            }
+        });
+        List<String> attach = wanted.entrySet().stream().filter(e -> !old.containsKey(e.getKey()))
+                .map(Map.Entry::getValue).toList();
+        return new LiveChanges(now.vcpus() == was.vcpus() ? null : now.vcpus(),
+                now.currentMemoryKiB() == was.currentMemoryKiB() ? null : now.currentMemoryKiB(), List.copyOf(detach),
+                attach, List.copyOf(update));
+    }
+
+    public boolean isEmpty() {
+        return vcpus == null && memoryKiB == null && detach.isEmpty() && attach.isEmpty() && update.isEmpty();
+    }
+
+    /** Each device's XML by its identity; devices without one are known by their XML, with a count for twins. */
+    private static Map<String, String> devices(DomainDefinition domain) {
+        Map<String, String> result = new LinkedHashMap<>();
+        Element devices = Elements.child(domain.model().element(), "devices");
+        for (Node n = devices == null ? null : devices.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element device) {
+                String xml = LibvirtModel.save(device);
+                String key = identity(device, xml);
+                int twin = 1;
+                while (result.containsKey(key + "#" + twin)) {
+                    twin++;
+                }
+                result.put(key + "#" + twin, xml);
+            }
+        }
+        return result;
+    }
+
+    private static String identity(Element device, String xml) {
+        Element target = Elements.child(device, "target");
+        Element mac = Elements.child(device, "mac");
+        return switch (device.getTagName()) {
+            case "disk" -> target == null ? xml : "disk " + target.getAttribute("dev");
+            case "interface" -> mac == null ? xml : "interface " + mac.getAttribute("address").toLowerCase();
+            default -> xml;
+        };
+    }
+}
