@@ -157,11 +157,13 @@ public final class DriverRegistry implements RefreshPolicyProvider {
         List<DeviceTemplate> devices = new ArrayList<>();
         for (IConfigurationElement device : e.getChildren("device")) {
             Map<String, String> values = new LinkedHashMap<>();
+            Map<String, String> domainValues = new LinkedHashMap<>();
             for (IConfigurationElement set : device.getChildren("set")) {
-                values.put(required(set, "feature"), required(set, "value"));
+                ("domain".equals(set.getAttribute("on")) ? domainValues : values).put(required(set, "feature"),
+                        required(set, "value"));
             }
             devices.add(new DeviceTemplate(required(device, "label"), required(device, "list"),
-                    Collections.unmodifiableMap(values)));
+                    Collections.unmodifiableMap(values), Collections.unmodifiableMap(domainValues)));
         }
         PluginCode code = e.getAttribute("class") == null ? null : new PluginCode(e);
         return new HypervisorDriver(id, required(e, "name"), contributor, List.copyOf(schemes), Set.copyOf(transports),

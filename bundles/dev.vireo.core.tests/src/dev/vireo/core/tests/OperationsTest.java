@@ -21,11 +21,15 @@ import dev.vireo.api.DomainState;
 import dev.vireo.api.ObjectKind;
 import dev.vireo.api.StorageVolume;
 import dev.vireo.connection.ConnectionManager;
+import dev.vireo.model.LibvirtModel;
+import dev.vireo.model.XmlObject;
 import dev.vireo.monitor.ConnectionMonitor;
 import dev.vireo.monitor.DomainRecord;
 import dev.vireo.monitor.Monitors;
 import dev.vireo.monitor.spi.RefreshPolicy;
 import dev.vireo.operations.DomainOperations;
+import dev.vireo.operations.HostDevices;
+import dev.vireo.operations.HostDevices.HostDevice;
 import dev.vireo.operations.HostOperations;
 import dev.vireo.operations.Lifecycle;
 import dev.vireo.operations.NetworkOperations;
@@ -81,6 +85,29 @@ class OperationsTest {
         Await.until("the new name in the cache, same UUID", () -> monitor.domains().get(uuid) != null
                 && "state-renamed".equals(monitor.domains().get(uuid).name()), () -> String.valueOf(monitor.domains().get(uuid)));
         assertNull(domain("state-shutoff"));
+    }
+
+    @Test
+    void hostDevicesComeFromTheCacheWithTheVmsAlreadyGivenEach() throws Exception {
+        long calls = monitor.connection().calls().total();
+        HostDevice usb = HostDevices.of(monitor, "usb").get(0);
+        assertEquals("usb_1_2", usb.name());
+        assertEquals("Vireo Vireo Test Token", usb.description());
+        assertEquals("bus 1 device 2", usb.address());
+        assertEquals(List.of(), usb.usedBy());
+        HostDevice pci = HostDevices.of(monitor, "pci").get(0);
+        assertEquals("0000:00:19.0", pci.address());
+        assertEquals("0x19", pci.hostdev().get("sourceSlot"), "hostdevs name PCI numbers in hex");
+        assertEquals(calls, monitor.connection().calls().total(), "listed from the cache, with no call");
+
+        XmlObject vm = LibvirtModel.copy(domain("state-shutoff").definition().model());
+        XmlObject hostdev = vm.add("hostdevs");
+        pci.hostdev().forEach(hostdev::setText);
+        done(new DomainOperations(monitor).define(LibvirtModel.save(vm)));
+        Await.until("the PCI device given to state-shutoff, by the cache",
+                () -> HostDevices.of(monitor, "pci").get(0).usedBy().equals(List.of("state-shutoff")),
+                () -> HostDevices.of(monitor, "pci").toString());
+        assertEquals(List.of(), HostDevices.of(monitor, "usb").get(0).usedBy());
     }
 
     @Test

@@ -66,13 +66,14 @@ class DriverRegistryTest {
     @Test
     void everyDeclaredDeviceTemplateMakesADeviceTheModelWritesAndReadsBack() throws Exception {
         assertEquals(List.of("Disk", "Network interface", "Graphics", "Video", "Sound", "Controller", "Input", "Serial",
-                "Console", "Channel", "Random number generator", "Watchdog"),
+                "Console", "Channel", "Random number generator", "TPM", "Filesystem (virtiofs)", "Watchdog"),
                 registry.forUri("qemu:///system").orElseThrow().devices().stream().map(DeviceTemplate::label).toList());
         for (HypervisorDriver driver : registry.drivers()) {
             for (DeviceTemplate template : driver.devices()) {
                 XmlObject domain = LibvirtModel.create("Domain");
                 XmlObject device = domain.add(template.list());
                 template.values().forEach(device::setText);
+                template.domainValues().forEach(domain::setText);
                 String xml = LibvirtModel.save(domain);
                 assertEquals(xml, LibvirtModel.save(LibvirtModel.load(xml)), driver.id() + " " + template.label());
                 for (var value : template.values().entrySet()) {

@@ -1,6 +1,7 @@
 package dev.vireo.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.eclipse.core.runtime.preferences.InstanceScope;
-import org.eclipse.swt.widgets.Text;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +25,7 @@ import dev.vireo.model.XmlDiff;
 import dev.vireo.model.XmlObject;
 import dev.vireo.monitor.DomainRecord;
 import dev.vireo.ui.Services;
+import dev.vireo.ui.dialogs.HostDeviceDialog;
 import dev.vireo.ui.editors.DomainEditor;
 import dev.vireo.ui.editors.HardwarePage;
 import dev.vireo.ui.editors.OverviewPage;
@@ -72,9 +78,9 @@ class DomainEditorTest {
         open("devices-galore");
         editor.showPage(DomainEditor.HARDWARE_PAGE);
         editor.page(HardwarePage.class).select("Memory");
-        Text memory = editor.page(HardwarePage.class).field("memory");
-        assertEquals("2097152", memory.getText());
-        memory.setText("3145728");
+        HardwarePage hardware = editor.page(HardwarePage.class);
+        assertEquals("2 GiB", hardware.fieldText("memory"), "in human units");
+        hardware.setField("memory", "3 GiB");
         assertTrue(editor.isDirty());
         Workbench.screenshot(editor.getSite().getShell(), "vm-hardware");
         editor.apply();
@@ -140,8 +146,7 @@ class DomainEditorTest {
         editor.page(HardwarePage.class).select("Disk vda");
         assertNull(editor.page(HardwarePage.class).diskWarning());
         long calls = host.calls().total();
-        Text source = editor.page(HardwarePage.class).field("sourceFile");
-        source.setText("/images/clone-source.img");
+        editor.page(HardwarePage.class).setField("sourceFile", "/images/clone-source.img");
         String warning = editor.page(HardwarePage.class).diskWarning();
         assertNotNull(warning);
         assertTrue(warning.contains("clone-source"), warning);
@@ -149,14 +154,73 @@ class DomainEditorTest {
     }
 
     @Test
+    void devicePagesAreTypedAndAMacAnotherVmUsesBlocksApply() throws Exception {
+        open("devices-galore");
+        editor.showPage(DomainEditor.HARDWARE_PAGE);
+        HardwarePage hardware = editor.page(HardwarePage.class);
+        hardware.select("Disk vda");
+        // the test driver has no domain capabilities: the choices are the ones libvirt's schema allows
+        Combo bus = (Combo) hardware.field("targetBus");
+        assertEquals("virtio", bus.getText());
+        assertTrue(List.of(bus.getItems()).containsAll(List.of("virtio", "sata", "scsi", "usb")), List.of(bus.getItems()).toString());
+        assertEquals("Format:", labelBefore(hardware.field("driverType")), "labelled as virt-manager does");
+        Workbench.screenshot(editor.getSite().getShell(), "vm-hardware-disk");
+
+        String nic = List.of(hardware.list().getItems()).stream().map(i -> i.getText()).filter(t -> t.startsWith("NIC "))
+                .findFirst().orElseThrow();
+        hardware.select(nic);
+        assertTrue(List.of(((Combo) hardware.field("sourceNetwork")).getItems()).contains("default"), "networks from the cache");
+        hardware.setField("mac", "52:54:00:3a:10:01");
+        assertEquals("MAC address 52:54:00:3a:10:01 is used by test", editor.message());
+        assertFalse(editor.applyButton().isEnabled());
+        hardware.setField("mac", "52:54:00:3a:10:99");
+        assertTrue(editor.applyButton().isEnabled());
+        assertEquals("NIC 52:54:00:3a:10:99", hardware.list().getItem(hardware.list().getSelectionIndex()).getText(),
+                "the row follows the MAC");
+        hardware.setField("mac", "52:54:00:3a:10");
+        assertTrue(editor.message().contains("is not a MAC address"), editor.message());
+    }
+
+    @Test
+    void aUsbDeviceOfTheHostIsPickedFromTheCacheAndGivenToTheVm() throws Exception {
+        open("state-shutoff");
+        editor.showPage(DomainEditor.HARDWARE_PAGE);
+        HostDeviceDialog dialog = new HostDeviceDialog(editor.getSite().getShell(), Services.monitor(host), "usb");
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        try {
+            assertEquals("Vireo Vireo Test Token", dialog.table().getItem(0).getText(0));
+            assertEquals("bus 1 device 2", dialog.table().getItem(0).getText(1));
+            dialog.table().setSelection(0);
+            dialog.table().notifyListeners(SWT.Selection, new Event());
+            Workbench.screenshot(dialog.getShell(), "vm-host-device-picker");
+            dialog.table().notifyListeners(SWT.DefaultSelection, new Event());
+        } finally {
+            dialog.close();
+        }
+        editor.page(HardwarePage.class).addHostDevice(dialog.chosen());
+        assertEquals("USB host device 0x1234:0x5678", editor.page(HardwarePage.class).list()
+                .getItem(editor.page(HardwarePage.class).list().getSelectionIndex()).getText());
+        editor.apply();
+        UiWait.until("applied", () -> !editor.isDirty() && editor.message().startsWith("Applied"), editor::message);
+        String xml = libvirtXml("state-shutoff");
+        assertTrue(xml.contains("<vendor id='0x1234'/>") && xml.contains("<product id='0x5678'/>"), xml);
+    }
+
+    private static String labelBefore(Control field) {
+        List<Control> siblings = List.of(field.getParent().getChildren());
+        return ((Label) siblings.get(siblings.indexOf(field) - 1)).getText();
+    }
+
+    @Test
     void aNumberFieldRejectsTextInlineAndBlocksApply() throws Exception {
         open("test");
         editor.showPage(DomainEditor.HARDWARE_PAGE);
         editor.page(HardwarePage.class).select("CPUs");
-        editor.page(HardwarePage.class).field("vcpu").setText("many");
+        editor.page(HardwarePage.class).setField("vcpu", "many");
         assertTrue(editor.message().contains("not a whole number"), editor.message());
         assertTrue(!editor.applyButton().isEnabled());
-        editor.page(HardwarePage.class).field("vcpu").setText("2");
+        editor.page(HardwarePage.class).setField("vcpu", "2");
         assertTrue(editor.applyButton().isEnabled());
     }
 

@@ -10,8 +10,8 @@ import java.util.List;
 
 import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Event;
-import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -137,8 +137,7 @@ class NewVmOnQemuTest {
             // a live change from the Hardware page: the balloon's target now and at the next boot
             editor.showPage(DomainEditor.HARDWARE_PAGE);
             editor.page(HardwarePage.class).select("Memory");
-            Text current = editor.page(HardwarePage.class).field("currentMemory");
-            current.setText("786432");
+            editor.page(HardwarePage.class).setField("currentMemory", "768 MiB");
             assertTrue(editor.nowButton().isVisible() && editor.nowButton().getSelection(), "offered: also now");
             Workbench.screenshot(editor.getSite().getShell(), "vm-live-change");
             editor.apply();
@@ -147,17 +146,23 @@ class NewVmOnQemuTest {
             assertEquals(1, host.calls().get("virDomainSetMemoryFlags"), "the running VM changed now");
             assertTrue(Workbench.call(host, l -> l.domains().nextBootXml(uuid)).contains("786432"), "and at its next boot");
 
-            // a disk added on the Hardware page is plugged in now: the guest's line lists it
+            // the choices come from the host's domain capabilities (fetched once): TCG's CPU models
             HardwarePage hardware = editor.page(HardwarePage.class);
+            hardware.select("CPUs");
+            UiWait.until("the CPU models this host offers", () -> List.of(((Combo) hardware.field("model")).getItems())
+                    .contains("qemu64"), () -> List.of(((Combo) hardware.field("model")).getItems()).toString());
+            Workbench.screenshot(editor.getSite().getShell(), "vm-hardware-cpu");
+
+            // a disk added on the Hardware page is plugged in now: the guest's line lists it
             hardware.add("Disk");
-            hardware.field("sourceFile").setText(extraDisk.toString());
-            hardware.field("driverType").setText("raw");
+            hardware.setField("sourceFile", extraDisk.toString());
+            hardware.setField("driverType", "raw");
             applyNow(editor);
             SerialConsoleTest.untilShown(terminal, "the hot-plugged disk in the guest", BOOT, t -> t.contains("disks=vda vdb"));
 
             // the CD-ROM's media changed in place (an update, not a re-plug), seen by the cache from the event
             hardware.select("CD-ROM sda");
-            hardware.field("sourceFile").setText(otherIso.toString());
+            hardware.setField("sourceFile", otherIso.toString());
             Workbench.screenshot(editor.getSite().getShell(), "vm-hotplug-cdrom");
             applyNow(editor);
             UiWait.until("the new media in the cache", () -> editor.record().xml().contains(otherIso.toString()),
@@ -166,10 +171,10 @@ class NewVmOnQemuTest {
 
             // a SATA disk cannot be plugged into a running q35 guest: applied for the next boot, the reason shown
             hardware.add("Disk");
-            hardware.field("targetDev").setText("sdc");
-            hardware.field("targetBus").setText("sata");
-            hardware.field("sourceFile").setText(sataDisk.toString());
-            hardware.field("driverType").setText("raw");
+            hardware.setField("targetDev", "sdc");
+            hardware.setField("targetBus", "sata");
+            hardware.setField("sourceFile", sataDisk.toString());
+            hardware.setField("driverType", "raw");
             editor.apply();
             UiWait.until("the refusal shown", () -> editor.message().startsWith("Applied for the next boot; not now:"),
                     editor::message);

@@ -3,7 +3,6 @@ package dev.vireo.ui.editors;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.eclipse.emf.ecore.EAttribute;
 import org.eclipse.emf.ecore.EReference;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -12,6 +11,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
@@ -23,9 +23,14 @@ import org.eclipse.swt.widgets.Text;
 
 import dev.vireo.driver.DeviceTemplate;
 import dev.vireo.driver.HypervisorDriver;
+import dev.vireo.model.CapabilityChoices;
 import dev.vireo.model.DomainQueries;
+import dev.vireo.model.ModelException;
 import dev.vireo.model.XmlObject;
+import dev.vireo.monitor.DomainRecord;
+import dev.vireo.operations.HostDevices;
 import dev.vireo.ui.Services;
+import dev.vireo.ui.dialogs.HostDeviceDialog;
 import dev.vireo.ui.editors.FieldsPanel.Field;
 
 /**
@@ -35,7 +40,7 @@ import dev.vireo.ui.editors.FieldsPanel.Field;
  */
 public class HardwarePage implements DomainEditorPage {
     /** A row of the list: its label, the fields its panel edits, and the device it removes (if any). */
-    record Item(String label, List<Field> fields, XmlObject device) {
+    record Item(String label, List<Field> fields, XmlObject device, String feature) {
     }
 
     private DomainEditor editor;
@@ -45,7 +50,10 @@ public class HardwarePage implements DomainEditorPage {
     private Button remove;
     private Composite details;
     private Label diskWarning;
-    private List<Item> items = List.of();
+    private final List<Item> items = new ArrayList<>();
+    /** What the host offers for this VM's kind of machine; nothing until asked once, or if it cannot say. */
+    private CapabilityChoices caps = CapabilityChoices.NONE;
+    private boolean capsAsked;
 
     @Override
     public Control createControl(DomainEditor editor, Composite parent) {
@@ -87,13 +95,44 @@ public class HardwarePage implements DomainEditorPage {
 
     @Override
     public void show(XmlObject domain) {
+        if (domain != null && !capsAsked) {
+            askCapabilities(domain);
+        }
         String selected = list.getSelectionIndex() >= 0 ? list.getItem(list.getSelectionIndex()).getText() : null;
-        items = domain == null ? List.of() : items(domain);
+        items.clear();
+        if (domain != null) {
+            items.addAll(items(domain));
+        }
         list.removeAll();
         for (Item item : items) {
             new TableItem(list, SWT.NONE).setText(item.label());
         }
         select(selected);
+    }
+
+    /**
+     * Asks once (the monitor keeps them per emulator, arch, machine and type) what the host offers;
+     * the forms' choices then come from it. A host without domain capabilities keeps the schema's.
+     */
+    private void askCapabilities(XmlObject domain) {
+        capsAsked = true;
+        XmlObject os = domain.object("os");
+        if (os == null) {
+            return;
+        }
+        editor.monitor().domainCapabilities(os.string("arch"), os.string("machine"), domain.string("type"))
+                .thenApply(xml -> {
+                    try {
+                        return CapabilityChoices.of(xml);
+                    } catch (ModelException e) {
+                        return CapabilityChoices.NONE;
+                    }
+                }).thenAccept(offered -> control.getDisplay().asyncExec(() -> {
+                    if (!control.isDisposed() && editor.draft() != null) {
+                        caps = offered;
+                        show(editor.draft());
+                    }
+                }));
     }
 
     /** Selects the row with this label (or the first) and shows its details. */
@@ -110,14 +149,11 @@ public class HardwarePage implements DomainEditorPage {
         showDetails();
     }
 
-    private static List<Item> items(XmlObject domain) {
+    private List<Item> items(XmlObject domain) {
+        DeviceForms.Context context = new DeviceForms.Context(caps, editor.monitor());
         List<Item> result = new ArrayList<>();
-        List<Field> cpus = fields(domain, "vcpu", "vcpuCurrent", "vcpuPlacement");
-        cpus.addAll(fields(domain.object("cpu")));
-        result.add(new Item("CPUs", cpus, null));
-        result.add(new Item("Memory", fields(domain, "memory", "memoryUnit", "currentMemory", "currentMemoryUnit"), null));
-        if (domain.object("os") != null) {
-            result.add(new Item("Boot Options", fields(domain.object("os")), null));
+        for (String row : List.of("CPUs", "Memory", "Boot Options")) {
+            result.add(new Item(row, DeviceForms.fields(row, domain, context), null, null));
         }
         for (EStructuralFeature feature : domain.eClass().getEAllStructuralFeatures()) {
             if (feature instanceof EReference ref && isDevice(ref)) {
@@ -125,7 +161,8 @@ public class HardwarePage implements DomainEditorPage {
                 List<?> devices = ref.isMany() ? (List<?>) value : value == null ? List.of() : List.of(value);
                 for (Object device : devices) {
                     XmlObject d = (XmlObject) device;
-                    result.add(new Item(deviceLabel(ref.getName(), d), fields(d), d));
+                    result.add(new Item(deviceLabel(ref.getName(), d),
+                            DeviceForms.fields(d.eClass().getName(), d, context), d, ref.getName()));
                 }
             }
         }
@@ -134,19 +171,6 @@ public class HardwarePage implements DomainEditorPage {
 
     private static boolean isDevice(EReference ref) {
         return ref.getEAnnotation("https://vireo.dev/xml").getDetails().get("path").startsWith("devices/");
-    }
-
-    /** The fields of an object ({@code null}: none): all of its attributes, or only the named ones. */
-    private static List<Field> fields(XmlObject owner, String... names) {
-        List<Field> list = new ArrayList<>();
-        if (owner != null) {
-            for (EAttribute a : owner.eClass().getEAllAttributes()) {
-                if (names.length == 0 || List.of(names).contains(a.getName())) {
-                    list.add(new Field(owner, a));
-                }
-            }
-        }
-        return list;
     }
 
     /** Names a device as virt-manager's list does, e.g. "Disk vda", "NIC 52:54:00:8a:2c:11", "Controller usb 0". */
@@ -163,6 +187,9 @@ public class HardwarePage implements DomainEditorPage {
             case "controllers" -> "Controller " + d.string("type") + " " + d.get("index");
             case "channels" -> "Channel " + (d.string("targetName") != null ? d.string("targetName") : d.string("type"));
             case "inputs" -> FieldsPanel.label(String.valueOf(d.string("type"))) + " " + d.string("bus");
+            case "hostdevs" -> String.valueOf(d.string("type")).toUpperCase() + " host device " + ("usb".equals(d.string("type"))
+                    ? d.string("vendorId") + ":" + d.string("productId")
+                    : d.string("sourceBus") + ":" + d.string("sourceSlot") + "." + d.string("sourceFunction"));
             default -> FieldsPanel.label(d.eClass().getName()) + " " + firstOf(d, "model", "type", "targetPort");
         };
     }
@@ -199,7 +226,16 @@ public class HardwarePage implements DomainEditorPage {
                 @Override
                 public void changed(Field field) {
                     editor.edited();
-                    checkDiskPath(field.owner());
+                    checkDiskPath(field.row());
+                    relabel(item);
+                }
+
+                @Override
+                public String check(Field field, Object value) {
+                    String mac = field.kind() == FieldsPanel.Kind.MAC && value != null ? value.toString() : null;
+                    DomainRecord user = mac == null ? null : editor.monitor().domains().usingMac(mac)
+                            .filter(d -> !d.uuid().equals(editor.input().uuid())).orElse(null);
+                    return user == null ? null : "MAC address " + mac + " is used by " + user.name();
                 }
 
                 @Override
@@ -216,6 +252,16 @@ public class HardwarePage implements DomainEditorPage {
         }
         scroller.setContent(details);
         scroller.setMinSize(details.computeSize(SWT.DEFAULT, SWT.DEFAULT));
+    }
+
+    /** A device's row follows what names it (a disk's target, a NIC's MAC) as it is edited. */
+    private void relabel(Item item) {
+        int i = items.indexOf(item);
+        if (item.device() != null && i >= 0) {
+            Item renamed = new Item(deviceLabel(item.feature(), item.device()), item.fields(), item.device(), item.feature());
+            items.set(i, renamed);
+            list.getItem(i).setText(renamed.label());
+        }
     }
 
     /**
@@ -242,6 +288,19 @@ public class HardwarePage implements DomainEditorPage {
             item.setText(template.label());
             item.addListener(SWT.Selection, e -> add(template.label()));
         }
+        if (!templates().isEmpty()) {
+            new MenuItem(menu, SWT.SEPARATOR);
+            for (String type : List.of("usb", "pci")) {
+                MenuItem item = new MenuItem(menu, SWT.PUSH);
+                item.setText(type.toUpperCase() + " Host Device...");
+                item.addListener(SWT.Selection, e -> {
+                    HostDeviceDialog dialog = new HostDeviceDialog(control.getShell(), editor.monitor(), type);
+                    if (dialog.open() == HostDeviceDialog.OK) {
+                        addHostDevice(dialog.chosen());
+                    }
+                });
+            }
+        }
         return menu;
     }
 
@@ -259,12 +318,27 @@ public class HardwarePage implements DomainEditorPage {
         }
         XmlObject device = domain.add(template.list());
         template.values().forEach(device::setText);
+        template.domainValues().forEach(domain::setText);
         if ("disks".equals(template.list())) {
             device.set("targetDev", freeDiskName(domain));
         }
+        added(template.list(), device);
+    }
+
+    /** Gives the VM a device of the host, as the host-device picker chose it. */
+    public void addHostDevice(HostDevices.HostDevice chosen) {
+        XmlObject domain = editor.draft();
+        if (domain != null) {
+            XmlObject device = domain.add("hostdevs");
+            chosen.hostdev().forEach(device::setText);
+            added("hostdevs", device);
+        }
+    }
+
+    private void added(String list, XmlObject device) {
         editor.edited();
-        show(domain);
-        select(deviceLabel(template.list(), device));
+        show(editor.draft());
+        select(deviceLabel(list, device));
     }
 
     private static String freeDiskName(XmlObject domain) {
@@ -286,13 +360,33 @@ public class HardwarePage implements DomainEditorPage {
         }
     }
 
-    /** The text field of a field of the selected row, by the field's name. */
-    public Text field(String name) {
+    /** The control editing a field of the selected row, by the field's name; {@code null} if it has none. */
+    public Control field(String name) {
         for (Control c : details.getChildren()) {
-            if (c instanceof Text t && t.getData() instanceof Field f && f.name().equals(name)) {
-                return t;
+            if (c.getData() instanceof Field f && f.name().equals(name)) {
+                return c;
             }
         }
         return null;
+    }
+
+    /** What a field of the selected row shows. */
+    public String fieldText(String name) {
+        Control c = field(name);
+        return c instanceof Text t ? t.getText() : c instanceof Combo combo ? combo.getText()
+                : String.valueOf(((Button) c).getSelection());
+    }
+
+    /** Types (or ticks, for a flag) a value into a field of the selected row, as a user does. */
+    public void setField(String name, String value) {
+        Control c = field(name);
+        if (c instanceof Text t) {
+            t.setText(value);
+        } else if (c instanceof Combo combo) {
+            combo.setText(value);
+        } else {
+            ((Button) c).setSelection(Boolean.parseBoolean(value));
+            c.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+        }
     }
 }
