@@ -28,20 +28,20 @@ public record LiveChanges(Integer vcpus, Long memoryKiB, List<String> detach, Li
     public static LiveChanges between(String before, String after) throws ModelException {
         DomainDefinition was = DomainDefinition.parse(before);
         DomainDefinition now = DomainDefinition.parse(after);
-        Map<String, String> old = devices(was);
-        Map<String, String> wanted = devices(now);
+        Map<String, Element> old = devices(was);
+        Map<String, Element> wanted = devices(now);
         List<String> detach = new ArrayList<>();
         List<String> update = new ArrayList<>();
-        old.forEach((key, xml) -> {
-            String replacement = wanted.get(key);
+        old.forEach((key, device) -> {
+            Element replacement = wanted.get(key);
             if (replacement == null) {
-                detach.add(xml);
-            } else if (!replacement.equals(xml)) {
-                update.add(replacement);
+                detach.add(LibvirtModel.save(device));
+            } else if (!withoutBootOrder(replacement).equals(withoutBootOrder(device))) {
+                update.add(LibvirtModel.save(replacement));
             }
         });
         List<String> attach = wanted.entrySet().stream().filter(e -> !old.containsKey(e.getKey()))
-                .map(Map.Entry::getValue).toList();
+                .map(e -> LibvirtModel.save(e.getValue())).toList();
         return new LiveChanges(now.vcpus() == was.vcpus() ? null : now.vcpus(),
                 now.currentMemoryKiB() == was.currentMemoryKiB() ? null : now.currentMemoryKiB(), List.copyOf(detach),
                 attach, List.copyOf(update));
@@ -51,9 +51,16 @@ public record LiveChanges(Integer vcpus, Long memoryKiB, List<String> detach, Li
         return vcpus == null && memoryKiB == null && detach.isEmpty() && attach.isEmpty() && update.isEmpty();
     }
 
-    /** Each device's XML by its identity; devices without one are known by their XML, with a count for twins. */
-    private static Map<String, String> devices(DomainDefinition domain) {
-        Map<String, String> result = new LinkedHashMap<>();
+    /** A device as it is compared: a changed boot order matters only at the next boot, which the definition has. */
+    private static String withoutBootOrder(Element device) {
+        Element copy = (Element) device.cloneNode(true);
+        Elements.children(copy, "boot").forEach(copy::removeChild);
+        return LibvirtModel.save(copy);
+    }
+
+    /** Each device by its identity; devices without one are known by their XML, with a count for twins. */
+    private static Map<String, Element> devices(DomainDefinition domain) {
+        Map<String, Element> result = new LinkedHashMap<>();
         Element devices = Elements.child(domain.model().element(), "devices");
         for (Node n = devices == null ? null : devices.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element device) {
@@ -63,7 +70,7 @@ public record LiveChanges(Integer vcpus, Long memoryKiB, List<String> detach, Li
                 while (result.containsKey(key + "#" + twin)) {
                     twin++;
                 }
-                result.put(key + "#" + twin, xml);
+                result.put(key + "#" + twin, device);
             }
         }
         return result;

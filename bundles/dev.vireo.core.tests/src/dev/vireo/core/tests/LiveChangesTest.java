@@ -28,6 +28,14 @@ class LiveChangesTest {
     }
 
     @Test
+    void aNewBootOrderIsForTheNextBootOnly() throws Exception {
+        String before = definition();
+        String after = before.replaceFirst("(<target dev='vda'[^>]*/>)", "$1<boot order='1'/>");
+        assertTrue(after.contains("<boot order='1'/>"), after);
+        assertTrue(LiveChanges.between(before, after).isEmpty());
+    }
+
+    @Test
     void addedRemovedAndChangedDevicesBecomeAttachDetachAndUpdate() throws Exception {
         String before = definition().replace("</devices>", "<disk type='file' device='cdrom'><source file='/a.iso'/>"
                 + "<target dev='sdb' bus='sata'/><readonly/></disk>\n<input type='tablet' bus='usb'/>\n</devices>");

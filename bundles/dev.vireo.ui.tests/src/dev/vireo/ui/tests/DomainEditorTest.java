@@ -14,6 +14,8 @@ import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +23,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.vireo.connection.VirtConnection;
 import dev.vireo.driver.DeviceTemplate;
+import dev.vireo.model.DomainQueries;
+import dev.vireo.model.LibvirtModel;
 import dev.vireo.model.XmlDiff;
 import dev.vireo.model.XmlObject;
 import dev.vireo.monitor.DomainRecord;
@@ -179,6 +183,27 @@ class DomainEditorTest {
                 "the row follows the MAC");
         hardware.setField("mac", "52:54:00:3a:10");
         assertTrue(editor.message().contains("is not a MAC address"), editor.message());
+    }
+
+    @Test
+    void theBootOrderIsChosenOnBootOptionsAndWrittenAsEachDevicesOrder() throws Exception {
+        open("devices-galore");
+        editor.showPage(DomainEditor.HARDWARE_PAGE);
+        HardwarePage hardware = editor.page(HardwarePage.class);
+        hardware.select("Boot Options");
+        Table order = hardware.bootOrder();
+        // <os><boot dev='cdrom'/><boot dev='hd'/>: the CD-ROM, then the disks, ticked; the rest not
+        assertEquals(List.of("CD-ROM sda", "Disk vda", "Disk vdb"), List.of(order.getItems()).stream()
+                .filter(TableItem::getChecked).map(TableItem::getText).toList());
+        order.setSelection(1);
+        hardware.moveInBootOrder(-1);
+        Workbench.screenshot(editor.getSite().getShell(), "vm-boot-order");
+        editor.apply();
+        UiWait.until("applied", () -> !editor.isDirty() && editor.message().equals("Applied."), editor::message);
+        String xml = libvirtXml("devices-galore");
+        assertFalse(xml.contains("<boot dev="), "the old list replaced: libvirt refuses both");
+        List<String> bootOrder = DomainQueries.bootOrder(LibvirtModel.load(xml));
+        assertEquals(List.of("vda", "sda", "vdb"), bootOrder, xml);
     }
 
     @Test

@@ -40,6 +40,9 @@ public class AddConnectionDialog extends TitleAreaDialog {
     private final List<Button> features = new ArrayList<>();
     private String result;
     private final Function<String, String> disabled;
+    /** The URI being edited, and whether it opens at each start; {@code null} when adding. */
+    private String editing;
+    private boolean editingAutoconnect;
 
     public AddConnectionDialog(Shell shell, List<HypervisorDriver> drivers) {
         this(shell, drivers, id -> null);
@@ -50,6 +53,13 @@ public class AddConnectionDialog extends TitleAreaDialog {
         super(shell);
         this.drivers = drivers.stream().sorted(Comparator.comparing(HypervisorDriver::name)).toList();
         this.disabled = disabled;
+    }
+
+    /** Shows a saved connection to change instead of a new one. */
+    public AddConnectionDialog edit(String savedUri, boolean savedAutoconnect) {
+        editing = savedUri;
+        editingAutoconnect = savedAutoconnect;
+        return this;
     }
 
     /** Whether the connection is to be opened whenever Vireo starts. */
@@ -68,9 +78,11 @@ public class AddConnectionDialog extends TitleAreaDialog {
 
     @Override
     protected Control createDialogArea(Composite parent) {
-        setTitle("Add Connection");
-        setMessage("Choose a hypervisor driver and where it runs.");
-        getShell().setText("Add Connection");
+        String title = editing == null ? "Add Connection" : "Edit Connection";
+        setTitle(title);
+        setMessage(editing == null ? "Choose a hypervisor driver and where it runs."
+                : "Change where " + editing + " connects; it reconnects as changed.");
+        getShell().setText(title);
         Composite area = (Composite) super.createDialogArea(parent);
         Composite form = new Composite(area, SWT.NONE);
         GridLayoutFactory.swtDefaults().numColumns(2).margins(10, 10).applyTo(form);
@@ -109,6 +121,9 @@ public class AddConnectionDialog extends TitleAreaDialog {
         int test = drivers.stream().map(HypervisorDriver::id).toList().indexOf("test");
         driver.select(Math.max(test, 0));
         driverChanged();
+        if (editing != null) {
+            show(editing);
+        }
         return area;
     }
 
@@ -194,6 +209,28 @@ public class AddConnectionDialog extends TitleAreaDialog {
         if (connectButton() != null) {
             connectButton().setEnabled(getErrorMessage() == null);
         }
+    }
+
+    /** Fills the fields from a URI, scheme[+transport]://[user@]host/path[?query]; the URI field keeps it whole. */
+    private void show(String saved) {
+        String scheme = saved.substring(0, Math.max(saved.indexOf(':'), 0));
+        String driverScheme = scheme.contains("+") ? scheme.substring(0, scheme.indexOf('+')) : scheme;
+        for (int i = 0; i < drivers.size(); i++) {
+            if (drivers.get(i).schemes().contains(driverScheme)) {
+                driver.select(i);
+                driverChanged();
+            }
+        }
+        transport.setText(scheme.contains("+") ? scheme.substring(scheme.indexOf('+') + 1) : "local");
+        String rest = saved.substring(Math.min(scheme.length() + 3, saved.length()));
+        int slash = rest.indexOf('/') < 0 ? rest.length() : rest.indexOf('/');
+        String authority = rest.substring(0, slash);
+        user.setText(authority.contains("@") ? authority.substring(0, authority.indexOf('@')) : "");
+        host.setText(authority.substring(authority.indexOf('@') + 1));
+        String pathAndQuery = rest.substring(slash);
+        path.setText(pathAndQuery.replaceFirst("\\?.*", ""));
+        uri.setText(saved); // with its query (socket=, keyfile=...), which the fields do not show
+        autoconnect.setSelection(editingAutoconnect);
     }
 
     private HypervisorDriver selected() {

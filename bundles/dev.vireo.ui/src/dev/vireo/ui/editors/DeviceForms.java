@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 import org.eclipse.emf.ecore.EAttribute;
@@ -17,7 +18,7 @@ import dev.vireo.ui.editors.FieldsPanel.Field;
 import dev.vireo.ui.editors.FieldsPanel.Kind;
 
 /**
- * The typed editors of the Hardware page: for each row, the fields virt-manager's details show,
+ * The typed editors of the Hardware page: for each row, its name and the fields virt-manager's details show,
  * in its words, with choices from the host's domain capabilities (or, where a host gives none, the
  * values libvirt's schema allows), networks from the cache, and sizes in human units. What a form
  * leaves out is edited on the XML page; a kind of device with no form gets every attribute.
@@ -130,6 +131,41 @@ final class DeviceForms {
             fields.add(new Field(row, s.under(), s.name(), s.label(), s.kind(), offered));
         }
         return fields;
+    }
+
+    /** Names a device as virt-manager's list does, e.g. "Disk vda", "NIC 52:54:00:8a:2c:11", "Controller usb 0". */
+    static String rowLabel(String feature, XmlObject d) {
+        return switch (feature) {
+            case "disks" -> switch (String.valueOf(d.string("device"))) {
+                case "cdrom" -> "CD-ROM";
+                case "floppy" -> "Floppy";
+                case "lun" -> "LUN";
+                default -> "Disk";
+            } + " " + d.string("targetDev");
+            case "interfaces" -> "NIC " + d.string("mac");
+            case "graphics" -> "Display " + String.valueOf(d.string("type")).toUpperCase();
+            case "controllers" -> "Controller " + d.string("type") + " " + d.get("index");
+            case "channels" -> "Channel " + (d.string("targetName") != null ? d.string("targetName") : d.string("type"));
+            case "inputs" -> FieldsPanel.label(String.valueOf(d.string("type"))) + " " + d.string("bus");
+            case "hostdevs" -> String.valueOf(d.string("type")).toUpperCase() + " host device " + ("usb".equals(d.string("type"))
+                    ? d.string("vendorId") + ":" + d.string("productId")
+                    : d.string("sourceBus") + ":" + d.string("sourceSlot") + "." + d.string("sourceFunction"));
+            case "serials" -> "Serial " + Objects.toString(d.get("targetPort"), d.string("type"));
+            case "consoles" -> "Console " + Objects.toString(d.string("targetType"), d.string("type"));
+            case "rngs" -> "RNG " + Objects.toString(d.string("backend"), d.string("model"));
+            case "tpms" -> "TPM " + Objects.toString(d.string("backendVersion"), d.string("model"));
+            case "filesystems" -> "Filesystem " + d.string("targetDir");
+            default -> FieldsPanel.label(d.eClass().getName()) + " " + firstOf(d, "model", "type", "targetPort");
+        };
+    }
+
+    private static String firstOf(XmlObject d, String... names) {
+        for (String name : names) {
+            if (d.eClass().getEStructuralFeature(name) != null && d.get(name) != null) {
+                return String.valueOf(d.get(name));
+            }
+        }
+        return "";
     }
 
     private static Spec text(String name, String label) {

@@ -50,6 +50,7 @@ public class HardwarePage implements DomainEditorPage {
     private Button remove;
     private Composite details;
     private Label diskWarning;
+    private BootOrderPanel bootOrder;
     private final List<Item> items = new ArrayList<>();
     /** What the host offers for this VM's kind of machine; nothing until asked once, or if it cannot say. */
     private CapabilityChoices caps = CapabilityChoices.NONE;
@@ -85,6 +86,16 @@ public class HardwarePage implements DomainEditorPage {
     /** The details panel of the selected row; its text fields carry their {@link Field} as data. */
     public Composite details() {
         return details;
+    }
+
+    /** The boot order's list, while Boot Options is shown. */
+    public Table bootOrder() {
+        return bootOrder == null ? null : bootOrder.table();
+    }
+
+    /** Moves the device selected in the boot order up ({@code -1}) or down ({@code 1}), as its buttons do. */
+    public void moveInBootOrder(int by) {
+        bootOrder.moveSelected(by);
     }
 
     /** The warning under a disk's source when another domain uses it; {@code null} if none shown. */
@@ -161,7 +172,7 @@ public class HardwarePage implements DomainEditorPage {
                 List<?> devices = ref.isMany() ? (List<?>) value : value == null ? List.of() : List.of(value);
                 for (Object device : devices) {
                     XmlObject d = (XmlObject) device;
-                    result.add(new Item(deviceLabel(ref.getName(), d),
+                    result.add(new Item(DeviceForms.rowLabel(ref.getName(), d),
                             DeviceForms.fields(d.eClass().getName(), d, context), d, ref.getName()));
                 }
             }
@@ -171,36 +182,6 @@ public class HardwarePage implements DomainEditorPage {
 
     private static boolean isDevice(EReference ref) {
         return ref.getEAnnotation("https://vireo.dev/xml").getDetails().get("path").startsWith("devices/");
-    }
-
-    /** Names a device as virt-manager's list does, e.g. "Disk vda", "NIC 52:54:00:8a:2c:11", "Controller usb 0". */
-    static String deviceLabel(String feature, XmlObject d) {
-        return switch (feature) {
-            case "disks" -> switch (String.valueOf(d.string("device"))) {
-                case "cdrom" -> "CD-ROM";
-                case "floppy" -> "Floppy";
-                case "lun" -> "LUN";
-                default -> "Disk";
-            } + " " + d.string("targetDev");
-            case "interfaces" -> "NIC " + d.string("mac");
-            case "graphics" -> "Display " + String.valueOf(d.string("type")).toUpperCase();
-            case "controllers" -> "Controller " + d.string("type") + " " + d.get("index");
-            case "channels" -> "Channel " + (d.string("targetName") != null ? d.string("targetName") : d.string("type"));
-            case "inputs" -> FieldsPanel.label(String.valueOf(d.string("type"))) + " " + d.string("bus");
-            case "hostdevs" -> String.valueOf(d.string("type")).toUpperCase() + " host device " + ("usb".equals(d.string("type"))
-                    ? d.string("vendorId") + ":" + d.string("productId")
-                    : d.string("sourceBus") + ":" + d.string("sourceSlot") + "." + d.string("sourceFunction"));
-            default -> FieldsPanel.label(d.eClass().getName()) + " " + firstOf(d, "model", "type", "targetPort");
-        };
-    }
-
-    private static String firstOf(XmlObject d, String... names) {
-        for (String name : names) {
-            if (d.eClass().getEStructuralFeature(name) != null && d.get(name) != null) {
-                return String.valueOf(d.get(name));
-            }
-        }
-        return "";
     }
 
     private Item selected() {
@@ -213,6 +194,7 @@ public class HardwarePage implements DomainEditorPage {
             details.dispose();
         }
         diskWarning = null;
+        bootOrder = null;
         details = new Composite(scroller, SWT.NONE);
         GridLayoutFactory.swtDefaults().numColumns(2).applyTo(details);
         Item item = selected();
@@ -243,6 +225,9 @@ public class HardwarePage implements DomainEditorPage {
                     editor.setInvalid(field, problem);
                 }
             });
+            if (item.label().equals("Boot Options")) {
+                bootOrder = new BootOrderPanel(details, editor.draft(), editor::edited);
+            }
             if (item.device() != null && "Disk".equals(item.device().eClass().getName())) {
                 diskWarning = new Label(details, SWT.WRAP);
                 diskWarning.setForeground(details.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
@@ -258,7 +243,7 @@ public class HardwarePage implements DomainEditorPage {
     private void relabel(Item item) {
         int i = items.indexOf(item);
         if (item.device() != null && i >= 0) {
-            Item renamed = new Item(deviceLabel(item.feature(), item.device()), item.fields(), item.device(), item.feature());
+            Item renamed = new Item(DeviceForms.rowLabel(item.feature(), item.device()), item.fields(), item.device(), item.feature());
             items.set(i, renamed);
             list.getItem(i).setText(renamed.label());
         }
@@ -338,7 +323,7 @@ public class HardwarePage implements DomainEditorPage {
     private void added(String list, XmlObject device) {
         editor.edited();
         show(editor.draft());
-        select(deviceLabel(list, device));
+        select(DeviceForms.rowLabel(list, device));
     }
 
     private static String freeDiskName(XmlObject domain) {
