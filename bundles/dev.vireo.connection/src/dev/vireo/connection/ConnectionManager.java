@@ -1,5 +1,6 @@
 package dev.vireo.connection;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -18,10 +19,34 @@ public final class ConnectionManager {
 
     private final List<VirtConnection> connections = new CopyOnWriteArrayList<>();
     private final ListenerList<ConnectionListener> listeners = new ListenerList<>();
+    private volatile SshQuestions ssh;
 
     /** Closes every connection; the component's deactivation, when the workbench stops. */
     public void closeAll() {
         connections.forEach(this::close);
+        answerSshWith(null);
+    }
+
+    /**
+     * Has ssh's questions (host keys, passphrases, passwords) for {@code +ssh} connections opened
+     * from now on answered by {@code prompter}; {@code null}: by ssh itself, as before.
+     */
+    public synchronized void answerSshWith(SshPrompter prompter) {
+        try {
+            if (ssh != null) {
+                ssh.close();
+            }
+            ssh = prompter == null ? null : new SshQuestions(prompter);
+        } catch (IOException e) {
+            ssh = null;
+            Log.warn(ConnectionManager.class, "ssh will ask on its own terminal: " + e.getMessage());
+        }
+    }
+
+    /** The URI libvirt is given for {@code uri}: for ssh, with Vireo's prompter in the loop. */
+    String routed(String uri) {
+        SshQuestions questions = ssh;
+        return questions == null ? uri : questions.route(uri);
     }
 
     public List<VirtConnection> connections() {

@@ -144,7 +144,8 @@ public final class VirtConnection {
         }
         try {
             if (libvirtUri == null) {
-                libvirtUri = libvirtUriResolver.get(); // a driver that fails here fails this connection only
+                // a driver that fails here fails this connection only
+                libvirtUri = manager.routed(libvirtUriResolver.get());
             }
             LibvirtConnection c = LibvirtConnection.open(libvirtUri, calls, credentials);
             c.setKeepAlive(KEEPALIVE_INTERVAL_S, KEEPALIVE_COUNT);

@@ -76,6 +76,11 @@ public final class LibvirtDaemon implements AutoCloseable {
         return driver + "+tcp://127.0.0.1:" + port + path;
     }
 
+    /** The daemon's read-write UNIX socket: what libvirt's ssh transport reaches on the far side ({@code socket=}). */
+    public Path socket() {
+        return dir.resolve("run/libvirt-sock");
+    }
+
     /** The daemon's folder, readable and writable by the daemon's user: for files its guests use. */
     public Path dir() {
         return dir;

@@ -39,6 +39,11 @@ public final class QemuSessionHost implements AutoCloseable {
         return daemon.uri("qemu", "/session");
     }
 
+    /** The daemon's UNIX socket, for reaching this host over ssh. */
+    public Path socket() {
+        return daemon.socket();
+    }
+
     /** The folder of images, which the daemon's user may read and write. */
     public Path images() {
         return images;

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.vireo.core.tests.Sshd;
 import dev.vireo.ui.widgets.VncViewer;
 
 /**
@@ -106,53 +107,22 @@ class VncViewerTest {
      */
     @Test
     void reachesTheDisplayThroughAnSshTunnel() throws Exception {
-        Path dir = Files.createTempDirectory("vireo-sshd");
-        int sshPort;
-        try (ServerSocket s = new ServerSocket(0)) {
-            sshPort = s.getLocalPort();
-        }
-        run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", dir.resolve("host_key").toString());
-        run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", dir.resolve("client_key").toString());
-        Files.copy(dir.resolve("client_key.pub"), dir.resolve("authorized_keys"));
-        Files.writeString(dir.resolve("sshd_config"), String.join("\n", "Port " + sshPort, "ListenAddress 127.0.0.1",
-                "HostKey " + dir.resolve("host_key"), "AuthorizedKeysFile " + dir.resolve("authorized_keys"),
-                "PidFile " + dir.resolve("sshd.pid"), "StrictModes no", "PasswordAuthentication no",
-                "KbdInteractiveAuthentication no", "PermitRootLogin prohibit-password", "AllowTcpForwarding yes",
-                "UsePAM no", ""));
-        Files.createDirectories(Path.of("/run/sshd")); // sshd's privilege separation folder
-        Process sshd = new ProcessBuilder("/usr/sbin/sshd", "-D", "-e", "-f", dir.resolve("sshd_config").toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("sshd.log").toFile()).start();
         Shell shell = new Shell(Display.getCurrent());
         shell.setLayout(new FillLayout());
         VncViewer viewer = new VncViewer(shell);
         shell.setSize(420, 300);
         shell.open();
-        try {
+        try (Sshd sshd = Workbench.offUi(Sshd::start)) {
+            Path key = sshd.authorize("client_key", "");
             String user = System.getProperty("user.name");
-            String uri = "qemu+ssh://" + user + "@127.0.0.1:" + sshPort + "/system?keyfile=" + dir.resolve("client_key")
-                    + "&no_verify=1";
-            UiWait.until("sshd to listen", () -> listens(sshPort), () -> read(dir.resolve("sshd.log")));
+            String uri = "qemu+ssh://" + user + "@127.0.0.1:" + sshd.port() + "/system?keyfile=" + key + "&no_verify=1";
             viewer.connectThroughSsh(uri, "127.0.0.1", port);
             UiWait.until("the server's screen through the tunnel",
                     () -> centre(viewer) == 0x336699 || centre(viewer) == 0x993366,
-                    () -> viewer.status() + " / sshd: " + read(dir.resolve("sshd.log")));
+                    () -> viewer.status() + " / sshd: " + sshd.log());
             assertTrue(viewer.status().startsWith("Connected"), viewer.status());
         } finally {
             shell.dispose();
-            sshd.destroy();
-        }
-    }
-
-    private static void run(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).inheritIO().start();
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0, String.join(" ", command));
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            return e.toString();
         }
     }
 

@@ -44,6 +44,7 @@ import dev.vireo.monitor.ConnectionMonitor;
 import dev.vireo.monitor.DomainChange;
 import dev.vireo.ui.Services;
 import dev.vireo.ui.credentials.CredentialsPrompt;
+import dev.vireo.ui.credentials.SshQuestionDialog;
 import dev.vireo.ui.handlers.DomainPropertyTester;
 import dev.vireo.ui.preferences.VireoPreferences;
 import dev.vireo.ui.widgets.UiTurnCoalescer;
@@ -163,6 +164,7 @@ public class DomainsView extends ViewPart {
         InstanceScope.INSTANCE.getNode(VireoPreferences.NODE).addPreferenceChangeListener(preferenceListener);
         manager.addConnectionListener(connectionListener);
         manager.addConnectionListener(credentialsPrompt = new CredentialsPrompt(display));
+        manager.answerSshWith(SshQuestionDialog.prompter(parent.getShell()));
         manager.connections().forEach(this::watch);
         manager.connections().forEach(credentialsPrompt::connectionStateChanged);
         refresher.run();
@@ -178,6 +180,7 @@ public class DomainsView extends ViewPart {
         InstanceScope.INSTANCE.getNode(VireoPreferences.NODE).removePreferenceChangeListener(preferenceListener);
         manager.removeConnectionListener(connectionListener);
         manager.removeConnectionListener(credentialsPrompt);
+        manager.answerSshWith(null);
         watched.forEach(c -> {
             Services.monitor(c).removeListener(cacheListener);
             Services.monitor(c).setVisible(this, null);
