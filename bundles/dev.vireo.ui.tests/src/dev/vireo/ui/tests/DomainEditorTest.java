@@ -147,7 +147,10 @@ class DomainEditorTest {
     void aDiskPathAnotherDomainUsesIsFlaggedFromTheCacheWithoutACall() throws Exception {
         open("clone-sibling");
         editor.showPage(DomainEditor.HARDWARE_PAGE);
+        Workbench.await(editor.page(HardwarePage.class).hostAnswered()); // the pools' volumes, listed once
         editor.page(HardwarePage.class).select("Disk vda");
+        assertTrue(List.of(((Combo) editor.page(HardwarePage.class).field("sourceFile")).getItems())
+                .contains("/images/clone-source.img"), "the volumes of the host's pools offered");
         assertNull(editor.page(HardwarePage.class).diskWarning());
         long calls = host.calls().total();
         editor.page(HardwarePage.class).setField("sourceFile", "/images/clone-source.img");

@@ -123,6 +123,7 @@ final class Workbench {
                 // paint everything pending
             }
         }
+        shell.update(); // what GTK has yet to draw, drawn now
         Rectangle r = shell.getBounds();
         Image image = new Image(display, r.width, r.height);
         GC gc = new GC(display);

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.eclipse.emf.ecore.EAttribute;
 
 import dev.vireo.api.ObjectKind;
+import dev.vireo.api.StorageVolume;
 import dev.vireo.model.CapabilityChoices;
 import dev.vireo.model.XmlObject;
 import dev.vireo.monitor.CachedObject;
@@ -28,6 +29,14 @@ final class DeviceForms {
     record Context(CapabilityChoices caps, ConnectionMonitor monitor) {
         List<String> names(ObjectKind kind) {
             return monitor.objects(kind).all().stream().map(CachedObject::name).sorted().toList();
+        }
+
+        /** The paths of the volumes the cache has listed (a file volume's key is its path). */
+        List<String> volumePaths() {
+            return monitor.objects(ObjectKind.STORAGE_POOL).all().stream()
+                    .map(pool -> monitor.objects(ObjectKind.STORAGE_POOL).loadedVolumes(pool.key()))
+                    .filter(Objects::nonNull).flatMap(List::stream).map(StorageVolume::key)
+                    .filter(key -> key.startsWith("/")).sorted().toList();
         }
     }
 
@@ -49,10 +58,12 @@ final class DeviceForms {
             Map.entry("Boot Options", List.of(
                     choice("firmware", "Firmware", c -> c.caps().values("os", "firmware"), "bios", "efi").under("os"),
                     choice("bootMenu", "Boot menu", null, "yes", "no").under("os"),
-                    text("machine", "Machine type").under("os"))),
+                    text("machine", "Machine type").under("os"),
+                    text("kernel", "Direct kernel boot: kernel").under("os"), text("initrd", "Initrd").under("os"),
+                    text("cmdline", "Kernel arguments").under("os"))),
             Map.entry("Disk", List.of(
                     choice("device", "Device type", caps("devices/disk", "diskDevice"), "disk", "cdrom", "floppy", "lun"),
-                    text("sourceFile", "Source path"),
+                    choice("sourceFile", "Source path", Context::volumePaths),
                     choice("targetBus", "Bus", caps("devices/disk", "bus"), "virtio", "sata", "scsi", "usb", "ide", "fdc"),
                     text("targetDev", "Target"),
                     choice("driverType", "Format", null, "raw", "qcow2"),

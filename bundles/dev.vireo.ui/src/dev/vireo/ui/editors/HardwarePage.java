@@ -2,6 +2,7 @@ package dev.vireo.ui.editors;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.emf.ecore.EReference;
 import org.eclipse.emf.ecore.EStructuralFeature;
@@ -21,12 +22,14 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 
+import dev.vireo.api.ObjectKind;
 import dev.vireo.driver.DeviceTemplate;
 import dev.vireo.driver.HypervisorDriver;
 import dev.vireo.model.CapabilityChoices;
 import dev.vireo.model.DomainQueries;
 import dev.vireo.model.ModelException;
 import dev.vireo.model.XmlObject;
+import dev.vireo.monitor.CachedObject;
 import dev.vireo.monitor.DomainRecord;
 import dev.vireo.operations.HostDevices;
 import dev.vireo.ui.Services;
@@ -50,11 +53,12 @@ public class HardwarePage implements DomainEditorPage {
     private Button remove;
     private Composite details;
     private Label diskWarning;
+    private Label heading;
     private BootOrderPanel bootOrder;
     private final List<Item> items = new ArrayList<>();
     /** What the host offers for this VM's kind of machine; nothing until asked once, or if it cannot say. */
     private CapabilityChoices caps = CapabilityChoices.NONE;
-    private boolean capsAsked;
+    private CompletableFuture<Void> hostAnswered;
 
     @Override
     public Control createControl(DomainEditor editor, Composite parent) {
@@ -106,8 +110,8 @@ public class HardwarePage implements DomainEditorPage {
 
     @Override
     public void show(XmlObject domain) {
-        if (domain != null && !capsAsked) {
-            askCapabilities(domain);
+        if (domain != null && hostAnswered == null) {
+            askHost(domain);
         }
         String selected = list.getSelectionIndex() >= 0 ? list.getItem(list.getSelectionIndex()).getText() : null;
         items.clear();
@@ -122,28 +126,38 @@ public class HardwarePage implements DomainEditorPage {
     }
 
     /**
-     * Asks once (the monitor keeps them per emulator, arch, machine and type) what the host offers;
-     * the forms' choices then come from it. A host without domain capabilities keeps the schema's.
+     * Asks once what the host offers: the domain capabilities (kept by the monitor per emulator,
+     * arch, machine and type; a host without them keeps the schema's choices) and the volumes of
+     * its running pools, for disk sources (each pool listed once, then kept by the cache).
      */
-    private void askCapabilities(XmlObject domain) {
-        capsAsked = true;
+    private void askHost(XmlObject domain) {
         XmlObject os = domain.object("os");
-        if (os == null) {
-            return;
-        }
-        editor.monitor().domainCapabilities(os.string("arch"), os.string("machine"), domain.string("type"))
-                .thenApply(xml -> {
-                    try {
-                        return CapabilityChoices.of(xml);
-                    } catch (ModelException e) {
-                        return CapabilityChoices.NONE;
-                    }
-                }).thenAccept(offered -> control.getDisplay().asyncExec(() -> {
-                    if (!control.isDisposed() && editor.draft() != null) {
-                        caps = offered;
-                        show(editor.draft());
-                    }
-                }));
+        CompletableFuture<CapabilityChoices> offered = os == null ? CompletableFuture.completedFuture(CapabilityChoices.NONE)
+                : editor.monitor().domainCapabilities(os.string("arch"), os.string("machine"), domain.string("type"))
+                        .thenApply(xml -> {
+                            try {
+                                return CapabilityChoices.of(xml);
+                            } catch (ModelException e) {
+                                return CapabilityChoices.NONE;
+                            }
+                        }).exceptionally(e -> CapabilityChoices.NONE);
+        CompletableFuture<?>[] volumes = editor.monitor().objects(ObjectKind.STORAGE_POOL).all().stream()
+                .filter(CachedObject::active).map(pool -> editor.monitor().volumes(pool.key()).exceptionally(e -> List.of()))
+                .toArray(CompletableFuture[]::new);
+        CompletableFuture<Void> answered = new CompletableFuture<>();
+        hostAnswered = answered;
+        offered.thenCombine(CompletableFuture.allOf(volumes), (c, v) -> c).thenAccept(c -> control.getDisplay().asyncExec(() -> {
+            if (!control.isDisposed() && editor.draft() != null) {
+                caps = c;
+                show(editor.draft());
+            }
+            answered.complete(null);
+        }));
+    }
+
+    /** Completes once the host's answers (capabilities, volumes) are in the forms. */
+    public CompletableFuture<Void> hostAnswered() {
+        return hostAnswered;
     }
 
     /** Selects the row with this label (or the first) and shows its details. */
@@ -200,7 +214,7 @@ public class HardwarePage implements DomainEditorPage {
         Item item = selected();
         remove.setEnabled(item != null && item.device() != null);
         if (item != null) {
-            Label heading = new Label(details, SWT.NONE);
+            heading = new Label(details, SWT.NONE);
             heading.setText(item.label());
             heading.setFont(org.eclipse.jface.resource.JFaceResources.getBannerFont());
             GridDataFactory.fillDefaults().span(2, 1).applyTo(heading);
@@ -246,6 +260,7 @@ public class HardwarePage implements DomainEditorPage {
             Item renamed = new Item(DeviceForms.rowLabel(item.feature(), item.device()), item.fields(), item.device(), item.feature());
             items.set(i, renamed);
             list.getItem(i).setText(renamed.label());
+            heading.setText(renamed.label());
         }
     }
 
