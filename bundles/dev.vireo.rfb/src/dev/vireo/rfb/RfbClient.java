@@ -3,19 +3,35 @@ package dev.vireo.rfb;
 import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
- * A VNC client speaking the subset of RFB 3.8 (RFC 6143) a virtual machine's console needs:
- * security "None", 32-bit true colour, the Raw, CopyRect and RRE encodings, desktop resizes, keys
- * and the pointer. It holds the screen as ARGB pixels; {@link Listener#updated} says which part
- * changed. One thread reads from the server ({@link #start}); sending is thread-safe.
+ * A VNC client speaking the part of RFB 3.8 (RFC 6143) a virtual machine's console needs: security
+ * "None" and "VNC Authentication", 32-bit true colour, the ZRLE, Hextile, CopyRect, RRE and Raw
+ * encodings, desktop resizes, keys and the pointer. The server is not trusted: every size it sends
+ * is checked ({@link Framebuffer}), strings are capped, the handshake has a deadline, and any
+ * failure ends the session once, with a reason, and closes the socket. One thread reads; sends are
+ * queued to a writer thread of their own, so no caller (the UI thread) ever blocks on the network.
  */
 public final class RfbClient implements Closeable {
-    private static final int RAW = 0, COPY_RECT = 1, RRE = 2, DESKTOP_SIZE = -223;
+    /** The longest name or reason Vireo reads: 64 KiB. */
+    static final int MAX_STRING = 64 * 1024;
+    private static final String CLOSED_BY_SERVER = "the VNC server closed the connection";
+    /** How long a server may stay silent during the handshake; the hostile-server test shortens it. */
+    static volatile int handshakeTimeoutMs = 15_000;
+    private static final int[] ENCODINGS = { Decoders.COPY_RECT, Decoders.ZRLE, Decoders.HEXTILE, Decoders.RRE,
+            Decoders.RAW, Decoders.DESKTOP_SIZE, Decoders.LAST_RECT };
 
     /** Hears about the screen, on the client's reader thread. */
     public interface Listener {
@@ -32,85 +48,121 @@ public final class RfbClient implements Closeable {
     private final DataInputStream in;
     private final DataOutputStream out;
     private final Listener listener;
-    private volatile int width, height;
-    private volatile int[] pixels;
+    private final Decoders decoders;
+    private final ExecutorService writer;
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private volatile Framebuffer screen;
+    private volatile Frame frame;
     private String name;
-    private volatile boolean closed;
 
     private RfbClient(Socket socket, Listener listener) throws IOException {
         this.socket = socket;
         this.in = new DataInputStream(socket.getInputStream());
         this.out = new DataOutputStream(socket.getOutputStream());
         this.listener = listener;
+        decoders = new Decoders(in);
+        writer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("vireo-rfb-writer").daemon().factory());
     }
 
     /** Connects and completes the handshake; a server that wants a password is refused with its reason. */
     public static RfbClient connect(String host, int port, Listener listener) throws IOException {
-        Socket socket = new Socket();
-        socket.connect(new InetSocketAddress(host, port), 10_000);
-        socket.setTcpNoDelay(true);
-        RfbClient client = new RfbClient(socket, listener);
-        try {
-            client.handshake();
-        } catch (IOException e) {
-            socket.close();
-            throw e;
-        }
-        return client;
+        return connect(host, port, listener, () -> null);
     }
 
-    private void handshake() throws IOException {
-        byte[] version = in.readNBytes(12);
-        String v = new String(version, StandardCharsets.US_ASCII);
+    /**
+     * Connects and completes the handshake, with {@code password} asked (once, on this thread) if
+     * the server wants VNC Authentication; {@code null} from it refuses.
+     */
+    public static RfbClient connect(String host, int port, Listener listener, Supplier<String> password) throws IOException {
+        Socket socket = new Socket();
+        RfbClient client = null;
+        try {
+            socket.connect(new InetSocketAddress(host, port), handshakeTimeoutMs);
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(handshakeTimeoutMs); // a server that stops answering mid-handshake
+            client = new RfbClient(socket, listener);
+            client.handshake(password);
+            socket.setSoTimeout(0); // from now on a quiet screen is a still one
+            return client;
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            if (client != null) {
+                client.writer.shutdownNow();
+            }
+            throw e instanceof EOFException ? new IOException(CLOSED_BY_SERVER + " during the handshake", e)
+                    : e instanceof IOException io ? io : new IOException("the VNC server's handshake is broken: " + e, e);
+        }
+    }
+
+    private void handshake(Supplier<String> password) throws IOException {
+        String v = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
         if (!v.startsWith("RFB 003.")) {
             throw new IOException("not a VNC server: " + v.strip());
         }
         out.write("RFB 003.008\n".getBytes(StandardCharsets.US_ASCII));
         int count = in.readUnsignedByte();
         if (count == 0) {
-            throw new IOException("the VNC server refused: " + reason());
+            throw new IOException("the VNC server refused: " + string());
         }
-        boolean none = false;
+        boolean none = false, vncAuth = false;
+        StringBuilder offered = new StringBuilder();
         for (int i = 0; i < count; i++) {
-            none |= in.readUnsignedByte() == 1;
+            int type = in.readUnsignedByte();
+            none |= type == 1;
+            vncAuth |= type == 2;
+            offered.append(offered.isEmpty() ? "" : ", ").append(type);
         }
-        if (!none) {
-            throw new IOException("the VNC server wants a password, which Vireo's viewer does not support yet");
+        if (none) {
+            out.writeByte(1);
+        } else if (vncAuth) {
+            String secret = password.get();
+            if (secret == null) {
+                throw new IOException("the VNC server wants a password; none was given");
+            }
+            out.writeByte(2);
+            try {
+                out.write(VncAuth.response(in.readNBytes(16), secret));
+            } catch (GeneralSecurityException e) {
+                throw new IOException("this Java cannot do VNC Authentication (DES): " + e.getMessage(), e);
+            }
+        } else {
+            throw new IOException("the VNC server offers only security types " + offered
+                    + "; Vireo speaks None (1) and VNC Authentication (2)");
         }
-        out.writeByte(1);
         if (in.readInt() != 0) {
-            throw new IOException("the VNC server refused: " + reason());
+            throw new IOException((vncAuth && !none ? "the VNC password was refused: " : "the VNC server refused: ")
+                    + string());
         }
         out.writeByte(1); // shared: other viewers stay connected
-        width = in.readUnsignedShort();
-        height = in.readUnsignedShort();
+        int width = in.readUnsignedShort(), height = in.readUnsignedShort();
         in.skipNBytes(16); // the server's pixel format: replaced by ours below
-        name = new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8);
-        pixels = new int[width * height];
-        synchronized (out) {
-            // SetPixelFormat: 32 bpp, depth 24, little endian, true colour, 8 bits each at 16, 8, 0
-            out.write(new byte[] { 0, 0, 0, 0, 32, 24, 0, 1, 0, (byte) 255, 0, (byte) 255, 0, (byte) 255, 16, 8, 0, 0, 0, 0 });
-            int[] encodings = { COPY_RECT, RRE, RAW, DESKTOP_SIZE };
-            out.writeByte(2);
-            out.writeByte(0);
-            out.writeShort(encodings.length);
-            for (int e : encodings) {
-                out.writeInt(e);
-            }
-            out.flush();
+        name = string();
+        screen = new Framebuffer(width, height);
+        frame = screen.snapshot();
+        // SetPixelFormat: 32 bpp, depth 24, little endian, true colour, 8 bits each at 16, 8, 0
+        ByteBuffer m = ByteBuffer.allocate(20 + 4 + 4 * ENCODINGS.length);
+        m.put(new byte[] { 0, 0, 0, 0, 32, 24, 0, 1, 0, (byte) 255, 0, (byte) 255, 0, (byte) 255, 16, 8, 0, 0, 0, 0 });
+        m.put((byte) 2).put((byte) 0).putShort((short) ENCODINGS.length);
+        for (int e : ENCODINGS) {
+            m.putInt(e);
         }
-        requestUpdate(false);
+        out.write(m.array());
+        out.write(updateRequest(false, width, height));
+        out.flush();
     }
 
-    private String reason() throws IOException {
-        return new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8);
+    /** A length-prefixed string (name, reason), at most {@link #MAX_STRING} bytes. */
+    private String string() throws IOException {
+        long length = in.readInt() & 0xffffffffL;
+        if (length > MAX_STRING) {
+            throw new IOException("the VNC server sent a " + length + "-byte text");
+        }
+        return new String(in.readNBytes((int) length), StandardCharsets.UTF_8);
     }
 
     /** Starts reading the server's messages on a daemon thread of its own. */
     public void start() {
-        Thread reader = new Thread(this::read, "vireo-rfb " + name);
-        reader.setDaemon(true);
-        reader.start();
+        Thread.ofPlatform().name("vireo-rfb " + name).daemon().start(this::read);
     }
 
     public String name() {
@@ -118,22 +170,27 @@ public final class RfbClient implements Closeable {
     }
 
     public int width() {
-        return width;
+        return screen.width;
     }
 
     public int height() {
-        return height;
+        return screen.height;
     }
 
-    /** The screen as ARGB pixels, row by row; read it in {@link Listener#updated}, or copy it. */
+    /** The screen after the last complete update: an immutable copy, safe on any thread. */
+    public Frame frame() {
+        return frame;
+    }
+
+    /** The screen's pixels after the last complete update (a copy: see {@link #frame()}). */
     public int[] pixels() {
-        return pixels;
+        return frame.pixels();
     }
 
     private void read() {
         String why = "closed";
         try {
-            while (!closed) {
+            while (!ended.get()) {
                 int type = in.readUnsignedByte();
                 switch (type) {
                     case 0 -> update();
@@ -145,113 +202,77 @@ public final class RfbClient implements Closeable {
                     }
                     case 3 -> { // cut text
                         in.skipNBytes(3);
-                        in.skipNBytes(in.readInt());
+                        string();
                     }
-                    default -> throw new IOException("unknown VNC message " + type);
+                    default -> throw new IOException("the VNC server sent message type " + type + ", which RFB does not define");
                 }
             }
-        } catch (IOException e) {
-            why = closed ? "closed" : e.getMessage() == null ? e.toString() : e.getMessage();
+        } catch (EOFException e) {
+            why = CLOSED_BY_SERVER;
+        } catch (IOException | RuntimeException e) {
+            why = e.getMessage() == null ? e.toString() : e.getMessage();
         } finally {
-            listener.closed(why);
+            end(why);
         }
     }
 
     private void update() throws IOException {
         in.skipNBytes(1);
         int rects = in.readUnsignedShort();
+        int[][] painted = new int[rects][];
+        int count = 0;
+        Framebuffer fb = screen;
         for (int r = 0; r < rects; r++) {
             int x = in.readUnsignedShort(), y = in.readUnsignedShort();
             int w = in.readUnsignedShort(), h = in.readUnsignedShort();
             int encoding = in.readInt();
+            if (encoding == Decoders.LAST_RECT) {
+                break;
+            }
+            if (encoding == Decoders.DESKTOP_SIZE) {
+                fb = new Framebuffer(w, h);
+                screen = fb;
+                frame = fb.snapshot();
+                listener.resized(w, h);
+                continue;
+            }
+            fb.check(x, y, w, h);
             switch (encoding) {
-                case RAW -> raw(x, y, w, h);
-                case COPY_RECT -> copy(in.readUnsignedShort(), in.readUnsignedShort(), x, y, w, h);
-                case RRE -> rre(x, y, w, h);
-                case DESKTOP_SIZE -> {
-                    width = w;
-                    height = h;
-                    pixels = new int[w * h];
-                    listener.resized(w, h);
-                    continue;
-                }
+                case Decoders.RAW -> decoders.raw(fb, x, y, w, h);
+                case Decoders.COPY_RECT -> decoders.copyRect(fb, x, y, w, h);
+                case Decoders.RRE -> decoders.rre(fb, x, y, w, h);
+                case Decoders.HEXTILE -> decoders.hextile(fb, x, y, w, h);
+                case Decoders.ZRLE -> decoders.zrle(fb, x, y, w, h);
                 default -> throw new IOException("the VNC server sent encoding " + encoding + ", which was not asked for");
             }
-            listener.updated(x, y, w, h);
+            painted[count++] = new int[] { x, y, w, h };
+        }
+        if (count > 0) {
+            frame = fb.snapshot(); // one copy per update, however many rectangles it had
+            for (int i = 0; i < count; i++) {
+                listener.updated(painted[i][0], painted[i][1], painted[i][2], painted[i][3]);
+            }
         }
         requestUpdate(true);
     }
 
-    private int pixel() throws IOException {
-        int b = in.readUnsignedByte(), g = in.readUnsignedByte(), r = in.readUnsignedByte();
-        in.skipNBytes(1);
-        return 0xff000000 | r << 16 | g << 8 | b;
-    }
-
-    private void raw(int x, int y, int w, int h) throws IOException {
-        byte[] row = new byte[w * 4];
-        for (int j = 0; j < h; j++) {
-            in.readFully(row);
-            int at = (y + j) * width + x;
-            for (int i = 0; i < w; i++) {
-                int p = i * 4;
-                pixels[at + i] = 0xff000000 | (row[p + 2] & 0xff) << 16 | (row[p + 1] & 0xff) << 8 | (row[p] & 0xff);
-            }
-        }
-    }
-
-    private void copy(int fromX, int fromY, int x, int y, int w, int h) {
-        int[] block = new int[w * h];
-        for (int j = 0; j < h; j++) {
-            System.arraycopy(pixels, (fromY + j) * width + fromX, block, j * w, w);
-        }
-        for (int j = 0; j < h; j++) {
-            System.arraycopy(block, j * w, pixels, (y + j) * width + x, w);
-        }
-    }
-
-    private void rre(int x, int y, int w, int h) throws IOException {
-        int subrects = in.readInt();
-        fill(x, y, w, h, pixel());
-        for (int i = 0; i < subrects; i++) {
-            int colour = pixel();
-            fill(x + in.readUnsignedShort(), y + in.readUnsignedShort(), in.readUnsignedShort(), in.readUnsignedShort(), colour);
-        }
-    }
-
-    private void fill(int x, int y, int w, int h, int colour) {
-        for (int j = 0; j < h; j++) {
-            int at = (y + j) * width + x;
-            java.util.Arrays.fill(pixels, at, at + w, colour);
-        }
+    private static byte[] updateRequest(boolean incremental, int width, int height) {
+        return ByteBuffer.allocate(10).put((byte) 3).put((byte) (incremental ? 1 : 0)).putShort((short) 0)
+                .putShort((short) 0).putShort((short) width).putShort((short) height).array();
     }
 
     /** Asks for the screen: all of it, or ({@code incremental}) what changes next. */
-    public void requestUpdate(boolean incremental) throws IOException {
-        synchronized (out) {
-            out.writeByte(3);
-            out.writeByte(incremental ? 1 : 0);
-            out.writeShort(0);
-            out.writeShort(0);
-            out.writeShort(width);
-            out.writeShort(height);
-            out.flush();
-        }
+    public void requestUpdate(boolean incremental) {
+        send(updateRequest(incremental, width(), height()));
     }
 
     /** Presses or releases a key, by its X11 keysym. */
-    public void key(int keysym, boolean down) throws IOException {
-        synchronized (out) {
-            out.writeByte(4);
-            out.writeByte(down ? 1 : 0);
-            out.writeShort(0);
-            out.writeInt(keysym);
-            out.flush();
-        }
+    public void key(int keysym, boolean down) {
+        send(ByteBuffer.allocate(8).put((byte) 4).put((byte) (down ? 1 : 0)).putShort((short) 0).putInt(keysym).array());
     }
 
     /** Presses keys in order and releases them in reverse, e.g. Ctrl+Alt+Del. */
-    public void chord(int... keysyms) throws IOException {
+    public void chord(int... keysyms) {
         for (int k : keysyms) {
             key(k, true);
         }
@@ -261,13 +282,25 @@ public final class RfbClient implements Closeable {
     }
 
     /** Moves the pointer to ({@code x}, {@code y}) with these buttons held (bit 0 left, 1 middle, 2 right). */
-    public void pointer(int x, int y, int buttons) throws IOException {
-        synchronized (out) {
-            out.writeByte(5);
-            out.writeByte(buttons);
-            out.writeShort(Math.max(0, Math.min(width - 1, x)));
-            out.writeShort(Math.max(0, Math.min(height - 1, y)));
-            out.flush();
+    public void pointer(int x, int y, int buttons) {
+        send(ByteBuffer.allocate(6).put((byte) 5).put((byte) buttons)
+                .putShort((short) Math.max(0, Math.min(width() - 1, x)))
+                .putShort((short) Math.max(0, Math.min(height() - 1, y))).array());
+    }
+
+    /** Queues a message for the writer thread; a failed write ends the session. */
+    private void send(byte[] message) {
+        try {
+            writer.execute(() -> {
+                try {
+                    out.write(message);
+                    out.flush();
+                } catch (IOException e) {
+                    end(e.getMessage());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // the session has ended: nothing more goes out
         }
     }
 
@@ -275,9 +308,27 @@ public final class RfbClient implements Closeable {
     public static final int CONTROL_L = 0xffe3, ALT_L = 0xffe9, DELETE = 0xffff, RETURN = 0xff0d, BACKSPACE = 0xff08,
             TAB = 0xff09, ESCAPE = 0xff1b, SHIFT_L = 0xffe1, LEFT = 0xff51, UP = 0xff52, RIGHT = 0xff53, DOWN = 0xff54;
 
+    /** Ends the session once: the socket closed, the writer stopped, the listener told why. */
+    private void end(String why) {
+        if (ended.compareAndSet(false, true)) {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // already gone
+            }
+            writer.shutdownNow();
+            decoders.end();
+            listener.closed(why);
+        }
+    }
+
+    /** Whether the session has ended (closed here, by the server, or on an error). */
+    public boolean isClosed() {
+        return ended.get();
+    }
+
     @Override
-    public void close() throws IOException {
-        closed = true;
-        socket.close();
+    public void close() {
+        end("closed");
     }
 }

@@ -12,12 +12,14 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.Deflater;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -67,6 +69,10 @@ class RfbClientTest {
     }
 
     private CompletableFuture<RfbClient> connect() {
+        return connect(null);
+    }
+
+    private CompletableFuture<RfbClient> connect(String password) {
         return CompletableFuture.supplyAsync(() -> {
             try {
                 return RfbClient.connect("127.0.0.1", server.getLocalPort(), new RfbClient.Listener() {
@@ -84,7 +90,7 @@ class RfbClientTest {
                     public void closed(String why) {
                         events.add("closed " + why);
                     }
-                });
+                }, () -> password);
             } catch (IOException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }
@@ -125,7 +131,8 @@ class RfbClientTest {
         for (int i = 0; i < n; i++) {
             encodings[i] = p.in.readInt();
         }
-        assertArrayEquals(new int[] { 1, 2, 0, -223 }, encodings, "CopyRect, RRE, Raw, DesktopSize");
+        assertArrayEquals(new int[] { 1, 16, 5, 2, 0, -223, -224 }, encodings,
+                "CopyRect, ZRLE, Hextile, RRE, Raw, DesktopSize, LastRect");
         assertUpdateRequest(p, false, W, H);
         return p;
     }
@@ -190,6 +197,61 @@ class RfbClientTest {
     }
 
     @Test
+    void vncAuthenticationAnswersTheChallengeAsDesDoes() throws Exception {
+        CompletableFuture<Peer> accepted = accept();
+        CompletableFuture<RfbClient> connected = connect("vireo");
+        Peer p = accepted.get(10, TimeUnit.SECONDS);
+        p.out.write(concat("RFB 003.008\n", new byte[] { 1, 2 }));
+        p.out.flush();
+        p.in.skipNBytes(12);
+        assertEquals(2, p.in.readUnsignedByte(), "VNC Authentication chosen");
+        byte[] challenge = new byte[16];
+        for (int i = 0; i < 16; i++) {
+            challenge[i] = (byte) i;
+        }
+        p.out.write(challenge);
+        p.out.flush();
+        // what OpenSSL's DES-ECB gives for this challenge and the bit-reversed key "vireo"
+        assertEquals("342577fafb4a60e192f80b17adff2f99", HexFormat.of().formatHex(p.in.readNBytes(16)));
+        p.out.writeInt(1);
+        byte[] reason = "wrong password".getBytes(StandardCharsets.US_ASCII);
+        p.out.writeInt(reason.length);
+        p.out.write(reason);
+        p.out.flush();
+        Exception e = assertThrows(Exception.class, () -> connected.get(10, TimeUnit.SECONDS));
+        assertEquals("the VNC password was refused: wrong password", e.getCause().getMessage());
+    }
+
+    @Test
+    void hextileAndZrlePaintTheFramebuffer() throws Exception {
+        Peer p = handshake();
+        client.start();
+        p.out.write(new byte[] { 0, 0, 0, 2 });
+        rect(p, 0, 0, W, H, 5); // Hextile, one tile: background blue, one red subrect at (1,0) 2x1
+        p.out.writeByte(2 | 8 | 16);
+        pixel(p, 0x0000ff);
+        p.out.writeByte(1);
+        pixel(p, 0xff0000);
+        p.out.writeByte(1 << 4 | 0);
+        p.out.writeByte(1 << 4 | 0);
+        rect(p, 0, 1, W, 1, 16); // ZRLE, one tile: palette of 2, packed 1 bit per pixel: 0 1 1 0
+        java.io.ByteArrayOutputStream tile = new java.io.ByteArrayOutputStream();
+        tile.writeBytes(new byte[] { 2, 0x00, 0x00, 0x00, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0b0110_0000 });
+        Deflater deflater = new Deflater();
+        deflater.setInput(tile.toByteArray());
+        byte[] zipped = new byte[256];
+        int n = deflater.deflate(zipped, 0, zipped.length, Deflater.SYNC_FLUSH);
+        p.out.writeInt(n);
+        p.out.write(zipped, 0, n);
+        p.out.flush();
+        assertEquals("updated 0,0 4x2", next());
+        assertEquals("updated 0,1 4x1", next());
+        int o = 0xff000000;
+        assertArrayEquals(new int[] { o | 0x0000ff, o | 0xff0000, o | 0xff0000, o | 0x0000ff,
+                o, o | 0xffffff, o | 0xffffff, o }, client.pixels());
+    }
+
+    @Test
     void aResizeMakesANewFramebufferAndTheNextRequestCoversIt() throws Exception {
         Peer p = handshake();
         client.start();
@@ -230,8 +292,10 @@ class RfbClientTest {
     @Test
     void refusalsAreToldPlainly() throws Exception {
         assertEquals("not a VNC server: SSH-2.0-Open", refusal("SSH-2.0-OpenSSH\r\n".getBytes(StandardCharsets.US_ASCII)));
-        assertEquals("the VNC server wants a password, which Vireo's viewer does not support yet",
+        assertEquals("the VNC server wants a password; none was given",
                 refusal(concat("RFB 003.008\n", new byte[] { 1, 2 })));
+        assertEquals("the VNC server offers only security types 19, 5; Vireo speaks None (1) and VNC Authentication (2)",
+                refusal(concat("RFB 003.008\n", new byte[] { 2, 19, 5 })));
         assertEquals("the VNC server refused: too many viewers",
                 refusal(concat("RFB 003.008\n", new byte[] { 0, 0, 0, 0, 16 }, "too many viewers")));
     }

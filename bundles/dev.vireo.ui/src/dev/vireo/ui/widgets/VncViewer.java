@@ -2,7 +2,10 @@ package dev.vireo.ui.widgets;
 
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
+import org.eclipse.jface.dialogs.InputDialog;
+import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
@@ -14,6 +17,7 @@ import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Event;
 
+import dev.vireo.rfb.Frame;
 import dev.vireo.rfb.RfbClient;
 import dev.vireo.rfb.SshTunnel;
 
@@ -27,6 +31,7 @@ public class VncViewer extends Canvas {
     private volatile RfbClient client;
     private volatile SshTunnel tunnel;
     private volatile String status = "Not connected.";
+    private volatile String password;
     private boolean scale = true;
     private Image image;
     private Runnable statusListener = () -> {
@@ -46,7 +51,7 @@ public class VncViewer extends Canvas {
 
     /** Connects in the background; {@link #status()} tells how it went. */
     public void connect(String host, int port) {
-        connect(host + ":" + port, () -> RfbClient.connect(host, port, listener()));
+        connect(host + ":" + port, () -> RfbClient.connect(host, port, listener(), () -> password(host + ":" + port)));
     }
 
     /**
@@ -56,7 +61,8 @@ public class VncViewer extends Canvas {
     public void connectThroughSsh(String libvirtUri, String remoteHost, int remotePort) {
         connect(remoteHost + ":" + remotePort + " through ssh", () -> {
             tunnel = SshTunnel.open(libvirtUri, remoteHost, remotePort);
-            return RfbClient.connect("127.0.0.1", tunnel.localPort(), listener());
+            return RfbClient.connect("127.0.0.1", tunnel.localPort(), listener(),
+                    () -> password(remoteHost + ":" + remotePort));
         });
     }
 
@@ -91,20 +97,47 @@ public class VncViewer extends Canvas {
             @Override
             public void closed(String reason) {
                 setStatus("Disconnected: " + reason);
+                closeTunnel(); // the session is over, whatever ended it
             }
         };
+    }
+
+    /** The password for a display that asks for one: the one given, else the user's, asked now. */
+    public void setPassword(String known) {
+        password = known;
+    }
+
+    private String password(String where) {
+        String known = password;
+        if (known != null || isDisposed()) {
+            return known;
+        }
+        String[] typed = { null };
+        getDisplay().syncExec(() -> {
+            if (!isDisposed()) {
+                InputDialog ask = new InputDialog(getShell(), "VNC Password", "The display " + where
+                        + " asks for a password.", "", null) {
+                    @Override
+                    protected int getInputTextStyle() {
+                        return SWT.SINGLE | SWT.BORDER | SWT.PASSWORD;
+                    }
+                };
+                typed[0] = ask.open() == Window.OK ? ask.getValue() : null;
+            }
+        });
+        return typed[0];
     }
 
     public void disconnect() {
         RfbClient c = client;
         client = null;
         if (c != null) {
-            try {
-                c.close();
-            } catch (IOException e) {
-                // closing a socket that is gone
-            }
+            c.close();
         }
+        closeTunnel();
+    }
+
+    private void closeTunnel() {
         SshTunnel t = tunnel;
         tunnel = null;
         if (t != null) {
@@ -129,16 +162,15 @@ public class VncViewer extends Canvas {
         redraw();
     }
 
-    /** The guest's screen as it is now, or {@code null} before the first update. */
+    /** The guest's screen after the last complete update, or {@code null} before the first. */
     public ImageData screen() {
         RfbClient c = client;
         if (c == null) {
             return null;
         }
-        int w = c.width(), h = c.height();
-        int[] pixels = c.pixels();
-        ImageData data = new ImageData(w, h, 24, new PaletteData(0xff0000, 0xff00, 0xff));
-        data.setPixels(0, 0, pixels.length, pixels, 0);
+        Frame frame = c.frame();
+        ImageData data = new ImageData(frame.width(), frame.height(), 24, new PaletteData(0xff0000, 0xff00, 0xff));
+        data.setPixels(0, 0, frame.pixels().length, frame.pixels(), 0);
         return data;
     }
 
@@ -159,18 +191,11 @@ public class VncViewer extends Canvas {
         send(c -> c.chord(keysym));
     }
 
-    private interface Send {
-        void to(RfbClient c) throws IOException;
-    }
-
-    private void send(Send message) {
+    /** Queues a message for the client's writer thread: the UI thread never waits on the network. */
+    private void send(Consumer<RfbClient> message) {
         RfbClient c = client;
         if (c != null) {
-            try {
-                message.to(c);
-            } catch (IOException e) {
-                setStatus("Disconnected: " + e.getMessage());
-            }
+            message.accept(c);
         }
     }
 
