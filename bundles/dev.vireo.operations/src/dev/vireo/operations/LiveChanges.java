@@ -19,7 +19,7 @@ import dev.vireo.model.ModelException;
  * set, devices detached and attached, and a device kept under its identity (a disk's target, a
  * NIC's MAC) but changed updated in place, which is how a CD-ROM's media is changed or ejected.
  *
- * @param vcpus the new vCPU count, or {@code null} if unchanged
+ * @param vcpus the new count of vCPUs online, or {@code null} if unchanged
  * @param memoryKiB the new current memory, or {@code null} if unchanged
  */
 public record LiveChanges(Integer vcpus, Long memoryKiB, List<String> detach, List<String> attach,
@@ -42,9 +42,16 @@ public record LiveChanges(Integer vcpus, Long memoryKiB, List<String> detach, Li
         });
         List<String> attach = wanted.entrySet().stream().filter(e -> !old.containsKey(e.getKey()))
                 .map(e -> LibvirtModel.save(e.getValue())).toList();
-        return new LiveChanges(now.vcpus() == was.vcpus() ? null : now.vcpus(),
+        int vcpus = onlineVcpus(now);
+        return new LiveChanges(vcpus == onlineVcpus(was) ? null : vcpus,
                 now.currentMemoryKiB() == was.currentMemoryKiB() ? null : now.currentMemoryKiB(), List.copyOf(detach),
                 attach, List.copyOf(update));
+    }
+
+    /** The vCPUs a domain runs with: {@code <vcpu current=...>}, else all of them. */
+    private static int onlineVcpus(DomainDefinition domain) {
+        Integer current = (Integer) domain.model().get("vcpuCurrent");
+        return current != null ? current : domain.vcpus();
     }
 
     public boolean isEmpty() {

@@ -36,7 +36,8 @@ import dev.vireo.ui.wizards.NewVmWizard;
  * an install ISO (a small Linux guest the test assembles from Debian packages,
  * {@code guest/make-iso.sh} of the core tests), it boots under TCG and says so on its serial
  * console; on the Hardware page its memory is changed live, a disk is hot-plugged (the guest sees
- * it), the CD-ROM's media changed and a hot-plug QEMU refuses shows the reason; and Shut Down
+ * it), the CD-ROM's media changed, and a vCPU unplug and a disk hot-plug that QEMU refuses show
+ * their reasons; and Shut Down
  * presses its ACPI power button: the guest powers off and the row turns "shut off" by event.
  */
 class NewVmOnQemuTest {
@@ -152,6 +153,15 @@ class NewVmOnQemuTest {
             UiWait.until("the CPU models this host offers", () -> List.of(((Combo) hardware.field("model")).getItems())
                     .contains("qemu64"), () -> List.of(((Combo) hardware.field("model")).getItems()).toString());
             Workbench.screenshot(editor.getSite().getShell(), "vm-hardware-cpu");
+
+            // vCPUs the VM started with are not hot-pluggable (libvirt's default): one fewer is for the
+            // next boot, and the reason is shown (core's HotplugTest plugs a hot-pluggable one in live)
+            hardware.setField("vcpuCurrent", "1");
+            editor.apply();
+            UiWait.until("the vCPU refusal shown", () -> editor.message().startsWith("Applied for the next boot; not now:"),
+                    editor::message);
+            assertTrue(editor.message().contains("hotpluggable vcpus"), editor.message());
+            assertTrue(Workbench.call(host, l -> l.domains().nextBootXml(uuid)).contains("current='1'"), "kept for the next boot");
 
             // a disk added on the Hardware page is plugged in now: the guest's line lists it
             hardware.add("Disk");
