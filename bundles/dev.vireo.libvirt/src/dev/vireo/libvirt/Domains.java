@@ -44,6 +44,20 @@ public final class Domains {
                 () -> LibvirtNative.function("virDomainGetXMLDesc").invokePointer(new Object[] { d, flags }));
     }
 
+    /** A screenshot is at most this big: a 16384×16384 PPM. */
+    private static final int MAX_SCREENSHOT = 3 * 16384 * 16384 + 64;
+
+    /**
+     * The screen of a running domain as the hypervisor draws it ({@code virDomainScreenshot}; QEMU
+     * sends a PPM or PNG image): what its VNC server shows, for comparing with a viewer's copy.
+     */
+    public byte[] screenshot(String uuid) {
+        Pointer d = session.domain(uuid);
+        return Streams.receive(session, stream -> LibvirtNative.takeString(session.call("virDomainScreenshot",
+                () -> check(LibvirtNative.function("virDomainScreenshot").invokePointer(new Object[] { d, stream, 0, 0 })))),
+                MAX_SCREENSHOT);
+    }
+
     /** Defines (or redefines) a domain from XML; returns its UUID. libvirt's error names what is wrong. */
     public String defineDomain(String xml) {
         LibvirtConnection.checkSize("virDomainDefineXML", xml);

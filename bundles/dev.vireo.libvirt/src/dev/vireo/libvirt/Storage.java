@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 
@@ -52,32 +51,9 @@ public final class Storage {
      */
     public byte[] download(String path, int length) {
         byte[][] result = new byte[1][];
-        withVolume(path, volume -> {
-            Pointer stream = session.call("virStreamNew", () -> check(LibvirtNative.function("virStreamNew")
-                    .invokePointer(new Object[] { session.conn(), 0 })));
-            try (Memory buffer = new Memory(length)) {
-                session.call("virStorageVolDownload", () -> check(LibvirtNative.function("virStorageVolDownload")
-                        .invokeInt(new Object[] { volume, stream, 0L, (long) length, 0 })));
-                int read = 0;
-                while (read < length) {
-                    int offset = read;
-                    int n = session.call("virStreamRecv", () -> check(LibvirtNative.function("virStreamRecv")
-                            .invokeInt(new Object[] { stream, buffer.share(offset), (long) (length - offset) })));
-                    if (n == 0) {
-                        break; // the end of the volume
-                    }
-                    read += n;
-                }
-                session.call("virStreamFinish", () -> LibvirtNative.function("virStreamFinish")
-                        .invokeInt(new Object[] { stream }));
-                result[0] = buffer.getByteArray(0, read);
-            } catch (RuntimeException e) {
-                LibvirtNative.function("virStreamAbort").invokeInt(new Object[] { stream });
-                throw e;
-            } finally {
-                LibvirtNative.function("virStreamFree").invokeInt(new Object[] { stream });
-            }
-        });
+        withVolume(path, volume -> result[0] = Streams.receive(session, stream -> session.call("virStorageVolDownload",
+                () -> check(LibvirtNative.function("virStorageVolDownload")
+                        .invokeInt(new Object[] { volume, stream, 0L, (long) length, 0 }))), length));
         return result[0];
     }
 
