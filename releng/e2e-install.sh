@@ -28,5 +28,16 @@ check "after: the built-in drivers still are" "$("$vireo" --list-drivers 2>/dev/
 check "demo:/// shows the test driver's domains" "$("$vireo" --list-domains demo:/// 2>/dev/null)" '^test	running$'
 check "--print-new-vm-xml prints the wizard's XML for debian11" "$("$vireo" --print-new-vm-xml test:///default \
     --name new-vm --os debian11 --arch i686 --disk /var/lib/libvirt/images/new-vm.img 2>&1)" '^ *<target bus="virtio" dev="vda"/>$'
+# a VNC display of TigerVNC's server, captured without a window; a closed port says why
+vncport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+vncdisplay=":$((200 + RANDOM % 50))"
+Xtigervnc "$vncdisplay" -SecurityTypes None -rfbport "$vncport" -localhost -geometry 320x200 >"$work/xvnc.log" 2>&1 &
+xvnc=$!
+for _ in $(seq 100); do (echo >"/dev/tcp/127.0.0.1/$vncport") 2>/dev/null && break; sleep 0.1; done
+check "--vnc-capture writes the screen as PNG" "$("$vireo" --vnc-capture "127.0.0.1:$vncport" "$work/screen.png" 2>&1 \
+    && head -c 8 "$work/screen.png" | od -An -tx1)" '89 50 4e 47 0d 0a 1a 0a'
+kill "$xvnc" 2>/dev/null; wait "$xvnc" 2>/dev/null
+check "--vnc-capture says why it cannot" "$("$vireo" --vnc-capture "127.0.0.1:$vncport" "$work/none.png" 2>&1; echo "exit $?")" \
+    '^--vnc-capture: 127.0.0.1:[0-9]+: .*refused'
 echo "e2e-install: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -32,6 +32,7 @@ import dev.vireo.ui.Services;
  * [--iso PATH] [--network NAME] [--arch ARCH]} the domain XML the New VM wizard would define for those choices,
  * changing nothing on the host (the analogue of {@code virt-install --print-xml}). Without
  * {@code --os} the OS is detected from the ISO; without memory or vCPUs, the OS's recommendation.
+ * {@code vireo --vnc-capture HOST:PORT FILE.png [--password-file F]}: see {@link VncCapture}.
  */
 final class HeadlessCommands {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -58,6 +59,10 @@ final class HeadlessCommands {
         i = args.indexOf("--print-new-vm-xml");
         if (i >= 0 && i + 1 < args.size()) {
             return printNewVmXml(args.get(i + 1), args);
+        }
+        i = args.indexOf("--vnc-capture");
+        if (i >= 0 && i + 2 < args.size()) {
+            return VncCapture.capture(args.get(i + 1), args.get(i + 2), option(args, "--password-file", null));
         }
         return null;
     }
