@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -65,8 +64,7 @@ public final class ConnectionMonitor {
     private final StatsSampler sampler;
     private final List<ScheduledFuture<?>> sessionTasks = new ArrayList<>();
     private final EventBacklog backlog;
-    private volatile String capabilitiesXml;
-    private final Map<String, CompletableFuture<String>> domainCapabilities = new ConcurrentHashMap<>();
+    private final CapabilityCache capabilities;
     private volatile int loadedGeneration;
     /** Completes when everything the current session loads at its start is in the cache; one per session. */
     private volatile CompletableFuture<Void> ready = new CompletableFuture<>();
@@ -75,6 +73,7 @@ public final class ConnectionMonitor {
     ConnectionMonitor(VirtConnection connection, RefreshPolicy policy, Runnable removed) {
         this.connection = connection;
         this.policy = policy;
+        capabilities = new CapabilityCache(connection);
         for (ObjectKind kind : ObjectKind.values()) {
             objects.put(kind, new ObjectCache(kind));
         }
@@ -86,7 +85,7 @@ public final class ConnectionMonitor {
                 Thread.ofPlatform().name("vireo-timer " + connection.uri()).daemon().factory());
         domainSync = new DomainSync(this, updates);
         objectSync = new ObjectSync(this, updates, objects);
-        sampler = new StatsSampler(this, updates);
+        sampler = new StatsSampler(this, updates, policy.statsCallsPerMinute());
         backlog = new EventBacklog(policy.eventBacklog(), connection.uri(), updates, this::resyncAfterBacklog);
         connection.manager().addConnectionListener(new ConnectionListener() {
             @Override
@@ -123,30 +122,17 @@ public final class ConnectionMonitor {
 
     /** The host capabilities XML; {@code null} until loaded. */
     public String capabilitiesXml() {
-        return capabilitiesXml;
+        return capabilities.hostXml();
     }
 
     /** The host capabilities XML: the cached one, else fetched now (and cached). */
     public CompletableFuture<String> capabilities() {
-        String cached = capabilitiesXml;
-        return cached != null ? CompletableFuture.completedFuture(cached)
-                : connection.submit(LibvirtConnection::capabilitiesXml).thenApply(xml -> capabilitiesXml = xml);
+        return capabilities.host();
     }
 
-    /**
-     * The domain capabilities for an architecture, machine type and domain type, fetched once per
-     * session and kept: they change only when the host's QEMU does.
-     */
+    /** The domain capabilities for an architecture, machine type and domain type: fetched once a session. */
     public CompletableFuture<String> domainCapabilities(String arch, String machine, String virtType) {
-        String key = arch + "/" + machine + "/" + virtType;
-        CompletableFuture<String> xml = domainCapabilities.computeIfAbsent(key,
-                k -> connection.submit(libvirt -> libvirt.domainCapabilitiesXml(arch, machine, virtType)));
-        xml.whenComplete((x, e) -> {
-            if (e != null) {
-                domainCapabilities.remove(key, xml); // asked again next time
-            }
-        });
-        return xml;
+        return capabilities.domain(arch, machine, virtType);
     }
 
     /** Whether the domain list of the current session has arrived (names, states). */
@@ -189,12 +175,20 @@ public final class ConnectionMonitor {
         return objectSync.loadVolumes(poolKey);
     }
 
-    /**
-     * Samples every domain's CPU time and balloon in one bulk call per interval ({@code null}
-     * turns sampling off, the default). Listeners hear {@link Kind#STATS_SAMPLED}.
-     */
+    /** Samples what is shown every {@code interval} ({@code null}: off, the default) within the policy's budget. */
     public void sampleStats(Duration interval) {
         sampler.start(interval);
+    }
+
+    /** Samples what is shown every {@code interval}, at most {@code callsPerMinute} calls a minute. */
+    public void sampleStats(Duration interval, int callsPerMinute) {
+        sampler.budget(callsPerMinute);
+        sampler.start(interval);
+    }
+
+    /** How often what is shown is sampled, and why not more often; {@code null} while off. */
+    public String samplingNote() {
+        return sampler.describe();
     }
 
     /**
@@ -253,7 +247,6 @@ public final class ConnectionMonitor {
     private void startSession() {
         stopSessionTasks();
         domainSync.sessionStarting();
-        domainCapabilities.clear(); // a reconnect may be to an upgraded host
         objectSync.sessionStarting();
         ready = new CompletableFuture<>();
         boolean domainEvents = policy.domains().mode() == RefreshStrategy.Mode.EVENTS;
@@ -295,7 +288,7 @@ public final class ConnectionMonitor {
                         : objectSync.loadObjects(kind);
             }));
         }
-        steps.add(connection.submit(LibvirtConnection::capabilitiesXml).thenAccept(xml -> capabilitiesXml = xml));
+        steps.add(capabilities.reload());
         return steps;
     }
 

@@ -19,8 +19,12 @@ import dev.vireo.libvirt.LibvirtConnection;
 import dev.vireo.monitor.DomainChange.Kind;
 
 /**
- * Samples a connection's domains' CPU time, balloon, disk and network bytes at an interval, one
- * bulk call per tick where the driver has one, and keeps each domain's recent history.
+ * Samples a connection's domains' CPU time, balloon, disk and network bytes while someone looks at
+ * them, within a budget of calls per minute, and keeps each domain's recent history. Where the
+ * driver's bulk statistics carry CPU time, one bulk call a tick; where they do not (the test
+ * driver), the domains someone looks at are asked one call each, in turn, as often as the budget
+ * allows: 13 visible rows at 20 calls a minute are each sampled every 39 s. Nobody looking (the
+ * view hidden, the window minimized): no call at all.
  */
 final class StatsSampler {
     private final ConnectionMonitor monitor;
@@ -30,13 +34,43 @@ final class StatsSampler {
     private final StatsHistory history = new StatsHistory(60);
     private final Map<Object, Set<String>> visibleBy = new ConcurrentHashMap<>();
     private volatile Duration statsInterval;
+    private volatile int callsPerMinute;
     private ScheduledFuture<?> sampler;
+    /** Calls the budget allows now; spent and refilled on the worker that samples (one tick at a time). */
+    private double allowance;
+    /** Where the turn of the one-by-one calls is among the visible domains. */
+    private int turn;
+    /** Whether the bulk statistics carry CPU time; {@code null} until a running domain says. */
+    private volatile Boolean bulkHasCpu;
+    /** Whether the last tick asked domains one by one (no bulk statistics with CPU time). */
+    private volatile boolean perRow;
 
-    StatsSampler(ConnectionMonitor monitor, ExecutorService updates) {
+    StatsSampler(ConnectionMonitor monitor, ExecutorService updates, int callsPerMinute) {
         this.monitor = monitor;
+        this.callsPerMinute = callsPerMinute;
         this.connection = monitor.connection();
         this.updates = updates;
         this.domains = monitor.domains();
+    }
+
+    /** At most this many calls a minute from now on. */
+    void budget(int calls) {
+        callsPerMinute = calls;
+    }
+
+    /** How often a visible domain's figures are sampled, and why not more often; {@code null} while off. */
+    String describe() {
+        Duration interval = statsInterval;
+        if (interval == null) {
+            return null;
+        }
+        int rows = Math.max(1, visible().size());
+        boolean oneByOne = perRow;
+        double seconds = Math.max(interval.toMillis() / 1000.0, (oneByOne ? rows : 1) * 60.0 / Math.max(1, callsPerMinute));
+        return "sampled every " + Math.round(seconds) + " s" + (oneByOne
+                ? ": this host's statistics in bulk have no CPU time, so each visible row is asked in turn, within "
+                        + callsPerMinute + " calls a minute"
+                : "");
     }
 
     /** Samples every {@code interval} from now on while connected; {@code null} turns sampling off. */
@@ -113,30 +147,33 @@ final class StatsSampler {
                 })).exceptionally(e -> monitor.log("Cannot sample statistics on " + connection.uri(), e));
     }
 
-    /**
-     * One bulk call where the driver has it; the visible running domains it sent no CPU time for
-     * (the test driver sends only states) are asked one by one, as are all of them without it.
-     */
+    /** What the budget allows this tick: one bulk call, or some of the visible running domains in turn. */
     private List<DomainStats> collectStats(LibvirtConnection libvirt) {
-        if (statsInterval == null) {
-            return List.of(); // turned off meanwhile
+        Duration interval = statsInterval;
+        Set<String> looked = visible();
+        if (interval == null || looked.isEmpty()) {
+            return List.of(); // turned off meanwhile, or nobody looks
+        }
+        List<String> running = looked.stream().filter(u -> domains.get(u) != null && domains.get(u).state().isActive())
+                .sorted().toList();
+        allowance = Math.min(allowance + callsPerMinute * interval.toMillis() / 60_000.0, Math.max(1, running.size()));
+        if (allowance < 1) {
+            return List.of();
+        }
+        perRow = !libvirt.stats().hasBulkStats() || Boolean.FALSE.equals(bulkHasCpu);
+        if (!perRow) {
+            allowance -= 1;
+            List<DomainStats> all = libvirt.stats().domainStats(DomainStatistics.STATS_CPU_TOTAL
+                    | DomainStatistics.STATS_BALLOON | DomainStatistics.STATS_BLOCK | DomainStatistics.STATS_INTERFACE,
+                    DomainStatistics.ALL);
+            all.stream().filter(s -> s.state().isActive()).findAny()
+                    .ifPresent(s -> bulkHasCpu = all.stream().anyMatch(x -> x.number("cpu.time") >= 0));
+            return all;
         }
         List<DomainStats> stats = new ArrayList<>();
-        Set<String> missing = visible();
-        if (libvirt.stats().hasBulkStats()) {
-            for (DomainStats s : libvirt.stats().domainStats(DomainStatistics.STATS_CPU_TOTAL | DomainStatistics.STATS_BALLOON
-                    | DomainStatistics.STATS_BLOCK | DomainStatistics.STATS_INTERFACE, DomainStatistics.ALL)) {
-                if (s.number("cpu.time") >= 0 || !s.state().isActive() || !missing.contains(s.uuid())) {
-                    stats.add(s);
-                    missing.remove(s.uuid());
-                }
-            }
-        }
-        for (String uuid : missing) {
-            DomainRecord known = domains.get(uuid);
-            if (known != null && known.state().isActive()) {
-                stats.add(libvirt.stats().domainInfo(uuid));
-            }
+        while (allowance >= 1 && stats.size() < running.size()) {
+            allowance -= 1;
+            stats.add(libvirt.stats().domainInfo(running.get(turn++ % running.size())));
         }
         return stats;
     }

@@ -16,6 +16,9 @@ public final class RefreshPolicy {
     /** How often to poll where events are missing, if nobody says otherwise. */
     public static final Duration DEFAULT_POLL = Duration.ofSeconds(30);
 
+    /** How many calls a minute statistics may cost one connection, if nobody says otherwise. */
+    public static final int DEFAULT_STATS_CALLS_PER_MINUTE = 20;
+
     /** How many events may wait for the update thread, if nobody says otherwise. */
     public static final int DEFAULT_EVENT_BACKLOG = 10_000;
 
@@ -23,6 +26,7 @@ public final class RefreshPolicy {
     private final Map<ObjectKind, RefreshStrategy> objects = new EnumMap<>(ObjectKind.class);
     private Duration fallbackPoll = DEFAULT_POLL;
     private int eventBacklog = DEFAULT_EVENT_BACKLOG;
+    private int statsCallsPerMinute = DEFAULT_STATS_CALLS_PER_MINUTE;
 
     public RefreshPolicy() {
         for (ObjectKind kind : ObjectKind.values()) {
@@ -69,6 +73,16 @@ public final class RefreshPolicy {
 
     public RefreshPolicy eventBacklog(int events) {
         eventBacklog = events;
+        return this;
+    }
+
+    /** The most calls a minute sampling statistics may make on the connection: its link-cost budget. */
+    public int statsCallsPerMinute() {
+        return statsCallsPerMinute;
+    }
+
+    public RefreshPolicy statsCallsPerMinute(int calls) {
+        statsCallsPerMinute = calls;
         return this;
     }
 }

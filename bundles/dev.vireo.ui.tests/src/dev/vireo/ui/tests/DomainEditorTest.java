@@ -260,12 +260,15 @@ class DomainEditorTest {
         Workbench.screenshot(editor.getSite().getShell(), "vm-overview");
         editor.showPage(DomainEditor.PERFORMANCE_PAGE);
         // the test driver reports CPU time per domain: two samples make a CPU figure, a few a line
+        // every second, and a budget that lets each shown row be asked each time (20 a minute would be every few s)
         InstanceScope.INSTANCE.getNode(VireoPreferences.NODE).putInt(VireoPreferences.STATS_INTERVAL, 1);
+        InstanceScope.INSTANCE.getNode(VireoPreferences.NODE).putInt(VireoPreferences.STATS_BUDGET, 1200);
         String uuid = editor.input().uuid();
         UiWait.until("CPU samples", () -> Plot.cpu(editor.monitor().history(uuid)).length >= 4
                 && !editor.page(PerformancePage.class).graphs().get(0).latest().equals("no data"),
                 () -> editor.page(PerformancePage.class).graphs().get(0).latest());
         InstanceScope.INSTANCE.getNode(VireoPreferences.NODE).remove(VireoPreferences.STATS_INTERVAL);
+        InstanceScope.INSTANCE.getNode(VireoPreferences.NODE).remove(VireoPreferences.STATS_BUDGET);
         Workbench.screenshot(editor.getSite().getShell(), "vm-performance");
     }
 

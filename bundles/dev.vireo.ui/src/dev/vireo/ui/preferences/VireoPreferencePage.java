@@ -27,6 +27,10 @@ public class VireoPreferencePage extends FieldEditorPreferencePage implements IW
                 "Sample CPU, memory, disk and network statistics every (seconds, 0 = never):", getFieldEditorParent());
         interval.setValidRange(0, 3600);
         addField(interval);
+        IntegerFieldEditor budget = new IntegerFieldEditor(VireoPreferences.STATS_BUDGET,
+                "At most this many statistics calls a minute per connection:", getFieldEditorParent());
+        budget.setValidRange(1, 6000);
+        addField(budget);
         addField(new BooleanFieldEditor(VireoPreferences.CONFIRM_FORCE_OFF, "Confirm Force Off and Reset",
                 getFieldEditorParent()));
         addField(new BooleanFieldEditor(VireoPreferences.CONFIRM_DELETE_HOST_OBJECTS,

@@ -11,6 +11,7 @@ import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.osgi.service.prefs.BackingStoreException;
 
 import dev.vireo.monitor.ConnectionMonitor;
+import dev.vireo.monitor.spi.RefreshPolicy;
 
 /**
  * Vireo's preferences and their defaults: the statistics interval, confirmations, and the saved
@@ -20,6 +21,8 @@ public class VireoPreferences extends AbstractPreferenceInitializer {
     public static final String NODE = "dev.vireo.ui";
     /** Seconds between statistics samples; 0 turns sampling off. */
     public static final String STATS_INTERVAL = "statsInterval";
+    /** The most calls a minute statistics may cost each connection: the link-cost budget. */
+    public static final String STATS_BUDGET = "statsCallsPerMinute";
     public static final String CONFIRM_FORCE_OFF = "confirmForceOff";
     public static final String CONFIRM_DELETE_HOST_OBJECTS = "confirmDeleteHostObjects";
     /** Newline-separated URIs opened when Vireo starts. */
@@ -29,6 +32,7 @@ public class VireoPreferences extends AbstractPreferenceInitializer {
     public void initializeDefaultPreferences() {
         IEclipsePreferences defaults = DefaultScope.INSTANCE.getNode(NODE);
         defaults.putInt(STATS_INTERVAL, (int) ConnectionMonitor.DEFAULT_STATS_INTERVAL.toSeconds());
+        defaults.putInt(STATS_BUDGET, RefreshPolicy.DEFAULT_STATS_CALLS_PER_MINUTE);
         defaults.putBoolean(CONFIRM_FORCE_OFF, true);
         defaults.putBoolean(CONFIRM_DELETE_HOST_OBJECTS, true);
         defaults.put(AUTOCONNECT, "");
@@ -46,6 +50,10 @@ public class VireoPreferences extends AbstractPreferenceInitializer {
     public static Duration statsInterval() {
         int seconds = node().getInt(STATS_INTERVAL, defaults().getInt(STATS_INTERVAL, 3));
         return seconds <= 0 ? null : Duration.ofSeconds(seconds);
+    }
+
+    public static int statsBudget() {
+        return node().getInt(STATS_BUDGET, defaults().getInt(STATS_BUDGET, RefreshPolicy.DEFAULT_STATS_CALLS_PER_MINUTE));
     }
 
     public static boolean confirm(String key) {

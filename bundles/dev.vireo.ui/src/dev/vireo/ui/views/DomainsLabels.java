@@ -44,11 +44,14 @@ final class DomainsLabels {
     }
 
     static String vcpusOf(Object e) {
-        return e instanceof DomainNode n && n.record() != null ? Integer.toString(n.record().vcpus()) : "";
+        // a count the list did not send (-1, 0) is unknown until the XML arrives: shown blank, never as a value
+        return e instanceof DomainNode n && n.record() != null && n.record().vcpus() > 0
+                ? Integer.toString(n.record().vcpus()) : "";
     }
 
     static String memoryOf(Object e) {
-        return e instanceof DomainNode n && n.record() != null ? Units.formatKiB(n.record().memoryKiB()) : "";
+        return e instanceof DomainNode n && n.record() != null && n.record().memoryKiB() > 0
+                ? Units.formatKiB(n.record().memoryKiB()) : "";
     }
 
     /** Machines first, by name; then the host's sections in their own order. */

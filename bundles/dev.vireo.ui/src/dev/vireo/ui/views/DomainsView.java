@@ -102,8 +102,9 @@ public class DomainsView extends ViewPart {
         }
     };
     private final IEclipsePreferences.IPreferenceChangeListener preferenceListener = e -> {
-        if (VireoPreferences.STATS_INTERVAL.equals(e.getKey())) {
-            watched.forEach(c -> Services.monitor(c).sampleStats(VireoPreferences.statsInterval()));
+        if (VireoPreferences.STATS_INTERVAL.equals(e.getKey()) || VireoPreferences.STATS_BUDGET.equals(e.getKey())) {
+            watched.forEach(c -> Services.monitor(c).sampleStats(VireoPreferences.statsInterval(),
+                    VireoPreferences.statsBudget()));
         }
     };
     private TreeViewer viewer;
@@ -138,6 +139,13 @@ public class DomainsView extends ViewPart {
         column("Memory", 85, SWT.RIGHT, DomainsLabels::memoryOf, e -> null);
         viewer.getTree().addListener(SWT.PaintItem, new SparklinePainter(CPU_COLUMN));
         viewer.getTree().getVerticalBar().addListener(SWT.Selection, e -> updateVisible());
+        // nothing is sampled while nobody can see it: the window minimized, the view hidden
+        for (int event : new int[] { SWT.Iconify, SWT.Deiconify }) {
+            parent.getShell().addListener(event, e -> display.asyncExec(this::updateVisible));
+        }
+        for (int event : new int[] { SWT.Show, SWT.Hide }) {
+            parent.addListener(event, e -> display.asyncExec(this::updateVisible));
+        }
         viewer.setContentProvider(new DomainsContentProvider());
         viewer.setComparator(new DomainsLabels.Order());
         viewer.addFilter(new DomainsLabels.NameFilter(filter::getText));
@@ -210,7 +218,7 @@ public class DomainsView extends ViewPart {
         if (watched.add(c)) {
             ConnectionMonitor monitor = Services.monitor(c);
             monitor.addListener(cacheListener);
-            monitor.sampleStats(VireoPreferences.statsInterval());
+            monitor.sampleStats(VireoPreferences.statsInterval(), VireoPreferences.statsBudget());
         }
     }
 
@@ -284,11 +292,15 @@ public class DomainsView extends ViewPart {
         viewer.update(changed.toArray(), null);
     }
 
-    /** Tells each monitor which of its domains are on screen: those are sampled where sampling costs a call each. */
+    /** Tells each monitor which of its domains are on screen: only those are sampled. */
     private void updateVisible() {
+        if (viewer.getTree().isDisposed()) {
+            return;
+        }
         Rectangle area = viewer.getTree().getClientArea();
         Map<VirtConnection, Set<String>> visible = new HashMap<>();
-        for (TreeItem connectionRow : viewer.getTree().getItems()) {
+        boolean seen = viewer.getTree().isVisible() && !viewer.getTree().getShell().getMinimized();
+        for (TreeItem connectionRow : seen ? viewer.getTree().getItems() : new TreeItem[0]) {
             for (TreeItem row : connectionRow.getExpanded() ? connectionRow.getItems() : new TreeItem[0]) {
                 Rectangle bounds = row.getBounds();
                 if (row.getData() instanceof DomainNode n && bounds.y + bounds.height >= 0 && bounds.y <= area.height) {
