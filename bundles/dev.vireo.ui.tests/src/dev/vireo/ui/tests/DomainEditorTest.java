@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.vireo.api.DomainState;
 import dev.vireo.connection.VirtConnection;
 import dev.vireo.driver.DeviceTemplate;
 import dev.vireo.model.DomainQueries;
@@ -250,6 +251,18 @@ class DomainEditorTest {
         assertTrue(!editor.applyButton().isEnabled());
         editor.page(HardwarePage.class).setField("vcpu", "2");
         assertTrue(editor.applyButton().isEnabled());
+    }
+
+    @Test
+    void lifecycleCommandsActOnTheEditorsVmWhileTheEditorIsActive() throws Exception {
+        open("test");
+        Workbench.page().activate(editor);
+        Workbench.execute("dev.vireo.ui.commands.pause");
+        UiWait.until("paused from the editor", () -> editor.record().state() == DomainState.PAUSED,
+                () -> editor.record().state().label());
+        Workbench.execute("dev.vireo.ui.commands.resume");
+        UiWait.until("running again", () -> editor.record().state() == DomainState.RUNNING,
+                () -> editor.record().state().label());
     }
 
     @Test

@@ -35,6 +35,7 @@ import dev.vireo.operations.LiveChanges;
 import dev.vireo.ui.Services;
 import dev.vireo.ui.editors.EditorHeader.Severity;
 import dev.vireo.ui.jobs.HostJob;
+import dev.vireo.ui.views.DomainNode;
 
 /**
  * A virtual machine's details, as virt-manager's details window: the pages contributed to
@@ -83,6 +84,8 @@ public class DomainEditor extends MultiPageEditorPart {
         input = domainInput;
         monitor = Services.monitor(input.connection());
         operations = new DomainOperations(monitor);
+        // the editor offers its VM as the selection, so that Run, Shut Down... work while it is active
+        site.setSelectionProvider(new FixedSelection(new DomainNode(input.connection(), input.uuid())));
         setPartName(input.getName());
         setTitleToolTip(input.getToolTipText());
     }
