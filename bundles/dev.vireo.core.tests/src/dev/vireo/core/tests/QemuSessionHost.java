@@ -39,6 +39,11 @@ public final class QemuSessionHost implements AutoCloseable {
         return daemon.uri("qemu", "/session");
     }
 
+    /** How many clients the daemon serves now. */
+    public long clients() {
+        return daemon.clients();
+    }
+
     /** The daemon's UNIX socket, for reaching this host over ssh. */
     public Path socket() {
         return daemon.socket();

@@ -116,15 +116,24 @@ final class Workbench {
 
     /** Saves a picture of a shell as {@code target/screenshots/NAME.png}, for docs/ and for looking at. */
     static void screenshot(Shell shell, String name) throws IOException {
-        Display display = shell.getDisplay();
         shell.forceActive();
+        capture(shell.getDisplay(), shell.getBounds(), name, shell);
+    }
+
+    /** The whole screen, other programs' windows included. */
+    static void screenshotScreen(Display display, String name) throws IOException {
+        capture(display, display.getBounds(), name, null);
+    }
+
+    private static void capture(Display display, Rectangle r, String name, Shell shell) throws IOException {
         for (int i = 0; i < 20; i++) {
             while (display.readAndDispatch()) {
                 // paint everything pending
             }
         }
-        shell.update(); // what GTK has yet to draw, drawn now
-        Rectangle r = shell.getBounds();
+        if (shell != null) {
+            shell.update(); // what GTK has yet to draw, drawn now
+        }
         Image image = new Image(display, r.width, r.height);
         GC gc = new GC(display);
         gc.copyArea(image, r.x, r.y);

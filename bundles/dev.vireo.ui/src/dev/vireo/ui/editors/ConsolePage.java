@@ -1,6 +1,10 @@
 package dev.vireo.ui.editors;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -19,18 +23,22 @@ import dev.vireo.ui.widgets.VncViewer;
 /**
  * The machine's graphical console: its VNC display, found in the running domain's XML (port and
  * listen address) on the connection's host. Send Ctrl+Alt+Del, scale to fit, save a screenshot.
+ * SPICE, which Vireo's viewer does not speak (virt-manager's default for new VMs), and VNC too,
+ * open in Remote Viewer (Debian's {@code virt-viewer}), which reaches the VM through libvirt and
+ * handles ssh itself.
  */
 public class ConsolePage implements DomainEditorPage {
     private DomainEditor editor;
     private Composite control;
     private VncViewer viewer;
     private Label status;
+    private Process remoteViewer;
 
     @Override
     public Control createControl(DomainEditor editor, Composite parent) {
         this.editor = editor;
         control = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.swtDefaults().numColumns(6).applyTo(control);
+        GridLayoutFactory.swtDefaults().numColumns(7).applyTo(control);
         HostEditor.button(control, "&Connect", this::connect);
         HostEditor.button(control, "&Disconnect", () -> viewer().disconnect());
         HostEditor.button(control, "Send Ctrl+Alt+&Del", () -> viewer().sendCtrlAltDel());
@@ -39,10 +47,11 @@ public class ConsolePage implements DomainEditorPage {
         scale.setSelection(true);
         scale.addListener(SWT.Selection, e -> viewer().setScale(scale.getSelection()));
         HostEditor.button(control, "Screens&hot...", this::screenshot);
+        HostEditor.button(control, "Open in &Remote Viewer", this::openRemoteViewer);
         status = new Label(control, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
         viewer = new VncViewer(control);
-        GridDataFactory.fillDefaults().span(6, 1).grab(true, true).applyTo(viewer);
+        GridDataFactory.fillDefaults().span(7, 1).grab(true, true).applyTo(viewer);
         viewer.onStatus(() -> {
             status.setText(viewer.status());
             control.layout();
@@ -53,6 +62,40 @@ public class ConsolePage implements DomainEditorPage {
 
     public VncViewer viewer() {
         return viewer;
+    }
+
+    public String status() {
+        return status.getText();
+    }
+
+    /** The Remote Viewer this page started last, {@code null} if none. */
+    public Process remoteViewer() {
+        return remoteViewer;
+    }
+
+    /**
+     * Starts {@code virt-viewer} for this VM and connection (as the user knows the connection, so
+     * it runs ssh and asks for passwords itself), or says plainly that it is not installed.
+     */
+    public void openRemoteViewer() {
+        Path program = Stream.of(System.getenv().getOrDefault("PATH", "/usr/bin").split(":"))
+                .map(dir -> Path.of(dir, "virt-viewer")).filter(Files::isExecutable).findFirst().orElse(null);
+        if (program == null) {
+            show("Remote Viewer is not installed: install Debian's virt-viewer package (apt install virt-viewer).");
+            return;
+        }
+        try {
+            remoteViewer = new ProcessBuilder(program.toString(), "--connect", editor.input().connection().uri(), "--",
+                    editor.input().uuid()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            show("Remote Viewer opened for " + editor.input().getName() + ".");
+        } catch (IOException e) {
+            show("Cannot start Remote Viewer: " + e.getMessage());
+        }
+    }
+
+    private void show(String text) {
+        status.setText(text);
+        control.layout();
     }
 
     /** The running machine's VNC graphics in the cache's XML: [listen address, port], or {@code null}. */
@@ -89,8 +132,11 @@ public class ConsolePage implements DomainEditorPage {
     private void connect() {
         String[] display = display();
         if (display == null) {
-            status.setText("No VNC display: the machine is not running or has no VNC graphics.");
-            control.layout();
+            DomainRecord d = editor.record();
+            boolean spice = d != null && d.definition() != null && DomainQueries.graphics(d.definition().model()).stream()
+                    .anyMatch(g -> "spice".equals(g.string("type")));
+            show(spice ? "The display is SPICE, which Vireo's viewer does not speak: Open in Remote Viewer."
+                    : "No VNC display: the machine is not running or has no VNC graphics.");
             return;
         }
         String libvirtUri = editor.input().connection().libvirtUri();
