@@ -1,10 +1,13 @@
 package dev.vireo.rfb;
 
+import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
@@ -13,6 +16,9 @@ import java.security.GeneralSecurityException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -30,6 +36,8 @@ public final class RfbClient implements Closeable {
     private static final String CLOSED_BY_SERVER = "the VNC server closed the connection";
     /** How long a server may stay silent during the handshake; the hostile-server test shortens it. */
     static volatile int handshakeTimeoutMs = 15_000;
+    /** Handshake deadlines: a thread of their own (the common pool may be busy, or have one thread). */
+    private static final ScheduledThreadPoolExecutor DEADLINES = deadlines();
     private static final int[] ENCODINGS = { Decoders.COPY_RECT, Decoders.ZRLE, Decoders.HEXTILE, Decoders.RRE,
             Decoders.RAW, Decoders.DESKTOP_SIZE, Decoders.LAST_RECT };
 
@@ -44,7 +52,7 @@ public final class RfbClient implements Closeable {
         }
     }
 
-    private final Socket socket;
+    private final Closeable transport;
     private final DataInputStream in;
     private final DataOutputStream out;
     private final Listener listener;
@@ -55,12 +63,12 @@ public final class RfbClient implements Closeable {
     private volatile Frame frame;
     private String name;
 
-    private RfbClient(Socket socket, Listener listener) throws IOException {
-        this.socket = socket;
-        this.in = new DataInputStream(socket.getInputStream());
-        this.out = new DataOutputStream(socket.getOutputStream());
+    private RfbClient(InputStream in, OutputStream out, Closeable transport, Listener listener) {
+        this.transport = transport;
+        this.in = new DataInputStream(new BufferedInputStream(in));
+        this.out = new DataOutputStream(out);
         this.listener = listener;
-        decoders = new Decoders(in);
+        decoders = new Decoders(this.in);
         writer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("vireo-rfb-writer").daemon().factory());
     }
 
@@ -75,22 +83,66 @@ public final class RfbClient implements Closeable {
      */
     public static RfbClient connect(String host, int port, Listener listener, Supplier<String> password) throws IOException {
         Socket socket = new Socket();
-        RfbClient client = null;
         try {
             socket.connect(new InetSocketAddress(host, port), handshakeTimeoutMs);
             socket.setTcpNoDelay(true);
-            socket.setSoTimeout(handshakeTimeoutMs); // a server that stops answering mid-handshake
-            client = new RfbClient(socket, listener);
-            client.handshake(password);
-            socket.setSoTimeout(0); // from now on a quiet screen is a still one
-            return client;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             socket.close();
-            if (client != null) {
-                client.writer.shutdownNow();
+            throw e;
+        }
+        return connect(socket.getInputStream(), socket.getOutputStream(), socket, listener, password);
+    }
+
+    /**
+     * Speaks RFB over any byte stream, e.g. {@code ssh -W}'s standard input and output; closing
+     * {@code transport} ends it. The handshake must finish within its deadline, or the transport
+     * is closed.
+     */
+    public static RfbClient connect(InputStream in, OutputStream out, Closeable transport, Listener listener,
+            Supplier<String> password) throws IOException {
+        RfbClient client = new RfbClient(in, out, transport, listener);
+        // whichever comes first settles it: the handshake's end, or its deadline closing the transport
+        AtomicBoolean settled = new AtomicBoolean();
+        ScheduledFuture<?> deadline = DEADLINES.schedule(() -> {
+            if (settled.compareAndSet(false, true)) {
+                quietly(transport);
             }
-            throw e instanceof EOFException ? new IOException(CLOSED_BY_SERVER + " during the handshake", e)
-                    : e instanceof IOException io ? io : new IOException("the VNC server's handshake is broken: " + e, e);
+        }, handshakeTimeoutMs, TimeUnit.MILLISECONDS);
+        IOException failure;
+        try {
+            client.handshake(password);
+            if (settled.compareAndSet(false, true)) {
+                deadline.cancel(false);
+                return client;
+            }
+            failure = null;
+        } catch (EOFException e) {
+            failure = new IOException(CLOSED_BY_SERVER + " during the handshake", e);
+        } catch (IOException e) {
+            failure = e;
+        } catch (RuntimeException e) {
+            failure = new IOException("the VNC server's handshake is broken: " + e, e);
+        }
+        boolean late = !settled.compareAndSet(false, true);
+        deadline.cancel(false);
+        quietly(transport);
+        client.writer.shutdownNow();
+        throw late ? new IOException("the VNC server did not finish its handshake within "
+                + handshakeTimeoutMs / 1000.0 + " s", failure) : failure;
+    }
+
+    private static ScheduledThreadPoolExecutor deadlines() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1,
+                Thread.ofPlatform().name("vnc-handshake-deadlines").daemon().factory());
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
+    }
+
+    private static void quietly(Closeable c) {
+        try {
+            c.close();
+        } catch (IOException e) {
+            // already gone
         }
     }
 
@@ -100,6 +152,7 @@ public final class RfbClient implements Closeable {
             throw new IOException("not a VNC server: " + v.strip());
         }
         out.write("RFB 003.008\n".getBytes(StandardCharsets.US_ASCII));
+        out.flush(); // every handshake message: a stream may be buffered (ssh's standard input is)
         int count = in.readUnsignedByte();
         if (count == 0) {
             throw new IOException("the VNC server refused: " + string());
@@ -114,14 +167,17 @@ public final class RfbClient implements Closeable {
         }
         if (none) {
             out.writeByte(1);
+            out.flush();
         } else if (vncAuth) {
             String secret = password.get();
             if (secret == null) {
                 throw new IOException("the VNC server wants a password; none was given");
             }
             out.writeByte(2);
+            out.flush();
             try {
                 out.write(VncAuth.response(in.readNBytes(16), secret));
+                out.flush();
             } catch (GeneralSecurityException e) {
                 throw new IOException("this Java cannot do VNC Authentication (DES): " + e.getMessage(), e);
             }
@@ -134,6 +190,7 @@ public final class RfbClient implements Closeable {
                     + string());
         }
         out.writeByte(1); // shared: other viewers stay connected
+        out.flush();
         int width = in.readUnsignedShort(), height = in.readUnsignedShort();
         in.skipNBytes(16); // the server's pixel format: replaced by ours below
         name = string();
@@ -311,11 +368,7 @@ public final class RfbClient implements Closeable {
     /** Ends the session once: the socket closed, the writer stopped, the listener told why. */
     private void end(String why) {
         if (ended.compareAndSet(false, true)) {
-            try {
-                socket.close();
-            } catch (IOException e) {
-                // already gone
-            }
+            quietly(transport);
             writer.shutdownNow();
             decoders.end();
             listener.closed(why);

@@ -2,41 +2,39 @@ package dev.vireo.rfb;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
- * A local port forwarded through {@code ssh} to a port as the remote host sees it, for consoles
- * of {@code +ssh} connections. The arguments go to ssh directly, never through a shell; ssh runs
- * in batch mode (keys or an agent, never a password prompt), with the URI's user, port and
- * libvirt's {@code keyfile} and {@code no_verify} parameters.
+ * A byte stream to a port as a remote host sees it, carried by ssh's standard input and output
+ * ({@code ssh -W host:port}, as virt-manager reaches consoles): no local port is opened, so no
+ * other local process can take it or connect to it. The arguments go to ssh directly, never
+ * through a shell, the user through {@code -l} and {@code --} before the destination; ssh runs in
+ * batch mode (keys or an agent, never a prompt), with the URI's user and port and libvirt's
+ * {@code keyfile} and {@code no_verify} parameters. Closing it ends ssh; if Vireo dies, ssh sees
+ * its input close and ends too.
  */
 public final class SshTunnel implements Closeable {
     private final Process ssh;
-    private final int localPort;
+    private final Path log;
 
-    private SshTunnel(Process ssh, int localPort) {
+    private SshTunnel(Process ssh, Path log) {
         this.ssh = ssh;
-        this.localPort = localPort;
+        this.log = log;
     }
 
-    /** Forwards a free port on 127.0.0.1 to {@code remoteHost:remotePort} on the host of a libvirt {@code +ssh} URI. */
+    /** Starts ssh to the host of a libvirt {@code +ssh} URI, carrying a stream to {@code remoteHost:remotePort} there. */
     public static SshTunnel open(String libvirtUri, String remoteHost, int remotePort) throws IOException {
         URI uri = URI.create(libvirtUri);
-        int local;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            local = s.getLocalPort();
-        }
-        List<String> command = new ArrayList<>(List.of("ssh", "-N", "-o", "BatchMode=yes", "-o",
-                "ExitOnForwardFailure=yes", "-L", "127.0.0.1:" + local + ":" + remoteHost + ":" + remotePort));
+        List<String> command = new ArrayList<>(List.of("ssh", "-T", "-o", "BatchMode=yes", "-W",
+                remoteHost + ":" + remotePort));
         String keyfile = parameter(uri, "keyfile");
         if (keyfile != null) {
             command.addAll(List.of("-i", keyfile));
@@ -47,34 +45,29 @@ public final class SshTunnel implements Closeable {
         if (uri.getPort() > 0) {
             command.addAll(List.of("-p", Integer.toString(uri.getPort())));
         }
-        command.add((uri.getUserInfo() == null ? "" : uri.getUserInfo() + "@") + uri.getHost());
-        Path log = Files.createTempFile("vireo-ssh-", ".log");
-        Process ssh = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!accepts(local)) {
-            if (!ssh.isAlive() || System.nanoTime() > deadline) {
-                ssh.destroy();
-                String why = Files.readString(log, StandardCharsets.UTF_8).strip();
-                Files.deleteIfExists(log);
-                throw new IOException("ssh to " + uri.getHost() + " failed" + (why.isEmpty() ? "" : ": " + why));
-            }
-            try {
-                ssh.waitFor(50, TimeUnit.MILLISECONDS); // ssh exiting ends the wait early
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                ssh.destroy();
-                throw new IOException("interrupted", e);
-            }
+        if (uri.getUserInfo() != null) {
+            command.addAll(List.of("-l", uri.getUserInfo()));
         }
-        Files.deleteIfExists(log);
-        return new SshTunnel(ssh, local);
+        command.addAll(List.of("--", uri.getHost()));
+        Path log = Files.createTempFile("vireo-ssh-", ".log");
+        Process ssh = new ProcessBuilder(command).redirectError(log.toFile()).start();
+        return new SshTunnel(ssh, log);
     }
 
-    private static boolean accepts(int port) {
-        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            return true;
+    public InputStream input() {
+        return ssh.getInputStream();
+    }
+
+    public OutputStream output() {
+        return ssh.getOutputStream();
+    }
+
+    /** What ssh said on its way out (e.g. "Permission denied (publickey)"), or "" if nothing. */
+    public String messages() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
-            return false;
+            return "";
         }
     }
 
@@ -86,19 +79,19 @@ public final class SshTunnel implements Closeable {
         for (String pair : query.split("&")) {
             String[] kv = pair.split("=", 2);
             if (kv[0].equals(name)) {
-                return kv.length > 1 ? java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "";
+                return kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "";
             }
         }
         return null;
     }
 
-    /** The port on 127.0.0.1 that leads to the remote one. */
-    public int localPort() {
-        return localPort;
-    }
-
     @Override
     public void close() {
         ssh.destroy();
+        try {
+            Files.deleteIfExists(log);
+        } catch (IOException e) {
+            // a temporary file left behind
+        }
     }
 }

@@ -60,9 +60,15 @@ public class VncViewer extends Canvas {
      */
     public void connectThroughSsh(String libvirtUri, String remoteHost, int remotePort) {
         connect(remoteHost + ":" + remotePort + " through ssh", () -> {
-            tunnel = SshTunnel.open(libvirtUri, remoteHost, remotePort);
-            return RfbClient.connect("127.0.0.1", tunnel.localPort(), listener(),
-                    () -> password(remoteHost + ":" + remotePort));
+            SshTunnel opened = SshTunnel.open(libvirtUri, remoteHost, remotePort);
+            tunnel = opened;
+            try {
+                return RfbClient.connect(opened.input(), opened.output(), opened, listener(),
+                        () -> password(remoteHost + ":" + remotePort));
+            } catch (IOException e) {
+                String ssh = opened.messages();
+                throw new IOException(e.getMessage() + (ssh.isEmpty() ? "" : " (ssh: " + ssh + ")"), e);
+            }
         });
     }
 
