@@ -157,7 +157,7 @@ final class StatsSampler {
         List<String> running = looked.stream().filter(u -> domains.get(u) != null && domains.get(u).state().isActive())
                 .sorted().toList();
         allowance = Math.min(allowance + callsPerMinute * interval.toMillis() / 60_000.0, Math.max(1, running.size()));
-        if (allowance < 1) {
+        if (allowance < 1 || running.isEmpty()) { // a shut-off machine has no figures to sample
             return List.of();
         }
         perRow = !libvirt.stats().hasBulkStats() || Boolean.FALSE.equals(bulkHasCpu);

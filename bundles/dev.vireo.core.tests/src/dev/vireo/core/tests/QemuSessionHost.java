@@ -39,6 +39,21 @@ public final class QemuSessionHost implements AutoCloseable {
         return daemon.uri("qemu", "/session");
     }
 
+    /** A small QEMU machine with no disk, only its firmware and these graphics and video devices: for consoles. */
+    public static String firmwareOnly(String name, String display) {
+        return """
+                <domain type='qemu'>
+                  <name>%s</name>
+                  <memory unit='MiB'>128</memory>
+                  <os><type arch='x86_64' machine='q35'>hvm</type></os>
+                  <devices>
+                    <emulator>/usr/bin/qemu-system-x86_64</emulator>
+                    %s
+                  </devices>
+                </domain>
+                """.formatted(name, display);
+    }
+
     /** How many clients the daemon serves now. */
     public long clients() {
         return daemon.clients();

@@ -40,18 +40,8 @@ class QemuVncTest {
         try (QemuSessionHost host = QemuSessionHost.start()) {
             ConnectionMonitor monitor = host.monitor();
             DomainOperations domains = new DomainOperations(monitor);
-            String uuid = domains.define("""
-                    <domain type='qemu'>
-                      <name>vnc</name>
-                      <memory unit='MiB'>128</memory>
-                      <os><type arch='x86_64' machine='q35'>hvm</type></os>
-                      <devices>
-                        <emulator>/usr/bin/qemu-system-x86_64</emulator>
-                        <graphics type='vnc' port='-1' listen='127.0.0.1' passwd='vireo-pw'/>
-                        <video><model type='vga'/></video>
-                      </devices>
-                    </domain>
-                    """).get(30, TimeUnit.SECONDS);
+            String uuid = domains.define(QemuSessionHost.firmwareOnly("vnc", "<graphics type='vnc' port='-1' "
+                    + "listen='127.0.0.1' passwd='vireo-pw'/><video><model type='vga'/></video>")).get(30, TimeUnit.SECONDS);
             domains.run(uuid, Lifecycle.START).get(30, TimeUnit.SECONDS);
             try {
                 Matcher port = Pattern.compile("<graphics type='vnc' port='(\\d+)'").matcher(

@@ -70,6 +70,13 @@ class DomainEditorTest {
         return editor;
     }
 
+    /** Opens a VM's editor on its Hardware page. */
+    private HardwarePage hardware(String name) throws Exception {
+        open(name);
+        editor.showPage(DomainEditor.HARDWARE_PAGE);
+        return editor.page(HardwarePage.class);
+    }
+
     /** The definition in libvirt: for a running domain, the one for its next boot, which edits change. */
     private String libvirtXml(String name) {
         String uuid = byName(name).uuid();
@@ -163,9 +170,7 @@ class DomainEditorTest {
 
     @Test
     void devicePagesAreTypedAndAMacAnotherVmUsesBlocksApply() throws Exception {
-        open("devices-galore");
-        editor.showPage(DomainEditor.HARDWARE_PAGE);
-        HardwarePage hardware = editor.page(HardwarePage.class);
+        HardwarePage hardware = hardware("devices-galore");
         hardware.select("Disk vda");
         // the test driver has no domain capabilities: the choices are the ones libvirt's schema allows
         Combo bus = (Combo) hardware.field("targetBus");
@@ -191,9 +196,7 @@ class DomainEditorTest {
 
     @Test
     void theBootOrderIsChosenOnBootOptionsAndWrittenAsEachDevicesOrder() throws Exception {
-        open("devices-galore");
-        editor.showPage(DomainEditor.HARDWARE_PAGE);
-        HardwarePage hardware = editor.page(HardwarePage.class);
+        HardwarePage hardware = hardware("devices-galore");
         hardware.select("Boot Options");
         Table order = hardware.bootOrder();
         // <os><boot dev='cdrom'/><boot dev='hd'/>: the CD-ROM, then the disks, ticked; the rest not

@@ -32,18 +32,8 @@ class RemoteViewerTest {
         Process viewer = null;
         try {
             DomainOperations domains = new DomainOperations(Services.monitor(host));
-            String uuid = Workbench.await(domains.define("""
-                    <domain type='qemu'>
-                      <name>spice</name>
-                      <memory unit='MiB'>128</memory>
-                      <os><type arch='x86_64' machine='q35'>hvm</type></os>
-                      <devices>
-                        <emulator>/usr/bin/qemu-system-x86_64</emulator>
-                        <graphics type='spice' autoport='yes' listen='127.0.0.1'/>
-                        <video><model type='qxl'/></video>
-                      </devices>
-                    </domain>
-                    """));
+            String uuid = Workbench.await(domains.define(QemuSessionHost.firmwareOnly("spice",
+                    "<graphics type='spice' autoport='yes' listen='127.0.0.1'/><video><model type='qxl'/></video>")));
             Workbench.await(domains.run(uuid, Lifecycle.START));
             DomainEditor opened = (DomainEditor) OpenHandler.open(Workbench.page(), new DomainNode(host, uuid));
             editor = opened;

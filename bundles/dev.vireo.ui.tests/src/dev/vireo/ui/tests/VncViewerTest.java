@@ -86,7 +86,9 @@ class VncViewerTest {
             assertEquals(320, viewer.screen().width);
 
             viewer.sendKey('a');
-            viewer.sendCtrlAltDel();
+            for (String chord : VncViewer.SEND_KEYS.keySet()) { // Ctrl+Alt+Del, Ctrl+Alt+F1..F12, PrintScreen...
+                viewer.sendKeys(chord);
+            }
             paint("#993366");
             UiWait.until("the change on the server's screen", () -> centre(viewer) == 0x993366, () -> hex(centre(viewer)));
             assertTrue(viewer.isConnected(), "keys did not break the session: " + viewer.status());

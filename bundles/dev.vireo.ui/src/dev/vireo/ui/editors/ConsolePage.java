@@ -14,6 +14,8 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
 
 import dev.vireo.model.DomainQueries;
 import dev.vireo.model.XmlObject;
@@ -41,7 +43,9 @@ public class ConsolePage implements DomainEditorPage {
         GridLayoutFactory.swtDefaults().numColumns(7).applyTo(control);
         HostEditor.button(control, "&Connect", this::connect);
         HostEditor.button(control, "&Disconnect", () -> viewer().disconnect());
-        HostEditor.button(control, "Send Ctrl+Alt+&Del", () -> viewer().sendCtrlAltDel());
+        Button keys = new Button(control, SWT.PUSH);
+        keys.setText("Send &Key");
+        keys.addListener(SWT.Selection, e -> sendKeyMenu(keys).setVisible(true));
         Button scale = new Button(control, SWT.CHECK);
         scale.setText("&Scale to fit");
         scale.setSelection(true);
@@ -62,6 +66,17 @@ public class ConsolePage implements DomainEditorPage {
 
     public VncViewer viewer() {
         return viewer;
+    }
+
+    /** Send Key: the chords the desktop would take (Ctrl+Alt+Del, Ctrl+Alt+F1..F12...), for the guest. */
+    public Menu sendKeyMenu(Control owner) {
+        Menu menu = new Menu(owner);
+        for (String name : VncViewer.SEND_KEYS.keySet()) {
+            MenuItem item = new MenuItem(menu, SWT.PUSH);
+            item.setText(name);
+            item.addListener(SWT.Selection, e -> viewer.sendKeys(name));
+        }
+        return menu;
     }
 
     public String status() {

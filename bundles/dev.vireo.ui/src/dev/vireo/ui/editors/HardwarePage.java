@@ -255,12 +255,14 @@ public class HardwarePage implements DomainEditorPage {
 
     /** A device's row follows what names it (a disk's target, a NIC's MAC) as it is edited. */
     private void relabel(Item item) {
-        int i = items.indexOf(item);
-        if (item.device() != null && i >= 0) {
-            Item renamed = new Item(DeviceForms.rowLabel(item.feature(), item.device()), item.fields(), item.device(), item.feature());
-            items.set(i, renamed);
-            list.getItem(i).setText(renamed.label());
-            heading.setText(renamed.label());
+        for (int i = 0; i < items.size() && item.device() != null; i++) {
+            if (items.get(i).device() == item.device()) {
+                Item renamed = new Item(DeviceForms.rowLabel(item.feature(), item.device()), item.fields(), item.device(),
+                        item.feature());
+                items.set(i, renamed);
+                list.getItem(i).setText(renamed.label());
+                heading.setText(renamed.label());
+            }
         }
     }
 

@@ -1,6 +1,9 @@
 package dev.vireo.ui.widgets;
 
 import java.io.IOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -187,9 +190,29 @@ public class VncViewer extends Canvas {
         loader.save(file, SWT.IMAGE_PNG);
     }
 
-    /** Sends Ctrl+Alt+Del, which the viewer's own keyboard cannot (the desktop takes it). */
-    public void sendCtrlAltDel() {
-        send(c -> c.chord(RfbClient.CONTROL_L, RfbClient.ALT_L, RfbClient.DELETE));
+    /**
+     * The keys the desktop takes before a viewer sees them, as virt-manager's Send Key menu offers
+     * them: each a chord of X11 keysyms.
+     */
+    public static final Map<String, int[]> SEND_KEYS = sendKeys();
+
+    private static Map<String, int[]> sendKeys() {
+        Map<String, int[]> keys = new LinkedHashMap<>();
+        keys.put("Ctrl+Alt+Del", new int[] { RfbClient.CONTROL_L, RfbClient.ALT_L, RfbClient.DELETE });
+        keys.put("Ctrl+Alt+Backspace", new int[] { RfbClient.CONTROL_L, RfbClient.ALT_L, RfbClient.BACKSPACE });
+        for (int f = 1; f <= 12; f++) {
+            keys.put("Ctrl+Alt+F" + f, new int[] { RfbClient.CONTROL_L, RfbClient.ALT_L, 0xffbd + f });
+        }
+        keys.put("PrintScreen", new int[] { 0xff61 });
+        return Collections.unmodifiableMap(keys);
+    }
+
+    /** Sends one of {@link #SEND_KEYS}: pressed in order, released in reverse. */
+    public void sendKeys(String name) {
+        int[] chord = SEND_KEYS.get(name);
+        if (chord != null) {
+            send(c -> c.chord(chord));
+        }
     }
 
     /** Sends a key press and release by X11 keysym. */
