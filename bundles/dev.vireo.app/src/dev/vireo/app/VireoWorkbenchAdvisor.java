@@ -2,7 +2,9 @@ package dev.vireo.app;
 
 import java.util.List;
 
+import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.GroupMarker;
+import org.eclipse.jface.action.IContributionItem;
 import org.eclipse.jface.action.IMenuManager;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.action.Separator;
@@ -10,14 +12,18 @@ import org.eclipse.swt.graphics.Point;
 import org.eclipse.ui.IWorkbenchActionConstants;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.actions.ActionFactory;
+import org.eclipse.ui.actions.ContributionItemFactory;
 import org.eclipse.ui.application.ActionBarAdvisor;
 import org.eclipse.ui.application.IActionBarConfigurer;
 import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
 import org.eclipse.ui.application.WorkbenchAdvisor;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
+import org.eclipse.ui.menus.CommandContributionItem;
+import org.eclipse.ui.menus.CommandContributionItemParameter;
 
 import dev.vireo.connection.ConnectionManager;
 import dev.vireo.ui.Services;
+import dev.vireo.ui.dialogs.AboutDialog;
 import dev.vireo.ui.preferences.VireoPreferences;
 
 /** The Vireo window: a File menu, the contributed menus, and the virtual machines perspective. */
@@ -74,6 +80,10 @@ class VireoWorkbenchAdvisor extends WorkbenchAdvisor {
         private ActionFactory.IWorkbenchAction quit;
         private ActionFactory.IWorkbenchAction save;
         private ActionFactory.IWorkbenchAction preferences;
+        private ActionFactory.IWorkbenchAction resetPerspective;
+        private IContributionItem views;
+        private IContributionItem keyAssist;
+        private Action about;
 
         MenuBar(IActionBarConfigurer configurer) {
             super(configurer);
@@ -87,6 +97,17 @@ class VireoWorkbenchAdvisor extends WorkbenchAdvisor {
             register(save);
             preferences = ActionFactory.PREFERENCES.create(window);
             register(preferences);
+            resetPerspective = ActionFactory.RESET_PERSPECTIVE.create(window);
+            register(resetPerspective);
+            views = ContributionItemFactory.VIEWS_SHORTLIST.create(window);
+            keyAssist = new CommandContributionItem(new CommandContributionItemParameter(window, null,
+                    "org.eclipse.ui.window.showKeyAssist", CommandContributionItem.STYLE_PUSH));
+            about = new Action("&About Vireo") {
+                @Override
+                public void run() {
+                    new AboutDialog(window.getShell()).open();
+                }
+            };
         }
 
         @Override
@@ -99,8 +120,18 @@ class VireoWorkbenchAdvisor extends WorkbenchAdvisor {
             menuBar.add(file);
             menuBar.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
             MenuManager window = new MenuManager("&Window", IWorkbenchActionConstants.M_WINDOW);
+            MenuManager showView = new MenuManager("Show &View");
+            showView.add(views);
+            window.add(showView);
+            window.add(resetPerspective);
+            window.add(new Separator());
             window.add(preferences);
             menuBar.add(window);
+            MenuManager help = new MenuManager("&Help", IWorkbenchActionConstants.M_HELP);
+            help.add(keyAssist);
+            help.add(new Separator());
+            help.add(about);
+            menuBar.add(help);
         }
     }
 }

@@ -7,9 +7,10 @@ import java.util.concurrent.CompletionException;
 import dev.vireo.api.ConsoleChannel;
 import dev.vireo.api.LibvirtCallException;
 import dev.vireo.api.NodeInfo;
+import dev.vireo.libvirt.Versions;
 import dev.vireo.model.ModelException;
-import dev.vireo.osinfo.IsoVolume;
 import dev.vireo.monitor.ConnectionMonitor;
+import dev.vireo.osinfo.IsoVolume;
 
 /** What a host tells about itself, and the consoles of its machines. */
 public final class HostOperations extends Operations {
@@ -18,6 +19,16 @@ public final class HostOperations extends Operations {
     }
 
     /** The host's CPU model, memory and topology. */
+    /** The version of the libvirt client library Vireo loaded. */
+    public static String libvirtClientVersion() {
+        return Versions.library();
+    }
+
+    /** The version of the libvirt that serves this connection. */
+    public CompletableFuture<String> libvirtVersion() {
+        return call(Versions::daemon);
+    }
+
     public CompletableFuture<NodeInfo> nodeInfo() {
         return call(libvirt -> libvirt.nodeInfo());
     }

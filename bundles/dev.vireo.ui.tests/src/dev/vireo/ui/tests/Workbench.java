@@ -131,13 +131,17 @@ final class Workbench {
                 // paint everything pending
             }
         }
-        if (shell != null) {
-            shell.update(); // what GTK has yet to draw, drawn now
-        }
         Image image = new Image(display, r.width, r.height);
-        GC gc = new GC(display);
-        gc.copyArea(image, r.x, r.y);
-        gc.dispose();
+        if (shell != null) {
+            // drawn afresh into the image: the screen may lag behind what the widgets now say
+            GC gc = new GC(image);
+            shell.print(gc);
+            gc.dispose();
+        } else {
+            GC gc = new GC(display);
+            gc.copyArea(image, r.x, r.y);
+            gc.dispose();
+        }
         ImageLoader loader = new ImageLoader();
         loader.data = new ImageData[] { image.getImageData() };
         Path dir = Path.of("target", "screenshots");

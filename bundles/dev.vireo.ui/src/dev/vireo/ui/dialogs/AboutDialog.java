@@ -1,0 +1,93 @@
+package dev.vireo.ui.dialogs;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.jface.dialogs.TitleAreaDialog;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.osgi.framework.FrameworkUtil;
+
+import dev.vireo.connection.ConnectionState;
+import dev.vireo.connection.VirtConnection;
+import dev.vireo.operations.HostOperations;
+import dev.vireo.ui.Services;
+import dev.vireo.ui.jobs.HostJob;
+
+/**
+ * Help > About Vireo: the versions of Vireo, its Java runtime, the libvirt client library it
+ * loaded, and the libvirt serving each open connection (asked of each host in the background; a
+ * host that cannot say shows why).
+ */
+public class AboutDialog extends TitleAreaDialog {
+    private Table table;
+
+    public AboutDialog(Shell shell) {
+        super(shell);
+    }
+
+    public Table table() {
+        return table;
+    }
+
+    @Override
+    protected Control createDialogArea(Composite parent) {
+        getShell().setText("About Vireo");
+        setTitle("Vireo " + FrameworkUtil.getBundle(AboutDialog.class).getVersion());
+        setMessage("A virtual machine manager for libvirt, built as an Eclipse RCP workbench.");
+        Composite area = (Composite) super.createDialogArea(parent);
+        table = new Table(area, SWT.BORDER | SWT.FULL_SELECTION);
+        table.setHeaderVisible(true);
+        GridDataFactory.fillDefaults().grab(true, true).hint(560, 200).applyTo(table);
+        for (String column : List.of("Component", "Version")) {
+            new TableColumn(table, SWT.NONE).setText(column);
+        }
+        row("Vireo", FrameworkUtil.getBundle(AboutDialog.class).getVersion().toString());
+        row("Java runtime", Runtime.version() + " (" + System.getProperty("java.vendor") + ")");
+        // libvirt is never called on the UI thread, not even its in-process version query
+        answer(row("libvirt client library", "..."), "Reading the libvirt client library's version",
+                () -> CompletableFuture.supplyAsync(HostOperations::libvirtClientVersion));
+        for (VirtConnection c : Services.connections().connections()) {
+            boolean up = c.state() == ConnectionState.CONNECTED;
+            TableItem item = row(c.uri(), up ? "asking the host..." : c.state().label());
+            if (up) {
+                answer(item, "Asking " + c.uri() + " for its libvirt version",
+                        () -> new HostOperations(Services.monitor(c)).libvirtVersion().thenApply(v -> "libvirt " + v));
+            }
+        }
+        for (TableColumn column : table.getColumns()) {
+            column.pack();
+        }
+        return area;
+    }
+
+    /** Fills a row's version from a question asked as a Job; a failure shows its reason. */
+    private void answer(TableItem item, String job, Supplier<CompletableFuture<String>> question) {
+        HostJob.run(job, question, false).whenComplete((version, failure) -> table.getDisplay().asyncExec(() -> {
+            if (!item.isDisposed()) {
+                item.setText(1, failure == null ? version : HostJob.message(failure));
+                table.getColumn(1).pack();
+                table.redraw();
+            }
+        }));
+    }
+
+    private TableItem row(String component, String version) {
+        TableItem item = new TableItem(table, SWT.NONE);
+        item.setText(new String[] { component, version });
+        return item;
+    }
+
+    @Override
+    protected void createButtonsForButtonBar(Composite parent) {
+        createButton(parent, IDialogConstants.OK_ID, IDialogConstants.CLOSE_LABEL, true);
+    }
+}
