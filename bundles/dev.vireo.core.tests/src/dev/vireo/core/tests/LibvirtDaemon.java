@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -122,14 +123,23 @@ public final class LibvirtDaemon implements AutoCloseable {
         if (security != Security.NONE) {
             return; // only the plain daemons run guests
         }
-        try (LibvirtConnection c = LibvirtConnection.open(uri("qemu", "/session"))) {
-            for (DomainStats d : c.stats().domainStats(0, DomainStatistics.ALL)) {
-                if (d.state().isActive()) {
-                    c.domains().destroy(d.uuid());
+        // on a thread of its own: UI tests close their hosts on the UI thread, where Vireo's binding
+        // refuses every libvirt call (which once left each of their guests running)
+        Thread stopper = Thread.ofPlatform().name("test-daemon-stop-guests").start(() -> {
+            try (LibvirtConnection c = LibvirtConnection.open(uri("qemu", "/session"))) {
+                for (DomainStats d : c.stats().domainStats(0, DomainStatistics.ALL)) {
+                    if (d.state().isActive()) {
+                        c.domains().destroy(d.uuid());
+                    }
                 }
+            } catch (RuntimeException e) {
+                // no QEMU driver, or the daemon is stuck: nothing to stop through it
             }
-        } catch (RuntimeException e) {
-            // no QEMU driver, or the daemon is stuck: nothing to stop through it
+        });
+        try {
+            stopper.join(Duration.ofSeconds(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
