@@ -61,12 +61,6 @@ public final class CapabilityChoices {
         return result;
     }
 
-    /** The most vCPUs a guest of this kind may have; 0 if not said. */
-    public int maxVcpus() {
-        Element vcpu = element("vcpu");
-        return vcpu == null || vcpu.getAttribute("max").isEmpty() ? 0 : Integer.parseInt(vcpu.getAttribute("max"));
-    }
-
     private Element element(String path) {
         Element e = root;
         for (String step : path.split("/")) {

@@ -65,9 +65,8 @@ final class StatsSampler {
             return null;
         }
         int rows = Math.max(1, visible().size());
-        boolean oneByOne = perRow;
-        double seconds = Math.max(interval.toMillis() / 1000.0, (oneByOne ? rows : 1) * 60.0 / Math.max(1, callsPerMinute));
-        return "sampled every " + Math.round(seconds) + " s" + (oneByOne
+        double seconds = Math.max(interval.toMillis() / 1000.0, (perRow ? rows : 1) * 60.0 / Math.max(1, callsPerMinute));
+        return "sampled every " + Math.round(seconds) + " s" + (perRow
                 ? ": this host's statistics in bulk have no CPU time, so each visible row is asked in turn, within "
                         + callsPerMinute + " calls a minute"
                 : "");

@@ -71,8 +71,7 @@ public record LiveChanges(Integer vcpus, Long memoryKiB, List<String> detach, Li
         Element devices = Elements.child(domain.model().element(), "devices");
         for (Node n = devices == null ? null : devices.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element device) {
-                String xml = LibvirtModel.save(device);
-                String key = identity(device, xml);
+                String key = identity(device);
                 int twin = 1;
                 while (result.containsKey(key + "#" + twin)) {
                     twin++;
@@ -83,13 +82,13 @@ public record LiveChanges(Integer vcpus, Long memoryKiB, List<String> detach, Li
         return result;
     }
 
-    private static String identity(Element device, String xml) {
+    /** A disk's target, a NIC's MAC; else the device's XML but for its boot order, which is no identity. */
+    private static String identity(Element device) {
         Element target = Elements.child(device, "target");
         Element mac = Elements.child(device, "mac");
-        return switch (device.getTagName()) {
-            case "disk" -> target == null ? xml : "disk " + target.getAttribute("dev");
-            case "interface" -> mac == null ? xml : "interface " + mac.getAttribute("address").toLowerCase();
-            default -> xml;
-        };
+        return device.getTagName().equals("disk") && target != null ? "disk " + target.getAttribute("dev")
+                : device.getTagName().equals("interface") && mac != null
+                        ? "interface " + mac.getAttribute("address").toLowerCase()
+                        : withoutBootOrder(device);
     }
 }

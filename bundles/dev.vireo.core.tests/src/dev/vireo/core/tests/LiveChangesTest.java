@@ -29,10 +29,12 @@ class LiveChangesTest {
 
     @Test
     void aNewBootOrderIsForTheNextBootOnly() throws Exception {
-        String before = definition();
-        String after = before.replaceFirst("(<target dev='vda'[^>]*/>)", "$1<boot order='1'/>");
-        assertTrue(after.contains("<boot order='1'/>"), after);
-        assertTrue(LiveChanges.between(before, after).isEmpty());
+        String before = definition().replace("</devices>", "<hostdev mode='subsystem' type='usb'><source>"
+                + "<vendor id='0x1234'/><product id='0x5678'/></source><boot order='2'/></hostdev></devices>");
+        String after = before.replaceFirst("(<target dev='vda'[^>]*/>)", "$1<boot order='1'/>")
+                .replace("<boot order='2'/></hostdev>", "<boot order='3'/></hostdev>");
+        assertTrue(after.contains("<boot order='1'/>") && after.contains("<boot order='3'/>"), after);
+        assertTrue(LiveChanges.between(before, after).isEmpty(), "not a device unplugged and plugged in for it");
     }
 
     @Test
