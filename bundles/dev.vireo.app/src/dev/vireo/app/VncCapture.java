@@ -15,6 +15,7 @@ import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.PaletteData;
 
 import dev.vireo.rfb.Frame;
+import dev.vireo.rfb.Preferences;
 import dev.vireo.rfb.RfbClient;
 
 /**
@@ -45,7 +46,7 @@ final class VncCapture {
                 public void closed(String reason) {
                     shown.completeExceptionally(new IOException(reason));
                 }
-            }, () -> password)) {
+            }, () -> password, new Preferences(Preferences.Encoding.TIGHT, Preferences.Quality.LOSSLESS))) {
                 client.start();
                 shown.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
                 Frame frame = client.frame();

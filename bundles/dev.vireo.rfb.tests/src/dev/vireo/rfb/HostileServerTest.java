@@ -98,7 +98,20 @@ class HostileServerTest {
         cases.add(new Object[] { join(ok, rect(0, 0, 8, 8, 16, join(ints(4), new byte[] { 1, 2, 3, 4 }))), "broken ZRLE" });
         cases.add(new Object[] { join(ok, rect(0, 0, 8, 8, 99)), "encoding 99" });
         cases.add(new Object[] { join(ok, new byte[] { 42 }), "message type 42" });
-        cases.add(new Object[] { join(ok, new byte[] { 3, 0, 0, 0 }, ints(Integer.MAX_VALUE)), "-byte text" });
+        // clipboard text past 64 KiB is skipped, not kept: here the stream ends inside it
+        cases.add(new Object[] { join(ok, new byte[] { 3, 0, 0, 0 }, ints(Integer.MAX_VALUE)), "closed the connection" });
+        cases.add(new Object[] { join(ok, rect(0, 0, 8, 8, 7, new byte[] { (byte) 0xa0 })), "Tight compression type 10" });
+        cases.add(new Object[] { join(ok, rect(0, 0, 8, 8, 7, new byte[] { 0x40, 5 })), "Tight filter 5" });
+        cases.add(new Object[] { join(ok, rect(0, 0, 8, 1, 7, new byte[] { 0x40, 1, 2, 1, 1, 1, 2, 2, 2, 3, 3, 3, 0, 1, 2, 5,
+                0, 0, 0, 0 })), "colour 5 of a palette of 3" });
+        cases.add(new Object[] { join(ok, rect(0, 0, 8, 8, 7, new byte[] { 0x00, 4, 1, 2, 3, 4 })), "broken Tight data" });
+        cases.add(new Object[] { join(ok, rect(0, 0, 8, 8, 7, new byte[] { (byte) 0x90, 4, 1, 2, 3, 4 })), "JPEG" });
+        cases.add(new Object[] { join(ok, rect(0, 0, 8, 8, 7, new byte[] { (byte) 0x90, (byte) 0xff, (byte) 0xff, 0x7f })),
+                "JPEG" }); // 2 MiB promised, the stream ends: what came is no JPEG
+        cases.add(new Object[] { join(ok, rect(0, 0, 1000, 1000, -239)), "1000×1000 pointer" });
+        cases.add(new Object[] { join(ok, rect(9, 0, 4, 4, -239)), "hot spot at 9,0" });
+        cases.add(new Object[] { join(ok, rect(0, 0, 30000, 30000, -308, join(new byte[] { 1, 0, 0, 0 }, new byte[16]))),
+                "larger than Vireo shows" });
         cases.add(new Object[] { join(ok, rect(0, 0, 0, 0, -223)), "closed" }); // a 0×0 screen is a screen
         return cases;
     }
@@ -147,7 +160,7 @@ class HostileServerTest {
                         endings.incrementAndGet();
                         ended.countDown();
                     }
-                });
+                }, () -> null);
             } catch (IOException e) {
                 served.get(10, TimeUnit.SECONDS);
                 return "refused: " + e.getMessage();

@@ -15,16 +15,37 @@ import java.util.zip.Inflater;
  * sends is checked against the rectangle it belongs to.
  */
 final class Decoders {
-    static final int RAW = 0, COPY_RECT = 1, RRE = 2, HEXTILE = 5, ZRLE = 16, DESKTOP_SIZE = -223, LAST_RECT = -224;
+    static final int RAW = 0, COPY_RECT = 1, RRE = 2, HEXTILE = 5, TIGHT = 7, ZRLE = 16;
+    /** Pseudo-encodings: what the client can take besides pixels. */
+    static final int DESKTOP_SIZE = -223, LAST_RECT = -224, CURSOR = -239, EXTENDED_DESKTOP_SIZE = -308,
+            JPEG_QUALITY_0 = -32, COMPRESS_LEVEL_0 = -256;
+    /** The largest pointer image Vireo draws; larger ones are refused. */
+    static final int MAX_CURSOR = 256;
     /** More compressed data than this in one rectangle is no screen Vireo shows. */
     private static final int MAX_COMPRESSED = 64 << 20;
 
     private final DataInputStream in;
     /** ZRLE's zlib stream runs on across every rectangle of the connection. */
     private final Inflater inflater = new Inflater();
+    private final TightDecoder tight;
 
     Decoders(DataInputStream in) {
         this.in = in;
+        tight = new TightDecoder(in);
+    }
+
+    /** Paints one rectangle, checked against the screen first, in the encoding the server chose. */
+    void decode(Framebuffer fb, int encoding, int x, int y, int w, int h) throws IOException {
+        fb.check(x, y, w, h);
+        switch (encoding) {
+            case RAW -> raw(fb, x, y, w, h);
+            case COPY_RECT -> copyRect(fb, x, y, w, h);
+            case RRE -> rre(fb, x, y, w, h);
+            case HEXTILE -> hextile(fb, x, y, w, h);
+            case ZRLE -> zrle(fb, x, y, w, h);
+            case TIGHT -> tight.decode(fb, x, y, w, h);
+            default -> throw new IOException("the VNC server sent encoding " + encoding + ", which was not asked for");
+        }
     }
 
     private int pixel() throws IOException {
@@ -44,6 +65,30 @@ final class Decoders {
             }
             fb.put(x, y + j, w, 1, line);
         }
+    }
+
+    /**
+     * A pointer image: {@code w×h} pixels, then a mask of a bit a pixel (rows padded to bytes) that
+     * says which are part of the pointer; the others become transparent.
+     */
+    Cursor cursor(int hotX, int hotY, int w, int h) throws IOException {
+        if (w > MAX_CURSOR || h > MAX_CURSOR || (w > 0 && (hotX >= w || hotY >= h))) {
+            throw new IOException("the VNC server sent a " + w + "×" + h + " pointer with its hot spot at " + hotX + "," + hotY);
+        }
+        int[] image = new int[w * h];
+        for (int i = 0; i < image.length; i++) {
+            image[i] = pixel();
+        }
+        int rowBytes = (w + 7) / 8;
+        byte[] mask = in.readNBytes(rowBytes * h);
+        for (int j = 0; j < h; j++) {
+            for (int i = 0; i < w; i++) {
+                if ((mask[j * rowBytes + i / 8] >> (7 - i % 8) & 1) == 0) {
+                    image[j * w + i] = 0;
+                }
+            }
+        }
+        return new Cursor(hotX, hotY, w, h, image);
     }
 
     void copyRect(Framebuffer fb, int x, int y, int w, int h) throws IOException {
@@ -225,5 +270,6 @@ final class Decoders {
 
     void end() {
         inflater.end();
+        tight.end();
     }
 }

@@ -10,42 +10,43 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
+import dev.vireo.rfb.Preferences.Quality;
+
 /**
  * A VNC client speaking the part of RFB 3.8 (RFC 6143) a virtual machine's console needs: security
- * "None" and "VNC Authentication", 32-bit true colour, the ZRLE, Hextile, CopyRect, RRE and Raw
- * encodings, desktop resizes, keys and the pointer. The server is not trusted: every size it sends
+ * "None" and "VNC Authentication", 32-bit true colour, the Tight (with JPEG), ZRLE, Hextile,
+ * CopyRect, RRE and Raw encodings, desktop resizes asked by either side, the pointer's image drawn
+ * locally, clipboard text both ways, keys and the pointer. The server is not trusted: every size it sends
  * is checked ({@link Framebuffer}), strings are capped, the handshake has a deadline, and any
  * failure ends the session once, with a reason, and closes the socket. One thread reads; sends are
  * queued to a writer thread of their own, so no caller (the UI thread) ever blocks on the network.
  */
 public final class RfbClient implements Closeable {
-    /** The longest name or reason Vireo reads: 64 KiB. */
-    static final int MAX_STRING = 64 * 1024;
     private static final String CLOSED_BY_SERVER = "the VNC server closed the connection";
     /** How long a server may stay silent during the handshake; the hostile-server test shortens it. */
     static volatile int handshakeTimeoutMs = 15_000;
-    /** Handshake deadlines: a thread of their own (the common pool may be busy, or have one thread). */
-    private static final ScheduledThreadPoolExecutor DEADLINES = deadlines();
-    private static final int[] ENCODINGS = { Decoders.COPY_RECT, Decoders.ZRLE, Decoders.HEXTILE, Decoders.RRE,
-            Decoders.RAW, Decoders.DESKTOP_SIZE, Decoders.LAST_RECT };
-
     /** Hears about the screen, on the client's reader thread. */
     public interface Listener {
         void updated(int x, int y, int width, int height);
 
         default void resized(int width, int height) {
+        }
+
+        /** The guest's pointer changed its shape. */
+        default void cursor(Cursor cursor) {
+        }
+
+        /** The guest's clipboard now holds this text. */
+        default void clipboard(String text) {
         }
 
         default void closed(String reason) {
@@ -61,10 +62,17 @@ public final class RfbClient implements Closeable {
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile Framebuffer screen;
     private volatile Frame frame;
+    private volatile Cursor cursor;
+    private volatile Preferences preferences;
+    private volatile Quality chosen;
+    /** The screens of ExtendedDesktopSize, {@code null} while the server has not said it can resize. */
+    private volatile byte[] screens;
+    private long roundTripNanos;
     private String name;
 
-    private RfbClient(InputStream in, OutputStream out, Closeable transport, Listener listener) {
+    private RfbClient(InputStream in, OutputStream out, Closeable transport, Listener listener, Preferences preferences) {
         this.transport = transport;
+        this.preferences = preferences;
         this.in = new DataInputStream(new BufferedInputStream(in));
         this.out = new DataOutputStream(out);
         this.listener = listener;
@@ -72,16 +80,17 @@ public final class RfbClient implements Closeable {
         writer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("vireo-rfb-writer").daemon().factory());
     }
 
-    /** Connects and completes the handshake; a server that wants a password is refused with its reason. */
-    public static RfbClient connect(String host, int port, Listener listener) throws IOException {
-        return connect(host, port, listener, () -> null);
-    }
-
     /**
      * Connects and completes the handshake, with {@code password} asked (once, on this thread) if
      * the server wants VNC Authentication; {@code null} from it refuses.
      */
     public static RfbClient connect(String host, int port, Listener listener, Supplier<String> password) throws IOException {
+        return connect(host, port, listener, password, Preferences.DEFAULT);
+    }
+
+    /** Connects, asking the server for these preferences from the first update on. */
+    public static RfbClient connect(String host, int port, Listener listener, Supplier<String> password,
+            Preferences preferences) throws IOException {
         Socket socket = new Socket();
         try {
             socket.connect(new InetSocketAddress(host, port), handshakeTimeoutMs);
@@ -90,7 +99,7 @@ public final class RfbClient implements Closeable {
             socket.close();
             throw e;
         }
-        return connect(socket.getInputStream(), socket.getOutputStream(), socket, listener, password);
+        return connect(socket.getInputStream(), socket.getOutputStream(), socket, listener, password, preferences);
     }
 
     /**
@@ -99,11 +108,11 @@ public final class RfbClient implements Closeable {
      * is closed.
      */
     public static RfbClient connect(InputStream in, OutputStream out, Closeable transport, Listener listener,
-            Supplier<String> password) throws IOException {
-        RfbClient client = new RfbClient(in, out, transport, listener);
+            Supplier<String> password, Preferences preferences) throws IOException {
+        RfbClient client = new RfbClient(in, out, transport, listener, preferences);
         // whichever comes first settles it: the handshake's end, or its deadline closing the transport
         AtomicBoolean settled = new AtomicBoolean();
-        ScheduledFuture<?> deadline = DEADLINES.schedule(() -> {
+        ScheduledFuture<?> deadline = Handshake.DEADLINES.schedule(() -> {
             if (settled.compareAndSet(false, true)) {
                 quietly(transport);
             }
@@ -131,13 +140,6 @@ public final class RfbClient implements Closeable {
                 + handshakeTimeoutMs / 1000.0 + " s", failure) : failure;
     }
 
-    private static ScheduledThreadPoolExecutor deadlines() {
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1,
-                Thread.ofPlatform().name("vnc-handshake-deadlines").daemon().factory());
-        timer.setRemoveOnCancelPolicy(true);
-        return timer;
-    }
-
     private static void quietly(Closeable c) {
         try {
             c.close();
@@ -147,74 +149,46 @@ public final class RfbClient implements Closeable {
     }
 
     private void handshake(Supplier<String> password) throws IOException {
-        String v = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
-        if (!v.startsWith("RFB 003.")) {
-            throw new IOException("not a VNC server: " + v.strip());
-        }
-        out.write("RFB 003.008\n".getBytes(StandardCharsets.US_ASCII));
-        out.flush(); // every handshake message: a stream may be buffered (ssh's standard input is)
-        int count = in.readUnsignedByte();
-        if (count == 0) {
-            throw new IOException("the VNC server refused: " + string());
-        }
-        boolean none = false, vncAuth = false;
-        StringBuilder offered = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            int type = in.readUnsignedByte();
-            none |= type == 1;
-            vncAuth |= type == 2;
-            offered.append(offered.isEmpty() ? "" : ", ").append(type);
-        }
-        if (none) {
-            out.writeByte(1);
-            out.flush();
-        } else if (vncAuth) {
-            String secret = password.get();
-            if (secret == null) {
-                throw new IOException("the VNC server wants a password; none was given");
-            }
-            out.writeByte(2);
-            out.flush();
-            try {
-                out.write(VncAuth.response(in.readNBytes(16), secret));
-                out.flush();
-            } catch (GeneralSecurityException e) {
-                throw new IOException("this Java cannot do VNC Authentication (DES): " + e.getMessage(), e);
-            }
-        } else {
-            throw new IOException("the VNC server offers only security types " + offered
-                    + "; Vireo speaks None (1) and VNC Authentication (2)");
-        }
-        if (in.readInt() != 0) {
-            throw new IOException((vncAuth && !none ? "the VNC password was refused: " : "the VNC server refused: ")
-                    + string());
-        }
+        roundTripNanos = Handshake.authenticate(in, out, password);
         out.writeByte(1); // shared: other viewers stay connected
         out.flush();
         int width = in.readUnsignedShort(), height = in.readUnsignedShort();
         in.skipNBytes(16); // the server's pixel format: replaced by ours below
-        name = string();
+        name = Handshake.string(in);
         screen = new Framebuffer(width, height);
         frame = screen.snapshot();
         // SetPixelFormat: 32 bpp, depth 24, little endian, true colour, 8 bits each at 16, 8, 0
-        ByteBuffer m = ByteBuffer.allocate(20 + 4 + 4 * ENCODINGS.length);
-        m.put(new byte[] { 0, 0, 0, 0, 32, 24, 0, 1, 0, (byte) 255, 0, (byte) 255, 0, (byte) 255, 16, 8, 0, 0, 0, 0 });
-        m.put((byte) 2).put((byte) 0).putShort((short) ENCODINGS.length);
-        for (int e : ENCODINGS) {
-            m.putInt(e);
-        }
-        out.write(m.array());
-        out.write(updateRequest(false, width, height));
+        out.write(ClientMessages.PIXEL_FORMAT);
+        out.write(setEncodings(preferences));
+        out.write(ClientMessages.updateRequest(false, width, height));
         out.flush();
     }
 
-    /** A length-prefixed string (name, reason), at most {@link #MAX_STRING} bytes. */
-    private String string() throws IOException {
-        long length = in.readInt() & 0xffffffffL;
-        if (length > MAX_STRING) {
-            throw new IOException("the VNC server sent a " + length + "-byte text");
-        }
-        return new String(in.readNBytes((int) length), StandardCharsets.UTF_8);
+    private byte[] setEncodings(Preferences p) {
+        boolean near = roundTripNanos < TimeUnit.MILLISECONDS.toNanos(ClientMessages.NEAR_MS);
+        chosen = p.resolved(near);
+        return ClientMessages.setEncodings(p.encoding(), chosen, near);
+    }
+
+    /** Asks for other preferences from the next update on, e.g. the user's choice of quality. */
+    public void setPreferences(Preferences p) {
+        preferences = p;
+        send(setEncodings(p));
+        requestUpdate(false);
+    }
+
+    public Preferences preferences() {
+        return preferences;
+    }
+
+    /** The quality in use: {@link Quality#AUTOMATIC} resolved by the link's round trip. */
+    public Quality quality() {
+        return chosen;
+    }
+
+    /** The round trip the handshake measured. */
+    public long roundTripMillis() {
+        return TimeUnit.NANOSECONDS.toMillis(roundTripNanos);
     }
 
     /** Starts reading the server's messages on a daemon thread of its own. */
@@ -255,12 +229,8 @@ public final class RfbClient implements Closeable {
                         in.skipNBytes(3);
                         in.skipNBytes(6L * in.readUnsignedShort());
                     }
-                    case 2 -> { // bell
-                    }
-                    case 3 -> { // cut text
-                        in.skipNBytes(3);
-                        string();
-                    }
+                    case 2 -> { } // bell: a console has no use for it
+                    case 3 -> cutText();
                     default -> throw new IOException("the VNC server sent message type " + type + ", which RFB does not define");
                 }
             }
@@ -286,22 +256,16 @@ public final class RfbClient implements Closeable {
             if (encoding == Decoders.LAST_RECT) {
                 break;
             }
-            if (encoding == Decoders.DESKTOP_SIZE) {
-                fb = new Framebuffer(w, h);
-                screen = fb;
-                frame = fb.snapshot();
-                listener.resized(w, h);
+            if (encoding == Decoders.CURSOR) {
+                cursor = decoders.cursor(x, y, w, h);
+                listener.cursor(cursor);
                 continue;
             }
-            fb.check(x, y, w, h);
-            switch (encoding) {
-                case Decoders.RAW -> decoders.raw(fb, x, y, w, h);
-                case Decoders.COPY_RECT -> decoders.copyRect(fb, x, y, w, h);
-                case Decoders.RRE -> decoders.rre(fb, x, y, w, h);
-                case Decoders.HEXTILE -> decoders.hextile(fb, x, y, w, h);
-                case Decoders.ZRLE -> decoders.zrle(fb, x, y, w, h);
-                default -> throw new IOException("the VNC server sent encoding " + encoding + ", which was not asked for");
+            if (encoding == Decoders.DESKTOP_SIZE || encoding == Decoders.EXTENDED_DESKTOP_SIZE) {
+                fb = desktopSize(fb, encoding == Decoders.EXTENDED_DESKTOP_SIZE, x, y, w, h);
+                continue;
             }
+            decoders.decode(fb, encoding, x, y, w, h);
             painted[count++] = new int[] { x, y, w, h };
         }
         if (count > 0) {
@@ -313,19 +277,70 @@ public final class RfbClient implements Closeable {
         requestUpdate(true);
     }
 
-    private static byte[] updateRequest(boolean incremental, int width, int height) {
-        return ByteBuffer.allocate(10).put((byte) 3).put((byte) (incremental ? 1 : 0)).putShort((short) 0)
-                .putShort((short) 0).putShort((short) width).putShort((short) height).array();
-    }
-
     /** Asks for the screen: all of it, or ({@code incremental}) what changes next. */
     public void requestUpdate(boolean incremental) {
-        send(updateRequest(incremental, width(), height()));
+        send(ClientMessages.updateRequest(incremental, width(), height()));
+    }
+
+    /**
+     * The screen's new size; for ExtendedDesktopSize {@code x} says why (1: this client asked),
+     * {@code y} how it went (0: done), and the screens follow.
+     */
+    private Framebuffer desktopSize(Framebuffer fb, boolean extended, int x, int y, int w, int h) throws IOException {
+        if (extended) {
+            int count = in.readUnsignedByte();
+            in.skipNBytes(3);
+            screens = in.readNBytes(16 * count);
+            if (x == 1 && y != 0) {
+                return fb; // our resize was refused: the screen stays as it is
+            }
+        }
+        if (w == fb.width && h == fb.height) {
+            return fb;
+        }
+        Framebuffer resized = new Framebuffer(w, h);
+        screen = resized;
+        frame = resized.snapshot();
+        listener.resized(w, h);
+        return resized;
+    }
+
+    /** Clipboard text from the server (Latin-1); past {@link Handshake#MAX_STRING} bytes the rest is skipped. */
+    private void cutText() throws IOException {
+        in.skipNBytes(3);
+        long length = in.readInt() & 0xffffffffL;
+        String text = new String(in.readNBytes((int) Math.min(length, Handshake.MAX_STRING)), StandardCharsets.ISO_8859_1);
+        in.skipNBytes(length - Math.min(length, Handshake.MAX_STRING));
+        listener.clipboard(text);
+    }
+
+    /** Gives the server the local clipboard's text (RFB carries Latin-1; other characters become '?'). */
+    public void clipboard(String text) {
+        send(ClientMessages.cutText(text));
+    }
+
+    /** The guest's pointer, {@code null} before the server sent one. */
+    public Cursor cursor() {
+        return cursor;
+    }
+
+    /** Whether the server can change the guest's screen size on request (ExtendedDesktopSize). */
+    public boolean canResize() {
+        return screens != null && screens.length >= 16;
+    }
+
+    /** Asks the server to make the guest's screen {@code width×height}; the answer is a resize, or none. */
+    public void resize(int width, int height) {
+        byte[] s = screens;
+        if (s == null || s.length < 16 || width < 1 || height < 1) {
+            return;
+        }
+        send(ClientMessages.setDesktopSize(width, height, s));
     }
 
     /** Presses or releases a key, by its X11 keysym. */
     public void key(int keysym, boolean down) {
-        send(ByteBuffer.allocate(8).put((byte) 4).put((byte) (down ? 1 : 0)).putShort((short) 0).putInt(keysym).array());
+        send(ClientMessages.key(keysym, down));
     }
 
     /** Presses keys in order and releases them in reverse, e.g. Ctrl+Alt+Del. */
@@ -340,9 +355,7 @@ public final class RfbClient implements Closeable {
 
     /** Moves the pointer to ({@code x}, {@code y}) with these buttons held (bit 0 left, 1 middle, 2 right). */
     public void pointer(int x, int y, int buttons) {
-        send(ByteBuffer.allocate(6).put((byte) 5).put((byte) buttons)
-                .putShort((short) Math.max(0, Math.min(width() - 1, x)))
-                .putShort((short) Math.max(0, Math.min(height() - 1, y))).array());
+        send(ClientMessages.pointer(Math.max(0, Math.min(width() - 1, x)), Math.max(0, Math.min(height() - 1, y)), buttons));
     }
 
     /** Queues a message for the writer thread; a failed write ends the session. */

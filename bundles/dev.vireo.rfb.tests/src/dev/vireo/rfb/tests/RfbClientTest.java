@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -20,10 +21,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.Deflater;
+import java.awt.image.BufferedImage;
+
+import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.vireo.rfb.Cursor;
+import dev.vireo.rfb.Preferences;
 import dev.vireo.rfb.RfbClient;
 
 /**
@@ -87,6 +93,16 @@ class RfbClientTest {
                     }
 
                     @Override
+                    public void cursor(Cursor c) {
+                        events.add("cursor " + c.hotX() + "," + c.hotY() + " " + c.width() + "x" + c.height());
+                    }
+
+                    @Override
+                    public void clipboard(String text) {
+                        events.add("clipboard " + text);
+                    }
+
+                    @Override
                     public void closed(String why) {
                         events.add("closed " + why);
                     }
@@ -124,6 +140,15 @@ class RfbClientTest {
         byte[] format = p.in.readNBytes(16);
         assertEquals(32, format[0], "bits per pixel");
         assertEquals(1, format[3], "true colour");
+        assertArrayEquals(new int[] { 1, 7, 16, 5, 2, 0, -308, -223, -224, -239, -255 }, encodings(p),
+                "CopyRect, Tight, ZRLE, Hextile, RRE, Raw, ExtendedDesktopSize, DesktopSize, LastRect, Cursor, "
+                        + "compression level 1; no JPEG quality: a display on this machine gets lossless pictures");
+        assertEquals(Preferences.Quality.LOSSLESS, client.quality());
+        assertUpdateRequest(p, false, W, H);
+        return p;
+    }
+
+    private static int[] encodings(Peer p) throws IOException {
         assertEquals(2, p.in.readUnsignedByte(), "SetEncodings");
         p.in.skipNBytes(1);
         int n = p.in.readUnsignedShort();
@@ -131,10 +156,7 @@ class RfbClientTest {
         for (int i = 0; i < n; i++) {
             encodings[i] = p.in.readInt();
         }
-        assertArrayEquals(new int[] { 1, 16, 5, 2, 0, -223, -224 }, encodings,
-                "CopyRect, ZRLE, Hextile, RRE, Raw, DesktopSize, LastRect");
-        assertUpdateRequest(p, false, W, H);
-        return p;
+        return encodings;
     }
 
     private static void assertUpdateRequest(Peer p, boolean incremental, int w, int h) throws IOException {
@@ -249,6 +271,141 @@ class RfbClientTest {
         int o = 0xff000000;
         assertArrayEquals(new int[] { o | 0x0000ff, o | 0xff0000, o | 0xff0000, o | 0x0000ff,
                 o, o | 0xffffff, o | 0xffffff, o }, client.pixels());
+    }
+
+    /** Tight's length: 7 bits a byte, low first. */
+    private static void compact(Peer p, int length) throws IOException {
+        p.out.writeByte(length < 128 ? length : length & 0x7f | 0x80);
+        if (length >= 128) {
+            p.out.writeByte(length >> 7);
+        }
+    }
+
+    private static byte[] deflate(Deflater deflater, byte[] data) {
+        deflater.setInput(data);
+        byte[] zipped = new byte[data.length + 64];
+        return Arrays.copyOf(zipped, deflater.deflate(zipped, 0, zipped.length, Deflater.SYNC_FLUSH));
+    }
+
+    @Test
+    void tightFillCopyPaletteAndGradientPaintTheFramebuffer() throws Exception {
+        Peer p = handshake();
+        client.start();
+        Deflater stream0 = new Deflater();
+        for (int round = 0; round < 2; round++) { // the zlib stream runs on across rectangles
+            p.out.write(new byte[] { 0, 0, 0, 2 });
+            rect(p, 0, 0, W, H, 7); // fill: one colour, red green blue
+            p.out.writeByte(0x80);
+            p.out.write(new byte[] { 1, 2, 3 });
+            rect(p, 0, 0, W, 1, 7); // basic on stream 0, no filter (copy): 12 bytes, so compressed
+            p.out.writeByte(0x00);
+            byte[] zipped = deflate(stream0, new byte[] { 10, 0, 0, 0, 20, 0, 0, 0, 30, (byte) round, 0, 0 });
+            compact(p, zipped.length);
+            p.out.write(zipped);
+            p.out.flush();
+            assertEquals("updated 0,0 4x2", next());
+            assertEquals("updated 0,0 4x1", next());
+            int o = 0xff000000;
+            assertArrayEquals(new int[] { o | 0x0a0000, o | 0x001400, o | 0x00001e, o | round << 16,
+                    o | 0x010203, o | 0x010203, o | 0x010203, o | 0x010203 }, client.pixels());
+            assertUpdateRequest(p, true, W, H);
+        }
+        p.out.write(new byte[] { 0, 0, 0, 2 });
+        rect(p, 0, 1, W, 1, 7); // stream 1 with a palette of two: one bit a pixel, 1 0 0 1; under 12 bytes: as is
+        p.out.write(new byte[] { 0x50, 1, 1, 9, 9, 9, 7, 7, 7, (byte) 0b1001_0000 });
+        rect(p, 0, 0, 2, 1, 7); // stream 2, gradient: the first pixel as is, the second its difference from the first
+        p.out.write(new byte[] { 0x60, 2, 100, 50, 25, 5, (byte) -5, 0 });
+        p.out.flush();
+        next();
+        next();
+        int o = 0xff000000;
+        assertArrayEquals(new int[] { o | 0x643219, o | 0x692d19, o | 0x00001e, o | 0x010000,
+                o | 0x070707, o | 0x090909, o | 0x090909, o | 0x070707 }, client.pixels());
+    }
+
+    @Test
+    void tightJpegIsDecodedAsTheJdkDecodesIt() throws Exception {
+        Peer p = handshake();
+        client.start();
+        BufferedImage picture = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
+        for (int i = 0; i < W * H; i++) {
+            picture.setRGB(i % W, i / W, 0x204080 + i * 0x101010);
+        }
+        java.io.ByteArrayOutputStream jpeg = new java.io.ByteArrayOutputStream();
+        assertTrue(ImageIO.write(picture, "jpeg", jpeg));
+        p.out.write(new byte[] { 0, 0, 0, 1 });
+        rect(p, 0, 0, W, H, 7);
+        p.out.writeByte(0x90);
+        compact(p, jpeg.size());
+        p.out.write(jpeg.toByteArray());
+        p.out.flush();
+        assertEquals("updated 0,0 4x2", next());
+        BufferedImage expected = ImageIO.read(new java.io.ByteArrayInputStream(jpeg.toByteArray()));
+        int[] pixels = expected.getRGB(0, 0, W, H, null, 0, W);
+        assertArrayEquals(pixels, client.pixels());
+        assertTrue(Math.abs((client.pixels()[0] >> 16 & 0xff) - 0x20) < 8, "close to what was encoded");
+    }
+
+    @Test
+    void thePointersShapeArrivesWithItsMask() throws Exception {
+        Peer p = handshake();
+        client.start();
+        p.out.write(new byte[] { 0, 0, 0, 1 });
+        rect(p, 1, 0, 2, 2, -239); // hot spot (1,0), 2x2: pixels, then a mask of a byte a row
+        for (int rgb : new int[] { 0xff0000, 0x00ff00, 0x0000ff, 0xffffff }) {
+            pixel(p, rgb);
+        }
+        p.out.write(new byte[] { (byte) 0b1000_0000, (byte) 0b0100_0000 });
+        p.out.flush();
+        assertEquals("cursor 1,0 2x2", next());
+        assertArrayEquals(new int[] { 0xffff0000, 0, 0, 0xffffffff }, client.cursor().pixels(), "outside the mask: transparent");
+        assertUpdateRequest(p, true, W, H);
+    }
+
+    @Test
+    void extendedDesktopSizeResizesBothWays() throws Exception {
+        Peer p = handshake();
+        client.start();
+        p.out.write(new byte[] { 0, 0, 0, 1 });
+        rect(p, 0, 0, 8, 3, -308); // the server's layout: one screen, id 7
+        p.out.write(new byte[] { 1, 0, 0, 0 });
+        p.out.write(new byte[] { 0, 0, 0, 7, 0, 0, 0, 0, 0, 8, 0, 3, 0, 0, 0, 0 });
+        p.out.flush();
+        assertEquals("resized 8x3", next());
+        assertUpdateRequest(p, true, 8, 3);
+        assertTrue(client.canResize());
+        client.resize(10, 5);
+        assertArrayEquals(new byte[] { (byte) 251, 0, 0, 10, 0, 5, 1, 0, 0, 0, 0, 7, 0, 0, 0, 0, 0, 10, 0, 5, 0, 0, 0, 0 },
+                p.in.readNBytes(24), "SetDesktopSize: the server's screen id kept");
+        p.out.write(new byte[] { 0, 0, 0, 1 });
+        rect(p, 1, 3, 10, 5, -308); // the client's request (1), refused (3): the screen stays
+        p.out.write(new byte[] { 1, 0, 0, 0 });
+        p.out.write(new byte[] { 0, 0, 0, 7, 0, 0, 0, 0, 0, 8, 0, 3, 0, 0, 0, 0 });
+        p.out.flush();
+        assertUpdateRequest(p, true, 8, 3);
+        assertEquals(8 * 3, client.pixels().length);
+    }
+
+    @Test
+    void clipboardTextTravelsBothWaysAsLatin1() throws Exception {
+        Peer p = handshake();
+        client.start();
+        p.out.write(new byte[] { 3, 0, 0, 0, 0, 0, 0, 6 });
+        p.out.write("caf\u00e9 !".getBytes(StandardCharsets.ISO_8859_1));
+        p.out.flush();
+        assertEquals("clipboard caf\u00e9 !", next());
+        client.clipboard("na\u00efve \u2603");
+        assertArrayEquals(new byte[] { 6, 0, 0, 0, 0, 0, 0, 7, 'n', 'a', (byte) 0xef, 'v', 'e', ' ', '?' }, p.in.readNBytes(15));
+    }
+
+    @Test
+    void aQualityChosenMidSessionAsksForJpegAndAFullScreen() throws Exception {
+        Peer p = handshake();
+        client.setPreferences(new Preferences(Preferences.Encoding.TIGHT, Preferences.Quality.LOW));
+        int[] encodings = encodings(p);
+        assertEquals(-30, encodings[encodings.length - 1], "JPEG quality 2: " + Arrays.toString(encodings));
+        assertUpdateRequest(p, false, W, H);
+        assertEquals(Preferences.Quality.LOW, client.quality());
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.vireo.core.tests.Sshd;
+import dev.vireo.ui.widgets.VncKeys;
 import dev.vireo.ui.widgets.VncViewer;
 
 /**
@@ -86,7 +87,7 @@ class VncViewerTest {
             assertEquals(320, viewer.screen().width);
 
             viewer.sendKey('a');
-            for (String chord : VncViewer.SEND_KEYS.keySet()) { // Ctrl+Alt+Del, Ctrl+Alt+F1..F12, PrintScreen...
+            for (String chord : VncKeys.SEND_KEYS.keySet()) { // Ctrl+Alt+Del, Ctrl+Alt+F1..F12, PrintScreen...
                 viewer.sendKeys(chord);
             }
             paint("#993366");

@@ -4,27 +4,34 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.MenuItem;
+import org.eclipse.ui.keys.IBindingService;
 
 import dev.vireo.model.DomainQueries;
 import dev.vireo.model.XmlObject;
 import dev.vireo.monitor.DomainRecord;
+import dev.vireo.rfb.Preferences;
+import dev.vireo.ui.widgets.VncKeys;
 import dev.vireo.ui.widgets.VncViewer;
 
 /**
  * The machine's graphical console: its VNC display, found in the running domain's XML (port and
- * listen address) on the connection's host. Send Ctrl+Alt+Del, scale to fit, save a screenshot.
+ * listen address) on the connection's host. Send Ctrl+Alt+Del and other keys, choose the picture's
+ * quality (lossless, or JPEG for slow links: chosen by the link's round trip unless the user
+ * says), scale to fit, show 1:1 or resize the guest's screen to fit, full screen, a screenshot.
  * SPICE, which Vireo's viewer does not speak (virt-manager's default for new VMs), and VNC too,
  * open in Remote Viewer (Debian's {@code virt-viewer}), which reaches the VM through libvirt and
  * handles ssh itself.
@@ -35,27 +42,38 @@ public class ConsolePage implements DomainEditorPage {
     private VncViewer viewer;
     private Label status;
     private Process remoteViewer;
+    private ConsoleKeyboard keyboard;
+
+    /** The Quality choices, in the order of {@link Preferences.Quality}. */
+    static final String[] QUALITIES = { "Quality: automatic", "Lossless", "JPEG, good", "JPEG, low" };
+    /** The View choices. */
+    static final String[] VIEWS = { "Scale to fit", "Actual size (1:1)", "Resize guest to fit" };
 
     @Override
     public Control createControl(DomainEditor editor, Composite parent) {
         this.editor = editor;
         control = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.swtDefaults().numColumns(7).applyTo(control);
-        HostEditor.button(control, "&Connect", this::connect);
+        GridLayoutFactory.swtDefaults().numColumns(8).applyTo(control);
+        Button connect = HostEditor.button(control, "&Connect", this::connect);
         HostEditor.button(control, "&Disconnect", () -> viewer().disconnect());
         Button keys = new Button(control, SWT.PUSH);
         keys.setText("Send &Key");
         keys.addListener(SWT.Selection, e -> sendKeyMenu(keys).setVisible(true));
-        Button scale = new Button(control, SWT.CHECK);
-        scale.setText("&Scale to fit");
-        scale.setSelection(true);
-        scale.addListener(SWT.Selection, e -> viewer().setScale(scale.getSelection()));
+        Combo quality = choices(QUALITIES, i -> viewer.setQuality(Preferences.Quality.values()[i]));
+        Combo view = choices(VIEWS, i -> {
+            viewer.setScale(i == 0);
+            viewer.setResizeGuest(i == 2);
+        });
+        quality.setToolTipText("Lossless on this machine or a fast link; JPEG saves bytes on slow ones");
+        view.setToolTipText("Resizing the guest needs a server and guest that can (ExtendedDesktopSize)");
         HostEditor.button(control, "Screens&hot...", this::screenshot);
+        HostEditor.button(control, "&Full Screen", () -> keyboard.enterFullScreen());
         HostEditor.button(control, "Open in &Remote Viewer", this::openRemoteViewer);
         status = new Label(control, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
+        GridDataFactory.fillDefaults().span(8, 1).grab(true, false).applyTo(status);
         viewer = new VncViewer(control);
-        GridDataFactory.fillDefaults().span(7, 1).grab(true, true).applyTo(viewer);
+        GridDataFactory.fillDefaults().span(8, 1).grab(true, true).applyTo(viewer);
+        keyboard = new ConsoleKeyboard(viewer, editor.getSite().getService(IBindingService.class), connect);
         viewer.onStatus(() -> {
             status.setText(viewer.status());
             control.layout();
@@ -64,14 +82,26 @@ public class ConsolePage implements DomainEditorPage {
     }
 
 
+    private Combo choices(String[] items, IntConsumer chosen) {
+        Combo combo = new Combo(control, SWT.READ_ONLY);
+        combo.setItems(items);
+        combo.select(0);
+        combo.addListener(SWT.Selection, e -> chosen.accept(combo.getSelectionIndex()));
+        return combo;
+    }
+
     public VncViewer viewer() {
         return viewer;
+    }
+
+    ConsoleKeyboard keyboard() {
+        return keyboard;
     }
 
     /** Send Key: the chords the desktop would take (Ctrl+Alt+Del, Ctrl+Alt+F1..F12...), for the guest. */
     public Menu sendKeyMenu(Control owner) {
         Menu menu = new Menu(owner);
-        for (String name : VncViewer.SEND_KEYS.keySet()) {
+        for (String name : VncKeys.SEND_KEYS.keySet()) {
             MenuItem item = new MenuItem(menu, SWT.PUSH);
             item.setText(name);
             item.addListener(SWT.Selection, e -> viewer.sendKeys(name));
@@ -113,7 +143,10 @@ public class ConsolePage implements DomainEditorPage {
         control.layout();
     }
 
-    /** The running machine's VNC graphics in the cache's XML: [listen address, port], or {@code null}. */
+    /**
+     * The running machine's VNC graphics in the cache's XML: [listen address, port, password], or
+     * {@code null}; the password only where the cache holds it (libvirt gives it to those who may read it).
+     */
     private String[] display() {
         DomainRecord d = editor.record();
         if (d == null || !d.state().isActive() || d.definition() == null) {
@@ -122,7 +155,7 @@ public class ConsolePage implements DomainEditorPage {
         for (XmlObject g : DomainQueries.graphics(d.definition().model())) {
             Integer port = (Integer) g.get("port");
             if ("vnc".equals(g.string("type")) && port != null && port > 0) {
-                return new String[] { g.string("listen"), Integer.toString(port) };
+                return new String[] { g.string("listen"), Integer.toString(port), g.string("passwd") };
             }
         }
         return null;
@@ -157,6 +190,8 @@ public class ConsolePage implements DomainEditorPage {
         String libvirtUri = editor.input().connection().libvirtUri();
         URI uri = URI.create(libvirtUri);
         int port = Integer.parseInt(display[1]);
+        viewer.setPassword(display[2]);
+        viewer.rememberPasswordsAs("vnc:" + editor.input().connection().uri() + "#" + editor.input().uuid());
         if (uri.getScheme() != null && uri.getScheme().endsWith("+ssh")) {
             viewer.connectThroughSsh(libvirtUri, local(display[0]) ? "127.0.0.1" : display[0], port);
         } else {

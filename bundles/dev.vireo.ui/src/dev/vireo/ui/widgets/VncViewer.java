@@ -1,33 +1,34 @@
 package dev.vireo.ui.widgets;
 
 import java.io.IOException;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
-import org.eclipse.jface.dialogs.InputDialog;
-import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Cursor;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.PaletteData;
+import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Event;
 
 import dev.vireo.rfb.Frame;
+import dev.vireo.rfb.Preferences;
 import dev.vireo.rfb.RfbClient;
 import dev.vireo.rfb.SshTunnel;
 
 /**
- * A VNC display: draws an {@link RfbClient}'s screen, scaled to fit or not, and sends it the keys
- * and pointer. Connecting and reading happen off the UI thread; screen updates are folded into
- * one repaint per UI turn.
+ * A VNC display: draws an {@link RfbClient}'s screen, scaled to fit or not (or the guest's screen
+ * resized to fit, where the server can), with the guest's pointer image as the local pointer, and
+ * sends it the keys, the pointer and the clipboard's text (when the viewer takes the focus; the
+ * guest's clipboard comes back the same way). Connecting and reading happen off the UI thread;
+ * screen updates are folded into one repaint per UI turn.
  */
 public class VncViewer extends Canvas {
     private final AtomicBoolean repaintPending = new AtomicBoolean();
@@ -35,8 +36,15 @@ public class VncViewer extends Canvas {
     private volatile SshTunnel tunnel;
     private volatile String status = "Not connected.";
     private volatile String password;
+    private volatile String passwordKey;
+    private volatile Preferences preferences = Preferences.DEFAULT;
     private boolean scale = true;
+    private boolean resizeGuest;
+    private boolean resizePending;
+    private final ClipboardText clipboard = new ClipboardText();
+    private String hint;
     private Image image;
+    private Cursor pointer;
     private Runnable statusListener = () -> {
     };
 
@@ -49,12 +57,25 @@ public class VncViewer extends Canvas {
         addListener(SWT.MouseDown, e -> pointer(e, e.stateMask | buttonMask(e.button)));
         addListener(SWT.MouseUp, e -> pointer(e, e.stateMask & ~buttonMask(e.button)));
         addListener(SWT.Traverse, e -> e.doit = false); // Tab and Escape go to the guest
-        addListener(SWT.Dispose, e -> disconnect());
+        addListener(SWT.FocusIn, e -> {
+            String text = clipboard.forGuest(getDisplay());
+            if (text != null) {
+                send(c -> c.clipboard(text));
+            }
+        });
+        addListener(SWT.Resize, e -> resizeGuestSoon());
+        addListener(SWT.Dispose, e -> {
+            disconnect();
+            if (pointer != null) {
+                pointer.dispose();
+            }
+        });
     }
 
     /** Connects in the background; {@link #status()} tells how it went. */
     public void connect(String host, int port) {
-        connect(host + ":" + port, () -> RfbClient.connect(host, port, listener(), () -> password(host + ":" + port)));
+        connect(host + ":" + port,
+                () -> RfbClient.connect(host, port, listener(), () -> password(host + ":" + port), preferences));
     }
 
     /**
@@ -67,7 +88,7 @@ public class VncViewer extends Canvas {
             tunnel = opened;
             try {
                 return RfbClient.connect(opened.input(), opened.output(), opened, listener(),
-                        () -> password(remoteHost + ":" + remotePort));
+                        () -> password(remoteHost + ":" + remotePort), preferences);
             } catch (IOException e) {
                 String ssh = opened.messages();
                 throw new IOException(e.getMessage() + (ssh.isEmpty() ? "" : " (ssh: " + ssh + ")"), e);
@@ -86,9 +107,11 @@ public class VncViewer extends Canvas {
             try {
                 RfbClient c = opener.open();
                 client = c;
-                setStatus("Connected to " + c.name() + " (" + c.width() + "×" + c.height() + ")");
+                passwords.succeeded();
+                setStatus(connected(c));
                 c.start();
             } catch (IOException e) {
+                passwords.failed(e.getMessage());
                 setStatus("Cannot connect to " + where + ": " + e.getMessage());
             }
         }, "vireo-vnc-connect");
@@ -104,6 +127,24 @@ public class VncViewer extends Canvas {
             }
 
             @Override
+            public void cursor(dev.vireo.rfb.Cursor shape) {
+                ui(() -> showPointer(shape));
+            }
+
+            @Override
+            public void clipboard(String text) {
+                ui(() -> clipboard.fromGuest(getDisplay(), text));
+            }
+
+            @Override
+            public void resized(int width, int height) {
+                RfbClient c = client;
+                if (c != null) {
+                    setStatus(connected(c));
+                }
+            }
+
+            @Override
             public void closed(String reason) {
                 setStatus("Disconnected: " + reason);
                 closeTunnel(); // the session is over, whatever ended it
@@ -111,30 +152,22 @@ public class VncViewer extends Canvas {
         };
     }
 
-    /** The password for a display that asks for one: the one given, else the user's, asked now. */
+    /** The password for a display that asks for one, if known beforehand (e.g. from the graphics element). */
     public void setPassword(String known) {
         password = known;
     }
 
+    /** Where a password the user chooses to remember is kept (in secure storage), {@code null}: not kept. */
+    public void rememberPasswordsAs(String key) {
+        passwordKey = key;
+    }
+
+    private final VncPasswords passwords = new VncPasswords(this);
+
+    /** The password for a display that asks for one: the one given, a remembered one, or the user's, asked now. */
     private String password(String where) {
         String known = password;
-        if (known != null || isDisposed()) {
-            return known;
-        }
-        String[] typed = { null };
-        getDisplay().syncExec(() -> {
-            if (!isDisposed()) {
-                InputDialog ask = new InputDialog(getShell(), "VNC Password", "The display " + where
-                        + " asks for a password.", "", null) {
-                    @Override
-                    protected int getInputTextStyle() {
-                        return SWT.SINGLE | SWT.BORDER | SWT.PASSWORD;
-                    }
-                };
-                typed[0] = ask.open() == Window.OK ? ask.getValue() : null;
-            }
-        });
-        return typed[0];
+        return known != null || isDisposed() ? known : passwords.get(passwordKey, where);
     }
 
     public void disconnect() {
@@ -171,15 +204,79 @@ public class VncViewer extends Canvas {
         redraw();
     }
 
+    /** Asks the guest for a screen the size of the viewer, now and whenever the viewer is resized. */
+    public void setResizeGuest(boolean fit) {
+        resizeGuest = fit;
+        resizeGuestSoon();
+    }
+
+    /** Resizes settle before the guest is asked: one request, not one per pixel dragged. */
+    private void resizeGuestSoon() {
+        if (resizeGuest && !resizePending && !isDisposed()) {
+            resizePending = true;
+            getDisplay().timerExec(300, () -> {
+                resizePending = false;
+                RfbClient c = client;
+                if (!isDisposed() && c != null && resizeGuest) {
+                    Rectangle area = getClientArea();
+                    c.resize(area.width, area.height);
+                }
+            });
+        }
+    }
+
+    /** The quality the server is asked for from now on (this session and the next). */
+    public void setQuality(Preferences.Quality quality) {
+        preferences = new Preferences(preferences.encoding(), quality);
+        RfbClient c = client;
+        if (c != null) {
+            c.setPreferences(preferences);
+            setStatus(connected(c));
+        }
+    }
+
+    private static String connected(RfbClient c) {
+        String quality = c.quality() == Preferences.Quality.LOSSLESS ? "lossless"
+                : "JPEG, " + c.quality().name().toLowerCase(Locale.ROOT);
+        return "Connected to " + c.name() + " (" + c.width() + "×" + c.height() + ", " + quality
+                + (c.preferences().quality() == Preferences.Quality.AUTOMATIC ? " for a " + c.roundTripMillis()
+                        + " ms round trip" : "") + ")";
+    }
+
+    /** A line over the screen, e.g. how to release the keyboard; {@code null} for none. */
+    public void setHint(String text) {
+        hint = text;
+        redraw();
+    }
+
+    /** The guest's pointer image becomes this control's pointer: it moves with no round trip. */
+    private void showPointer(dev.vireo.rfb.Cursor shape) {
+        Cursor old = pointer;
+        pointer = shape.width() == 0 ? new Cursor(getDisplay(), image(new Frame(1, 1, new int[1])), 0, 0)
+                : new Cursor(getDisplay(), image(new Frame(shape.width(), shape.height(), shape.pixels())), shape.hotX(),
+                        shape.hotY());
+        setCursor(pointer);
+        if (old != null) {
+            old.dispose();
+        }
+    }
+
     /** The guest's screen after the last complete update, or {@code null} before the first. */
     public ImageData screen() {
         RfbClient c = client;
-        if (c == null) {
-            return null;
-        }
-        Frame frame = c.frame();
+        return c == null ? null : image(c.frame());
+    }
+
+    /** ARGB pixels as SWT's image data, alpha included (a pointer's shape is in it). */
+    private static ImageData image(Frame frame) {
         ImageData data = new ImageData(frame.width(), frame.height(), 24, new PaletteData(0xff0000, 0xff00, 0xff));
-        data.setPixels(0, 0, frame.pixels().length, frame.pixels(), 0);
+        int[] pixels = frame.pixels();
+        data.setPixels(0, 0, pixels.length, pixels, 0);
+        byte[] alpha = new byte[pixels.length];
+        for (int i = 0; i < pixels.length; i++) {
+            alpha[i] = (byte) (pixels[i] >>> 24);
+        }
+        data.alphaData = alpha;
         return data;
     }
 
@@ -190,29 +287,20 @@ public class VncViewer extends Canvas {
         loader.save(file, SWT.IMAGE_PNG);
     }
 
-    /**
-     * The keys the desktop takes before a viewer sees them, as virt-manager's Send Key menu offers
-     * them: each a chord of X11 keysyms.
-     */
-    public static final Map<String, int[]> SEND_KEYS = sendKeys();
-
-    private static Map<String, int[]> sendKeys() {
-        Map<String, int[]> keys = new LinkedHashMap<>();
-        keys.put("Ctrl+Alt+Del", new int[] { RfbClient.CONTROL_L, RfbClient.ALT_L, RfbClient.DELETE });
-        keys.put("Ctrl+Alt+Backspace", new int[] { RfbClient.CONTROL_L, RfbClient.ALT_L, RfbClient.BACKSPACE });
-        for (int f = 1; f <= 12; f++) {
-            keys.put("Ctrl+Alt+F" + f, new int[] { RfbClient.CONTROL_L, RfbClient.ALT_L, 0xffbd + f });
-        }
-        keys.put("PrintScreen", new int[] { 0xff61 });
-        return Collections.unmodifiableMap(keys);
-    }
-
-    /** Sends one of {@link #SEND_KEYS}: pressed in order, released in reverse. */
+    /** Sends one of {@link VncKeys#SEND_KEYS}: pressed in order, released in reverse. */
     public void sendKeys(String name) {
-        int[] chord = SEND_KEYS.get(name);
+        int[] chord = VncKeys.SEND_KEYS.get(name);
         if (chord != null) {
             send(c -> c.chord(chord));
         }
+    }
+
+    /** Lets go of Ctrl and Alt in the guest, e.g. after they released the keyboard. */
+    public void releaseModifiers() {
+        send(c -> {
+            c.key(RfbClient.CONTROL_L, false);
+            c.key(RfbClient.ALT_L, false);
+        });
     }
 
     /** Sends a key press and release by X11 keysym. */
@@ -230,11 +318,18 @@ public class VncViewer extends Canvas {
 
     private void setStatus(String text) {
         status = text;
+        ui(() -> {
+            statusListener.run();
+            requestRepaint();
+        });
+    }
+
+    /** Runs on the UI thread, if the viewer is still there then. */
+    private void ui(Runnable r) {
         if (!isDisposed()) {
             getDisplay().asyncExec(() -> {
                 if (!isDisposed()) {
-                    statusListener.run();
-                    requestRepaint();
+                    r.run();
                 }
             });
         }
@@ -267,6 +362,14 @@ public class VncViewer extends Canvas {
         image = new Image(getDisplay(), data);
         double f = factor();
         gc.drawImage(image, 0, 0, data.width, data.height, 0, 0, (int) (data.width * f), (int) (data.height * f));
+        if (hint != null) {
+            Point size = gc.textExtent(hint);
+            gc.setAlpha(200);
+            gc.fillRectangle(0, 0, area.width, size.y + 8);
+            gc.setAlpha(255);
+            gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_WHITE));
+            gc.drawText(hint, Math.max(4, (area.width - size.x) / 2), 4, true);
+        }
     }
 
     private double factor() {
@@ -288,34 +391,9 @@ public class VncViewer extends Canvas {
     }
 
     private void key(Event e, boolean down) {
-        int keysym = keysym(e);
+        int keysym = VncKeys.keysym(e);
         if (keysym != 0) {
             send(c -> c.key(keysym, down));
         }
-    }
-
-    /** SWT's key to an X11 keysym: printable characters are their own (Latin-1 and Unicode keysyms). */
-    static int keysym(Event e) {
-        return switch (e.keyCode) {
-            case SWT.CR, SWT.KEYPAD_CR -> RfbClient.RETURN;
-            case SWT.BS -> RfbClient.BACKSPACE;
-            case SWT.TAB -> RfbClient.TAB;
-            case SWT.ESC -> RfbClient.ESCAPE;
-            case SWT.DEL -> RfbClient.DELETE;
-            case SWT.CTRL -> RfbClient.CONTROL_L;
-            case SWT.ALT -> RfbClient.ALT_L;
-            case SWT.SHIFT -> RfbClient.SHIFT_L;
-            case SWT.ARROW_LEFT -> RfbClient.LEFT;
-            case SWT.ARROW_UP -> RfbClient.UP;
-            case SWT.ARROW_RIGHT -> RfbClient.RIGHT;
-            case SWT.ARROW_DOWN -> RfbClient.DOWN;
-            default -> {
-                if (e.keyCode >= SWT.F1 && e.keyCode <= SWT.F12) {
-                    yield 0xffbe + (e.keyCode - SWT.F1);
-                }
-                char ch = e.character != 0 && e.character >= 0x20 ? e.character : (char) e.keyCode;
-                yield ch < 0x20 ? 0 : ch <= 0xff ? ch : 0x01000000 | ch;
-            }
-        };
     }
 }
