@@ -58,7 +58,7 @@ class Link:
         self.delayers = []
         self.method = "none"
 
-    def up(self, delay_ms):
+    def up(self, delay_ms, rate_kbit=0):
         self.down()
         run("ip", "netns", "add", NS_C)
         run("ip", "netns", "add", NS_S)
@@ -77,23 +77,26 @@ class Link:
         run("ip", "-n", NS_C, "neigh", "replace", ADDR_S, "lladdr", macs[DEV_S], "dev", DEV_C, "nud", "permanent")
         run("ip", "-n", NS_S, "neigh", "replace", ADDR_C, "lladdr", macs[DEV_C], "dev", DEV_S, "nud", "permanent")
         if delay_ms > 0:
-            self._delay(delay_ms)
+            self._delay(delay_ms, rate_kbit)
 
-    def _delay(self, ms):
-        if run(*ns(NS_C, "tc", "qdisc", "replace", "dev", DEV_C, "root", "netem", "delay", f"{ms}ms"),
+    def _delay(self, ms, rate_kbit):
+        rate = ["rate", f"{rate_kbit}kbit"] if rate_kbit else []
+        if run(*ns(NS_C, "tc", "qdisc", "replace", "dev", DEV_C, "root", "netem", "delay", f"{ms}ms", *rate),
                check=False).returncode == 0:
-            run(*ns(NS_S, "tc", "qdisc", "replace", "dev", DEV_S, "root", "netem", "delay", f"{ms}ms"))
+            run(*ns(NS_S, "tc", "qdisc", "replace", "dev", DEV_S, "root", "netem", "delay", f"{ms}ms", *rate))
             self.method = "tc netem"
             return
         for name, dev in ((NS_C, DEV_C), (NS_S, DEV_S)):
-            p = subprocess.Popen(ns(name, str(self.netdelay), "0", str(ms)), stderr=subprocess.PIPE, text=True)
+            p = subprocess.Popen(ns(name, str(self.netdelay), "0", str(ms), *([str(rate_kbit)] if rate_kbit else [])),
+                                 stderr=subprocess.PIPE, text=True)
             wait_line(p.stderr, "netdelay ready", 10, "netdelay")
             self.delayers.append(p)
-            run(*ns(name, "iptables-legacy", "-A", "OUTPUT", "-o", dev, "-j", "NFQUEUE", "--queue-num", "0"))
+            run(*ns(name, "iptables-legacy", "-A", "INPUT", "-i", dev, "-j", "NFQUEUE", "--queue-num", "0"))
         self.method = "NFQUEUE + netdelay"
 
     def rtt_ms(self):
-        out = run(*ns(NS_C, "ping", "-c", "5", "-i", "0.2", "-q", ADDR_S)).stdout
+        # -U: user-to-user time; the kernel stamps a reply before the INPUT rule holds it
+        out = run(*ns(NS_C, "ping", "-U", "-c", "5", "-i", "0.2", "-q", ADDR_S)).stdout
         return float(re.search(r"= [\d.]+/([\d.]+)/", out).group(1))
 
     def counters(self):

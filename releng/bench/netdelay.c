@@ -1,7 +1,9 @@
 /* netdelay: holds each packet an iptables NFQUEUE rule hands it for a fixed time, then lets it go,
  * in arrival order. The benchmark's stand-in for `tc netem delay` on kernels without sch_netem.
+ * With RATE_KBIT, the link also carries at most that many kbit/s: a packet leaves when the ones
+ * before it have been sent (its length at that rate each), and arrives DELAY_MS later.
  *
- *   netdelay QUEUE DELAY_MS      (inside the network namespace whose rule feeds QUEUE)
+ *   netdelay QUEUE DELAY_MS [RATE_KBIT]   (inside the network namespace whose rule feeds QUEUE)
  *
  * Writes "netdelay ready" to stderr once bound, so the caller can add the rule after it.
  * Build: cc -O2 -o netdelay netdelay.c -lnetfilter_queue -lnfnetlink
@@ -21,7 +23,7 @@
 
 static struct { uint32_t id; uint64_t due; } held[HELD];
 static unsigned first, next;
-static uint64_t delay;
+static uint64_t delay, rate_kbit, link_free;
 static volatile sig_atomic_t done;
 
 static uint64_t now(void)
@@ -40,8 +42,16 @@ static int hold(struct nfq_q_handle *q, struct nfgenmsg *m, struct nfq_data *d, 
         return 0;
     if (next - first == HELD)
         return nfq_set_verdict(q, id, NF_ACCEPT, 0, NULL);
+    uint64_t t = now(), sent = t;
+    if (rate_kbit) {
+        unsigned char *ip;
+        int n = nfq_get_payload(d, &ip);
+        uint64_t bytes = n >= 4 ? (uint64_t)(ip[2] << 8 | ip[3]) : 1500;
+        sent = (link_free > t ? link_free : t) + bytes * 8 * 1000000u / rate_kbit;
+        link_free = sent;
+    }
     held[next % HELD].id = id;
-    held[next % HELD].due = now() + delay;
+    held[next % HELD].due = sent + delay;
     next++;
     return 0;
 }
@@ -50,14 +60,16 @@ static void stop(int s) { (void)s; done = 1; }
 
 int main(int argc, char **argv)
 {
-    if (argc != 3) {
-        fprintf(stderr, "usage: netdelay QUEUE DELAY_MS\n");
+    if (argc != 3 && argc != 4) {
+        fprintf(stderr, "usage: netdelay QUEUE DELAY_MS [RATE_KBIT]\n");
         return 2;
     }
     delay = strtoull(argv[2], NULL, 10) * 1000000u;
+    rate_kbit = argc == 4 ? strtoull(argv[3], NULL, 10) : 0;
     struct nfq_handle *nfq = nfq_open();
     struct nfq_q_handle *q = nfq ? nfq_create_queue(nfq, (uint16_t)atoi(argv[1]), hold, NULL) : NULL;
-    if (!q || nfq_set_mode(q, NFQNL_COPY_META, 0) < 0) {
+    /* with a rate, the first four bytes of each IPv4 header: its total length */
+    if (!q || nfq_set_mode(q, rate_kbit ? NFQNL_COPY_PACKET : NFQNL_COPY_META, rate_kbit ? 4 : 0) < 0) {
         fprintf(stderr, "netdelay: cannot bind queue %s (needs root and the kernel's nfnetlink_queue)\n", argv[1]);
         return 1;
     }

@@ -17,6 +17,7 @@ import org.eclipse.swt.graphics.PaletteData;
 import dev.vireo.rfb.Frame;
 import dev.vireo.rfb.Preferences;
 import dev.vireo.rfb.RfbClient;
+import dev.vireo.rfb.RfbListener;
 
 /**
  * {@code vireo --vnc-capture HOST:PORT FILE.png [--password-file F]}, as gtk-vnc's gvnccapture:
@@ -36,7 +37,7 @@ final class VncCapture {
             String host = colon > 0 ? display.substring(0, colon) : "127.0.0.1";
             int port = Integer.parseInt(display.substring(colon + 1));
             CompletableFuture<Void> shown = new CompletableFuture<>();
-            try (RfbClient client = RfbClient.connect(host, port, new RfbClient.Listener() {
+            try (RfbClient client = RfbClient.connect(host, port, new RfbListener() {
                 @Override
                 public void updated(int x, int y, int width, int height) {
                     shown.complete(null);
@@ -46,7 +47,7 @@ final class VncCapture {
                 public void closed(String reason) {
                     shown.completeExceptionally(new IOException(reason));
                 }
-            }, () -> password, new Preferences(Preferences.Encoding.TIGHT, Preferences.Quality.LOSSLESS))) {
+            }, () -> password, Preferences.DEFAULT.withQuality(Preferences.Quality.LOSSLESS))) {
                 client.start();
                 shown.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
                 Frame frame = client.frame();

@@ -219,6 +219,15 @@ public final class ConnectionMonitor {
         return objectSync.tracked();
     }
 
+    /**
+     * Fetches a domain's XML again, for whoever needs it as the domain runs now (its VNC port,
+     * console ptys): starting a domain changes its XML with no event saying so, and fetching on
+     * every start would make each one cost a call. Completes once the cache holds it.
+     */
+    public CompletableFuture<Void> refreshXml(String uuid) {
+        return domainSync.requestXml(uuid);
+    }
+
     /** Lists a kind again now: for on-demand kinds (host interfaces), or when a user asks. */
     public CompletableFuture<Void> refresh(ObjectKind kind) {
         return objectSync.loadObjects(kind);

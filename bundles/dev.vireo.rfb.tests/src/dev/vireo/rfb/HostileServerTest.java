@@ -109,6 +109,8 @@ class HostileServerTest {
         cases.add(new Object[] { join(ok, rect(0, 0, 8, 8, 7, new byte[] { (byte) 0x90, (byte) 0xff, (byte) 0xff, 0x7f })),
                 "JPEG" }); // 2 MiB promised, the stream ends: what came is no JPEG
         cases.add(new Object[] { join(ok, rect(0, 0, 1000, 1000, -239)), "1000×1000 pointer" });
+        cases.add(new Object[] { join(ok, new byte[] { (byte) 248, 0, 0, 0, (byte) 0x80, 0, 0, 0, (byte) 200 }),
+                "fence of 200 bytes" });
         cases.add(new Object[] { join(ok, rect(9, 0, 4, 4, -239)), "hot spot at 9,0" });
         cases.add(new Object[] { join(ok, rect(0, 0, 30000, 30000, -308, join(new byte[] { 1, 0, 0, 0 }, new byte[16]))),
                 "larger than Vireo shows" });
@@ -149,7 +151,7 @@ class HostileServerTest {
             CountDownLatch ended = new CountDownLatch(1);
             RfbClient client;
             try {
-                client = RfbClient.connect("127.0.0.1", server.getLocalPort(), new RfbClient.Listener() {
+                client = RfbClient.connect("127.0.0.1", server.getLocalPort(), new RfbListener() {
                     @Override
                     public void updated(int x, int y, int w, int h) {
                     }

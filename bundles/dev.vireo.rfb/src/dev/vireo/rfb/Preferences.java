@@ -1,12 +1,25 @@
 package dev.vireo.rfb;
 
-/** What a client asks its server for: the rectangle encoding it prefers, and the picture's quality. */
-public record Preferences(Encoding encoding, Quality quality) {
-    public static final Preferences DEFAULT = new Preferences(Encoding.TIGHT, Quality.AUTOMATIC);
+import java.util.List;
 
-    /** The encoding asked for first (the server may still choose another of the client's list). */
+/**
+ * What a client asks its server for: the rectangle encodings it takes, best first (CopyRect is
+ * always among them), and the picture's quality.
+ */
+public record Preferences(List<Encoding> encodings, Quality quality) {
+    /** Every encoding, the most compact first; the quality chosen by the link. */
+    public static final Preferences DEFAULT = new Preferences(List.of(Encoding.values()), Quality.AUTOMATIC);
+
+    public Preferences {
+        encodings = List.copyOf(encodings);
+    }
+
+    public Preferences withQuality(Quality q) {
+        return new Preferences(encodings, q);
+    }
+
     public enum Encoding {
-        TIGHT(Decoders.TIGHT), ZRLE(Decoders.ZRLE), HEXTILE(Decoders.HEXTILE), RAW(Decoders.RAW);
+        TIGHT(Decoders.TIGHT), ZRLE(Decoders.ZRLE), HEXTILE(Decoders.HEXTILE), RRE(Decoders.RRE), RAW(Decoders.RAW);
 
         final int number;
 
@@ -17,7 +30,7 @@ public record Preferences(Encoding encoding, Quality quality) {
 
     /** How much of the picture may be lost to save bytes: JPEG, from servers that speak Tight. */
     public enum Quality {
-        /** LOSSLESS when the display answered the handshake within {@value ClientMessages#NEAR_MS} ms, else GOOD. */
+        /** LOSSLESS when the display answered the handshake within {@value Messages#NEAR_MS} ms, else GOOD. */
         AUTOMATIC(-1),
         LOSSLESS(-1),
         /** JPEG at quality 6 of 9: TigerVNC's viewer's own choice below 16 Mbit/s. */

@@ -34,35 +34,18 @@ public final class RfbClient implements Closeable {
     private static final String CLOSED_BY_SERVER = "the VNC server closed the connection";
     /** How long a server may stay silent during the handshake; the hostile-server test shortens it. */
     static volatile int handshakeTimeoutMs = 15_000;
-    /** Hears about the screen, on the client's reader thread. */
-    public interface Listener {
-        void updated(int x, int y, int width, int height);
-
-        default void resized(int width, int height) {
-        }
-
-        /** The guest's pointer changed its shape. */
-        default void cursor(Cursor cursor) {
-        }
-
-        /** The guest's clipboard now holds this text. */
-        default void clipboard(String text) {
-        }
-
-        default void closed(String reason) {
-        }
-    }
-
     private final Closeable transport;
     private final DataInputStream in;
     private final DataOutputStream out;
-    private final Listener listener;
+    private final RfbListener listener;
     private final Decoders decoders;
     private final ExecutorService writer;
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile Framebuffer screen;
     private volatile Frame frame;
     private volatile Cursor cursor;
+    /** The server pushes changes (TigerVNC's continuous updates): no request a round trip each. */
+    private volatile boolean continuous;
     private volatile Preferences preferences;
     private volatile Quality chosen;
     /** The screens of ExtendedDesktopSize, {@code null} while the server has not said it can resize. */
@@ -70,7 +53,7 @@ public final class RfbClient implements Closeable {
     private long roundTripNanos;
     private String name;
 
-    private RfbClient(InputStream in, OutputStream out, Closeable transport, Listener listener, Preferences preferences) {
+    private RfbClient(InputStream in, OutputStream out, Closeable transport, RfbListener listener, Preferences preferences) {
         this.transport = transport;
         this.preferences = preferences;
         this.in = new DataInputStream(new BufferedInputStream(in));
@@ -84,12 +67,12 @@ public final class RfbClient implements Closeable {
      * Connects and completes the handshake, with {@code password} asked (once, on this thread) if
      * the server wants VNC Authentication; {@code null} from it refuses.
      */
-    public static RfbClient connect(String host, int port, Listener listener, Supplier<String> password) throws IOException {
+    public static RfbClient connect(String host, int port, RfbListener listener, Supplier<String> password) throws IOException {
         return connect(host, port, listener, password, Preferences.DEFAULT);
     }
 
     /** Connects, asking the server for these preferences from the first update on. */
-    public static RfbClient connect(String host, int port, Listener listener, Supplier<String> password,
+    public static RfbClient connect(String host, int port, RfbListener listener, Supplier<String> password,
             Preferences preferences) throws IOException {
         Socket socket = new Socket();
         try {
@@ -107,7 +90,7 @@ public final class RfbClient implements Closeable {
      * {@code transport} ends it. The handshake must finish within its deadline, or the transport
      * is closed.
      */
-    public static RfbClient connect(InputStream in, OutputStream out, Closeable transport, Listener listener,
+    public static RfbClient connect(InputStream in, OutputStream out, Closeable transport, RfbListener listener,
             Supplier<String> password, Preferences preferences) throws IOException {
         RfbClient client = new RfbClient(in, out, transport, listener, preferences);
         // whichever comes first settles it: the handshake's end, or its deadline closing the transport
@@ -158,16 +141,16 @@ public final class RfbClient implements Closeable {
         screen = new Framebuffer(width, height);
         frame = screen.snapshot();
         // SetPixelFormat: 32 bpp, depth 24, little endian, true colour, 8 bits each at 16, 8, 0
-        out.write(ClientMessages.PIXEL_FORMAT);
+        out.write(Messages.PIXEL_FORMAT);
         out.write(setEncodings(preferences));
-        out.write(ClientMessages.updateRequest(false, width, height));
+        out.write(Messages.updateRequest(false, width, height));
         out.flush();
     }
 
     private byte[] setEncodings(Preferences p) {
-        boolean near = roundTripNanos < TimeUnit.MILLISECONDS.toNanos(ClientMessages.NEAR_MS);
+        boolean near = roundTripNanos < TimeUnit.MILLISECONDS.toNanos(Messages.NEAR_MS);
         chosen = p.resolved(near);
-        return ClientMessages.setEncodings(p.encoding(), chosen, near);
+        return Messages.setEncodings(p.encodings(), chosen, near);
     }
 
     /** Asks for other preferences from the next update on, e.g. the user's choice of quality. */
@@ -230,7 +213,9 @@ public final class RfbClient implements Closeable {
                         in.skipNBytes(6L * in.readUnsignedShort());
                     }
                     case 2 -> { } // bell: a console has no use for it
-                    case 3 -> cutText();
+                    case 3 -> listener.clipboard(Messages.cutText(in));
+                    case 150 -> continuousUpdates();
+                    case 248 -> Messages.fenceReply(in).ifPresent(this::send); // the server paces itself by them
                     default -> throw new IOException("the VNC server sent message type " + type + ", which RFB does not define");
                 }
             }
@@ -274,12 +259,23 @@ public final class RfbClient implements Closeable {
                 listener.updated(painted[i][0], painted[i][1], painted[i][2], painted[i][3]);
             }
         }
-        requestUpdate(true);
+        if (!continuous) {
+            requestUpdate(true);
+        }
+    }
+
+    /**
+     * EndOfContinuousUpdates: the first says the server can push updates, so they are turned on
+     * for the whole screen; a later one says the server stopped, so requests take over again.
+     */
+    private void continuousUpdates() {
+        continuous = !continuous;
+        send(continuous ? Messages.continuousUpdates(width(), height()) : Messages.updateRequest(true, width(), height()));
     }
 
     /** Asks for the screen: all of it, or ({@code incremental}) what changes next. */
     public void requestUpdate(boolean incremental) {
-        send(ClientMessages.updateRequest(incremental, width(), height()));
+        send(Messages.updateRequest(incremental, width(), height()));
     }
 
     /**
@@ -302,21 +298,15 @@ public final class RfbClient implements Closeable {
         screen = resized;
         frame = resized.snapshot();
         listener.resized(w, h);
+        if (continuous) {
+            send(Messages.continuousUpdates(w, h));
+        }
         return resized;
-    }
-
-    /** Clipboard text from the server (Latin-1); past {@link Handshake#MAX_STRING} bytes the rest is skipped. */
-    private void cutText() throws IOException {
-        in.skipNBytes(3);
-        long length = in.readInt() & 0xffffffffL;
-        String text = new String(in.readNBytes((int) Math.min(length, Handshake.MAX_STRING)), StandardCharsets.ISO_8859_1);
-        in.skipNBytes(length - Math.min(length, Handshake.MAX_STRING));
-        listener.clipboard(text);
     }
 
     /** Gives the server the local clipboard's text (RFB carries Latin-1; other characters become '?'). */
     public void clipboard(String text) {
-        send(ClientMessages.cutText(text));
+        send(Messages.cutText(text));
     }
 
     /** The guest's pointer, {@code null} before the server sent one. */
@@ -335,12 +325,12 @@ public final class RfbClient implements Closeable {
         if (s == null || s.length < 16 || width < 1 || height < 1) {
             return;
         }
-        send(ClientMessages.setDesktopSize(width, height, s));
+        send(Messages.setDesktopSize(width, height, s));
     }
 
     /** Presses or releases a key, by its X11 keysym. */
     public void key(int keysym, boolean down) {
-        send(ClientMessages.key(keysym, down));
+        send(Messages.key(keysym, down));
     }
 
     /** Presses keys in order and releases them in reverse, e.g. Ctrl+Alt+Del. */
@@ -355,7 +345,7 @@ public final class RfbClient implements Closeable {
 
     /** Moves the pointer to ({@code x}, {@code y}) with these buttons held (bit 0 left, 1 middle, 2 right). */
     public void pointer(int x, int y, int buttons) {
-        send(ClientMessages.pointer(Math.max(0, Math.min(width() - 1, x)), Math.max(0, Math.min(height() - 1, y)), buttons));
+        send(Messages.pointer(Math.max(0, Math.min(width() - 1, x)), Math.max(0, Math.min(height() - 1, y)), buttons));
     }
 
     /** Queues a message for the writer thread; a failed write ends the session. */

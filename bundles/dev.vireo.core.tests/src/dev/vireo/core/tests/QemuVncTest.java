@@ -26,6 +26,7 @@ import dev.vireo.operations.DomainOperations;
 import dev.vireo.operations.Lifecycle;
 import dev.vireo.rfb.Frame;
 import dev.vireo.rfb.RfbClient;
+import dev.vireo.rfb.RfbListener;
 
 /**
  * Vireo's VNC client against QEMU's own VNC server, a password set on the graphics: a wrong
@@ -49,7 +50,7 @@ class QemuVncTest {
                 assertTrue(port.find(), "the VNC port in the live XML");
                 int vnc = Integer.parseInt(port.group(1));
                 AtomicInteger updates = new AtomicInteger();
-                RfbClient.Listener listener = (x, y, w, h) -> updates.incrementAndGet();
+                RfbListener listener = (x, y, w, h) -> updates.incrementAndGet();
 
                 IOException refused = assertThrows(IOException.class,
                         () -> RfbClient.connect("127.0.0.1", vnc, listener, () -> "wrong"));

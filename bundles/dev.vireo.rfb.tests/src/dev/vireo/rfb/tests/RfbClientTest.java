@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import dev.vireo.rfb.Cursor;
 import dev.vireo.rfb.Preferences;
 import dev.vireo.rfb.RfbClient;
+import dev.vireo.rfb.RfbListener;
 
 /**
  * The VNC client against a server this test plays on 127.0.0.1, byte by byte as RFB 3.8 says: the
@@ -81,7 +82,7 @@ class RfbClientTest {
     private CompletableFuture<RfbClient> connect(String password) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return RfbClient.connect("127.0.0.1", server.getLocalPort(), new RfbClient.Listener() {
+                return RfbClient.connect("127.0.0.1", server.getLocalPort(), new RfbListener() {
                     @Override
                     public void updated(int x, int y, int w, int h) {
                         events.add("updated " + x + "," + y + " " + w + "x" + h);
@@ -140,9 +141,10 @@ class RfbClientTest {
         byte[] format = p.in.readNBytes(16);
         assertEquals(32, format[0], "bits per pixel");
         assertEquals(1, format[3], "true colour");
-        assertArrayEquals(new int[] { 1, 7, 16, 5, 2, 0, -308, -223, -224, -239, -255 }, encodings(p),
-                "CopyRect, Tight, ZRLE, Hextile, RRE, Raw, ExtendedDesktopSize, DesktopSize, LastRect, Cursor, "
-                        + "compression level 1; no JPEG quality: a display on this machine gets lossless pictures");
+        assertArrayEquals(new int[] { 1, 7, 16, 5, 2, 0, -308, -223, -224, -239, -312, -313, -255 }, encodings(p),
+                "CopyRect, Tight, ZRLE, Hextile, RRE, Raw, ExtendedDesktopSize, DesktopSize, LastRect, Cursor, Fence, "
+                        + "ContinuousUpdates, compression level 1; no JPEG quality: a display on this machine gets "
+                        + "lossless pictures");
         assertEquals(Preferences.Quality.LOSSLESS, client.quality());
         assertUpdateRequest(p, false, W, H);
         return p;
@@ -401,11 +403,32 @@ class RfbClientTest {
     @Test
     void aQualityChosenMidSessionAsksForJpegAndAFullScreen() throws Exception {
         Peer p = handshake();
-        client.setPreferences(new Preferences(Preferences.Encoding.TIGHT, Preferences.Quality.LOW));
+        client.setPreferences(Preferences.DEFAULT.withQuality(Preferences.Quality.LOW));
         int[] encodings = encodings(p);
         assertEquals(-30, encodings[encodings.length - 1], "JPEG quality 2: " + Arrays.toString(encodings));
         assertUpdateRequest(p, false, W, H);
         assertEquals(Preferences.Quality.LOW, client.quality());
+    }
+
+    @Test
+    void aServerThatPushesUpdatesGetsNoRequestsAndItsFencesAnswered() throws Exception {
+        Peer p = handshake();
+        client.start();
+        p.out.write(150); // EndOfContinuousUpdates: the server can push
+        p.out.flush();
+        assertArrayEquals(new byte[] { (byte) 150, 1, 0, 0, 0, 0, 0, W, 0, H }, p.in.readNBytes(10),
+                "EnableContinuousUpdates for the whole screen");
+        p.out.write(new byte[] { 0, 0, 0, 1 });
+        rect(p, 0, 0, 1, 1, 0);
+        pixel(p, 0x123456);
+        p.out.write(new byte[] { (byte) 248, 0, 0, 0, (byte) 0x80, 0, 0, 1, 2, 'h', 'i' }); // Fence: request, BlockBefore
+        p.out.flush();
+        assertEquals("updated 0,0 1x1", next());
+        assertArrayEquals(new byte[] { (byte) 248, 0, 0, 0, 0, 0, 0, 1, 2, 'h', 'i' }, p.in.readNBytes(11),
+                "the fence answered, and before it no update request: the server pushes");
+        p.out.write(150); // the server stopped pushing: requests again
+        p.out.flush();
+        assertUpdateRequest(p, true, W, H);
     }
 
     @Test

@@ -35,6 +35,11 @@ final class ConsoleKeyboard {
         viewer.addListener(SWT.KeyDown, this::keyDown);
         viewer.addListener(SWT.KeyUp, this::keyUp);
         viewer.addListener(SWT.Dispose, e -> grab(false));
+        releaseTo.addListener(SWT.Dispose, e -> { // the page closed while in full screen: the viewer goes too
+            if (fullScreen != null) {
+                fullScreen.dispose();
+            }
+        });
     }
 
     private void grab(boolean on) {

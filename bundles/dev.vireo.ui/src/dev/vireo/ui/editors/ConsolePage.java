@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
@@ -43,9 +44,11 @@ public class ConsolePage implements DomainEditorPage {
     private Label status;
     private Process remoteViewer;
     private ConsoleKeyboard keyboard;
+    private Combo quality;
+    private boolean askedForLiveXml;
 
     /** The Quality choices, in the order of {@link Preferences.Quality}. */
-    static final String[] QUALITIES = { "Quality: automatic", "Lossless", "JPEG, good", "JPEG, low" };
+    public static final String[] QUALITIES = { "Quality: automatic", "Lossless", "JPEG, good", "JPEG, low" };
     /** The View choices. */
     static final String[] VIEWS = { "Scale to fit", "Actual size (1:1)", "Resize guest to fit" };
 
@@ -53,26 +56,32 @@ public class ConsolePage implements DomainEditorPage {
     public Control createControl(DomainEditor editor, Composite parent) {
         this.editor = editor;
         control = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.swtDefaults().numColumns(8).applyTo(control);
-        Button connect = HostEditor.button(control, "&Connect", this::connect);
-        HostEditor.button(control, "&Disconnect", () -> viewer().disconnect());
-        Button keys = new Button(control, SWT.PUSH);
+        GridLayoutFactory.swtDefaults().applyTo(control);
+        Composite bar = new Composite(control, SWT.NONE); // wraps when the editor is narrow
+        RowLayout row = new RowLayout();
+        row.center = true;
+        row.marginLeft = row.marginTop = row.marginRight = row.marginBottom = 0;
+        bar.setLayout(row);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
+        Button connect = HostEditor.button(bar, "&Connect", this::connect);
+        HostEditor.button(bar, "&Disconnect", () -> viewer().disconnect());
+        Button keys = new Button(bar, SWT.PUSH);
         keys.setText("Send &Key");
         keys.addListener(SWT.Selection, e -> sendKeyMenu(keys).setVisible(true));
-        Combo quality = choices(QUALITIES, i -> viewer.setQuality(Preferences.Quality.values()[i]));
-        Combo view = choices(VIEWS, i -> {
+        quality = choices(bar, QUALITIES, i -> viewer.setQuality(Preferences.Quality.values()[i]));
+        Combo view = choices(bar, VIEWS, i -> {
             viewer.setScale(i == 0);
             viewer.setResizeGuest(i == 2);
         });
         quality.setToolTipText("Lossless on this machine or a fast link; JPEG saves bytes on slow ones");
         view.setToolTipText("Resizing the guest needs a server and guest that can (ExtendedDesktopSize)");
-        HostEditor.button(control, "Screens&hot...", this::screenshot);
-        HostEditor.button(control, "&Full Screen", () -> keyboard.enterFullScreen());
-        HostEditor.button(control, "Open in &Remote Viewer", this::openRemoteViewer);
+        HostEditor.button(bar, "Screens&hot...", this::screenshot);
+        HostEditor.button(bar, "&Full Screen", this::fullScreen);
+        HostEditor.button(bar, "Open in &Remote Viewer", this::openRemoteViewer);
         status = new Label(control, SWT.NONE);
-        GridDataFactory.fillDefaults().span(8, 1).grab(true, false).applyTo(status);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
         viewer = new VncViewer(control);
-        GridDataFactory.fillDefaults().span(8, 1).grab(true, true).applyTo(viewer);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(viewer);
         keyboard = new ConsoleKeyboard(viewer, editor.getSite().getService(IBindingService.class), connect);
         viewer.onStatus(() -> {
             status.setText(viewer.status());
@@ -82,8 +91,8 @@ public class ConsolePage implements DomainEditorPage {
     }
 
 
-    private Combo choices(String[] items, IntConsumer chosen) {
-        Combo combo = new Combo(control, SWT.READ_ONLY);
+    private static Combo choices(Composite bar, String[] items, IntConsumer chosen) {
+        Combo combo = new Combo(bar, SWT.READ_ONLY);
         combo.setItems(items);
         combo.select(0);
         combo.addListener(SWT.Selection, e -> chosen.accept(combo.getSelectionIndex()));
@@ -94,8 +103,14 @@ public class ConsolePage implements DomainEditorPage {
         return viewer;
     }
 
-    ConsoleKeyboard keyboard() {
-        return keyboard;
+    /** The Quality choice: {@link #QUALITIES}. */
+    public Combo quality() {
+        return quality;
+    }
+
+    /** The display alone on the screen, with the keyboard, until Ctrl+Alt. */
+    public void fullScreen() {
+        keyboard.enterFullScreen();
     }
 
     /** Send Key: the chords the desktop would take (Ctrl+Alt+Del, Ctrl+Alt+F1..F12...), for the guest. */
@@ -179,6 +194,19 @@ public class ConsolePage implements DomainEditorPage {
      */
     private void connect() {
         String[] display = display();
+        DomainRecord running = editor.record();
+        if (display == null && running != null && running.state().isActive() && !askedForLiveXml) {
+            // the cache may hold the XML from before the start, with no port yet: asked for once
+            askedForLiveXml = true;
+            show("Asking the host for the display...");
+            editor.monitor().refreshXml(running.uuid()).whenComplete((v, e) -> control.getDisplay().asyncExec(() -> {
+                if (!control.isDisposed()) {
+                    connect();
+                }
+            }));
+            return;
+        }
+        askedForLiveXml = false;
         if (display == null) {
             DomainRecord d = editor.record();
             boolean spice = d != null && d.definition() != null && DomainQueries.graphics(d.definition().model()).stream()

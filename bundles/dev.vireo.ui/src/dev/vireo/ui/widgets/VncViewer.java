@@ -21,6 +21,7 @@ import org.eclipse.swt.widgets.Event;
 import dev.vireo.rfb.Frame;
 import dev.vireo.rfb.Preferences;
 import dev.vireo.rfb.RfbClient;
+import dev.vireo.rfb.RfbListener;
 import dev.vireo.rfb.SshTunnel;
 
 /**
@@ -42,11 +43,11 @@ public class VncViewer extends Canvas {
     private boolean resizeGuest;
     private boolean resizePending;
     private final ClipboardText clipboard = new ClipboardText();
+    private final VncPasswords passwords = new VncPasswords(this);
     private String hint;
     private Image image;
     private Cursor pointer;
-    private Runnable statusListener = () -> {
-    };
+    private Runnable statusListener = () -> { };
 
     public VncViewer(Composite parent) {
         super(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
@@ -119,8 +120,8 @@ public class VncViewer extends Canvas {
         t.start();
     }
 
-    private RfbClient.Listener listener() {
-        return new RfbClient.Listener() {
+    private RfbListener listener() {
+        return new RfbListener() {
             @Override
             public void updated(int x, int y, int width, int height) {
                 requestRepaint();
@@ -161,8 +162,6 @@ public class VncViewer extends Canvas {
     public void rememberPasswordsAs(String key) {
         passwordKey = key;
     }
-
-    private final VncPasswords passwords = new VncPasswords(this);
 
     /** The password for a display that asks for one: the one given, a remembered one, or the user's, asked now. */
     private String password(String where) {
@@ -227,7 +226,7 @@ public class VncViewer extends Canvas {
 
     /** The quality the server is asked for from now on (this session and the next). */
     public void setQuality(Preferences.Quality quality) {
-        preferences = new Preferences(preferences.encoding(), quality);
+        preferences = preferences.withQuality(quality);
         RfbClient c = client;
         if (c != null) {
             c.setPreferences(preferences);
@@ -247,6 +246,10 @@ public class VncViewer extends Canvas {
     public void setHint(String text) {
         hint = text;
         redraw();
+    }
+
+    public String hint() {
+        return hint;
     }
 
     /** The guest's pointer image becomes this control's pointer: it moves with no round trip. */
@@ -336,12 +339,10 @@ public class VncViewer extends Canvas {
     }
 
     private void requestRepaint() {
-        if (repaintPending.compareAndSet(false, true) && !isDisposed()) {
-            getDisplay().asyncExec(() -> {
+        if (repaintPending.compareAndSet(false, true)) {
+            ui(() -> {
                 repaintPending.set(false);
-                if (!isDisposed()) {
-                    redraw();
-                }
+                redraw();
             });
         }
     }
@@ -364,10 +365,11 @@ public class VncViewer extends Canvas {
         gc.drawImage(image, 0, 0, data.width, data.height, 0, 0, (int) (data.width * f), (int) (data.height * f));
         if (hint != null) {
             Point size = gc.textExtent(hint);
-            gc.setAlpha(200);
+            gc.setBackground(getDisplay().getSystemColor(SWT.COLOR_INFO_BACKGROUND));
+            gc.setAlpha(220);
             gc.fillRectangle(0, 0, area.width, size.y + 8);
             gc.setAlpha(255);
-            gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_WHITE));
+            gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_INFO_FOREGROUND));
             gc.drawText(hint, Math.max(4, (area.width - size.x) / 2), 4, true);
         }
     }
