@@ -169,7 +169,7 @@ class HostileServerTest {
             }
             client.start();
             long before = System.nanoTime();
-            client.key(RfbClient.RETURN, true); // queued: never waits on the server
+            client.key(Keysyms.RETURN, true); // queued: never waits on the server
             client.pointer(1, 1, 0);
             assertTrue(System.nanoTime() - before < TimeUnit.MILLISECONDS.toNanos(200), "sends do not block");
             assertTrue(ended.await(20, TimeUnit.SECONDS), "the session ends");
@@ -220,6 +220,15 @@ class HostileServerTest {
         }
         String reason = session(join(handshake(W, H, 4), rect(0, 0, 2, 1, 0, new byte[8])), 5);
         assertTrue(reason.contains("closed") || reason.contains("EOF") || reason.startsWith("refused"), reason);
+        assertNoClientThreadsLeft();
+    }
+
+    @Test
+    void aServerThatSendsWithoutReadingEndsTheSession() throws Exception {
+        // 4 Mi empty updates (type 0, padding, no rectangle), each answered with a request the server
+        // does not read until it has sent them all: the writer's queue is bounded, so the session ends
+        String reason = session(join(handshake(W, H, 4), new byte[16 << 20]), 0, true);
+        assertTrue(reason.contains("stopped reading"), reason);
         assertNoClientThreadsLeft();
     }
 

@@ -18,7 +18,8 @@ final class Decoders {
     static final int RAW = 0, COPY_RECT = 1, RRE = 2, HEXTILE = 5, TIGHT = 7, ZRLE = 16;
     /** Pseudo-encodings: what the client can take besides pixels. */
     static final int DESKTOP_SIZE = -223, LAST_RECT = -224, CURSOR = -239, EXTENDED_DESKTOP_SIZE = -308,
-            JPEG_QUALITY_0 = -32, COMPRESS_LEVEL_0 = -256, FENCE = -312, CONTINUOUS_UPDATES = -313;
+            JPEG_QUALITY_0 = -32, COMPRESS_LEVEL_0 = -256, FENCE = -312, CONTINUOUS_UPDATES = -313,
+            QEMU_EXTENDED_KEY = -258;
     /** The largest pointer image Vireo draws; larger ones are refused. */
     static final int MAX_CURSOR = 256;
     /** More compressed data than this in one rectangle is no screen Vireo shows. */

@@ -1,5 +1,6 @@
 package dev.vireo.rfb;
 
+import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -70,6 +71,14 @@ final class Handshake {
                     + string(in));
         }
         return roundTrip;
+    }
+
+    static void quietly(Closeable c) {
+        try {
+            c.close();
+        } catch (IOException e) {
+            // already gone
+        }
     }
 
     private static ScheduledThreadPoolExecutor deadlines() {

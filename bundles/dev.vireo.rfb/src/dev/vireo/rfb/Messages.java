@@ -31,7 +31,8 @@ final class Messages {
         List<Integer> list = new ArrayList<>(List.of(Decoders.COPY_RECT));
         encodings.forEach(e -> list.add(e.number));
         list.addAll(List.of(Decoders.EXTENDED_DESKTOP_SIZE, Decoders.DESKTOP_SIZE, Decoders.LAST_RECT, Decoders.CURSOR,
-                Decoders.FENCE, Decoders.CONTINUOUS_UPDATES, Decoders.COMPRESS_LEVEL_0 + (near ? 1 : 6)));
+                Decoders.FENCE, Decoders.CONTINUOUS_UPDATES, Decoders.QEMU_EXTENDED_KEY,
+                Decoders.COMPRESS_LEVEL_0 + (near ? 1 : 6)));
         if (quality.jpeg >= 0) {
             list.add(Decoders.JPEG_QUALITY_0 + quality.jpeg);
         }
@@ -83,6 +84,12 @@ final class Messages {
 
     static byte[] key(int keysym, boolean down) {
         return ByteBuffer.allocate(8).put((byte) 4).put((byte) (down ? 1 : 0)).putShort((short) 0).putInt(keysym).array();
+    }
+
+    /** QEMU's extended key event: the keysym and the XT scancode (extended keys as 0x80 | code). */
+    static byte[] qemuKey(int keysym, int scancode, boolean down) {
+        return ByteBuffer.allocate(12).put((byte) 255).put((byte) 0).putShort((short) (down ? 1 : 0)).putInt(keysym)
+                .putInt(scancode).array();
     }
 
     static byte[] pointer(int x, int y, int buttons) {

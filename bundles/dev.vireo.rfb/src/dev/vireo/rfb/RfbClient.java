@@ -12,11 +12,13 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntUnaryOperator;
 import java.util.function.Supplier;
 
 import dev.vireo.rfb.Preferences.Quality;
@@ -34,6 +36,8 @@ public final class RfbClient implements Closeable {
     private static final String CLOSED_BY_SERVER = "the VNC server closed the connection";
     /** How long a server may stay silent during the handshake; the hostile-server test shortens it. */
     static volatile int handshakeTimeoutMs = 15_000;
+    /** Messages waiting for the writer: far more than a user or the protocol produce while a server reads. */
+    static final int MAX_QUEUED = 10_000;
     private final Closeable transport;
     private final DataInputStream in;
     private final DataOutputStream out;
@@ -46,6 +50,8 @@ public final class RfbClient implements Closeable {
     private volatile Cursor cursor;
     /** The server pushes changes (TigerVNC's continuous updates): no request a round trip each. */
     private volatile boolean continuous;
+    private volatile boolean qemuKeys;
+    private volatile IntUnaryOperator scancodeOf = keysym -> 0;
     private volatile Preferences preferences;
     private volatile Quality chosen;
     /** The screens of ExtendedDesktopSize, {@code null} while the server has not said it can resize. */
@@ -60,7 +66,9 @@ public final class RfbClient implements Closeable {
         this.out = new DataOutputStream(out);
         this.listener = listener;
         decoders = new Decoders(this.in);
-        writer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("vireo-rfb-writer").daemon().factory());
+        // bounded: a server that sends without reading would otherwise grow the queue without end
+        writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(MAX_QUEUED),
+                Thread.ofPlatform().name("vireo-rfb-writer").daemon().factory());
     }
 
     /**
@@ -97,7 +105,7 @@ public final class RfbClient implements Closeable {
         AtomicBoolean settled = new AtomicBoolean();
         ScheduledFuture<?> deadline = Handshake.DEADLINES.schedule(() -> {
             if (settled.compareAndSet(false, true)) {
-                quietly(transport);
+                Handshake.quietly(transport);
             }
         }, handshakeTimeoutMs, TimeUnit.MILLISECONDS);
         IOException failure;
@@ -117,18 +125,10 @@ public final class RfbClient implements Closeable {
         }
         boolean late = !settled.compareAndSet(false, true);
         deadline.cancel(false);
-        quietly(transport);
+        Handshake.quietly(transport);
         client.writer.shutdownNow();
         throw late ? new IOException("the VNC server did not finish its handshake within "
                 + handshakeTimeoutMs / 1000.0 + " s", failure) : failure;
-    }
-
-    private static void quietly(Closeable c) {
-        try {
-            c.close();
-        } catch (IOException e) {
-            // already gone
-        }
     }
 
     private void handshake(Supplier<String> password) throws IOException {
@@ -196,11 +196,6 @@ public final class RfbClient implements Closeable {
         return frame;
     }
 
-    /** The screen's pixels after the last complete update (a copy: see {@link #frame()}). */
-    public int[] pixels() {
-        return frame.pixels();
-    }
-
     private void read() {
         String why = "closed";
         try {
@@ -240,6 +235,10 @@ public final class RfbClient implements Closeable {
             int encoding = in.readInt();
             if (encoding == Decoders.LAST_RECT) {
                 break;
+            }
+            if (encoding == Decoders.QEMU_EXTENDED_KEY) {
+                qemuKeys = true;
+                continue;
             }
             if (encoding == Decoders.CURSOR) {
                 cursor = decoders.cursor(x, y, w, h);
@@ -314,23 +313,37 @@ public final class RfbClient implements Closeable {
         return cursor;
     }
 
-    /** Whether the server can change the guest's screen size on request (ExtendedDesktopSize). */
-    public boolean canResize() {
-        return screens != null && screens.length >= 16;
-    }
-
-    /** Asks the server to make the guest's screen {@code width×height}; the answer is a resize, or none. */
-    public void resize(int width, int height) {
+    /**
+     * Asks the server to make the guest's screen {@code width×height}; the answer is a resize, or
+     * none. False if the server cannot resize on request (it has not sent ExtendedDesktopSize).
+     */
+    public boolean resize(int width, int height) {
         byte[] s = screens;
         if (s == null || s.length < 16 || width < 1 || height < 1) {
-            return;
+            return false;
         }
         send(Messages.setDesktopSize(width, height, s));
+        return true;
+    }
+
+    /**
+     * Where the server takes them (QEMU's extended key events), keys also carry the physical key's
+     * XT scancode, found by {@code scancodes} for a keysym (0: unknown), so the guest's own
+     * keyboard layout applies and no keysym is lost in the server's keymap.
+     */
+    public void useScancodes(IntUnaryOperator scancodes) {
+        scancodeOf = scancodes;
+    }
+
+    /** Whether the server said it takes scancodes (QEMU's extended key events). */
+    public boolean takesScancodes() {
+        return qemuKeys;
     }
 
     /** Presses or releases a key, by its X11 keysym. */
     public void key(int keysym, boolean down) {
-        send(Messages.key(keysym, down));
+        int scancode = qemuKeys ? scancodeOf.applyAsInt(keysym) : 0;
+        send(scancode != 0 ? Messages.qemuKey(keysym, scancode, down) : Messages.key(keysym, down));
     }
 
     /** Presses keys in order and releases them in reverse, e.g. Ctrl+Alt+Del. */
@@ -360,18 +373,15 @@ public final class RfbClient implements Closeable {
                 }
             });
         } catch (RejectedExecutionException e) {
-            // the session has ended: nothing more goes out
+            // the session has ended (nothing more goes out), or the server has stopped reading
+            end("the VNC server stopped reading what Vireo sends");
         }
     }
-
-    /** X11 keysyms for the keys a console needs beyond characters. */
-    public static final int CONTROL_L = 0xffe3, ALT_L = 0xffe9, DELETE = 0xffff, RETURN = 0xff0d, BACKSPACE = 0xff08,
-            TAB = 0xff09, ESCAPE = 0xff1b, SHIFT_L = 0xffe1, LEFT = 0xff51, UP = 0xff52, RIGHT = 0xff53, DOWN = 0xff54;
 
     /** Ends the session once: the socket closed, the writer stopped, the listener told why. */
     private void end(String why) {
         if (ended.compareAndSet(false, true)) {
-            quietly(transport);
+            Handshake.quietly(transport);
             writer.shutdownNow();
             decoders.end();
             listener.closed(why);

@@ -66,6 +66,7 @@ class QemuVncTest {
                     client.requestUpdate(false);
                     Await.until("the whole still screen again", () -> updates.get() > before, () -> "");
                     Frame frame = client.frame();
+                    assertTrue(client.takesScancodes(), "QEMU takes extended key events");
                     Frame qemu = image(monitor.connection().submit(l -> l.domains().screenshot(uuid)).get(30, TimeUnit.SECONDS));
                     assertEquals(qemu.width() + "x" + qemu.height(), frame.width() + "x" + frame.height());
                     assertArrayEquals(qemu.pixels(), frame.pixels(), "pixel for pixel QEMU's screendump");

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.vireo.rfb.Cursor;
+import dev.vireo.rfb.Keysyms;
 import dev.vireo.rfb.Preferences;
 import dev.vireo.rfb.RfbClient;
 import dev.vireo.rfb.RfbListener;
@@ -141,10 +142,10 @@ class RfbClientTest {
         byte[] format = p.in.readNBytes(16);
         assertEquals(32, format[0], "bits per pixel");
         assertEquals(1, format[3], "true colour");
-        assertArrayEquals(new int[] { 1, 7, 16, 5, 2, 0, -308, -223, -224, -239, -312, -313, -255 }, encodings(p),
+        assertArrayEquals(new int[] { 1, 7, 16, 5, 2, 0, -308, -223, -224, -239, -312, -313, -258, -255 }, encodings(p),
                 "CopyRect, Tight, ZRLE, Hextile, RRE, Raw, ExtendedDesktopSize, DesktopSize, LastRect, Cursor, Fence, "
-                        + "ContinuousUpdates, compression level 1; no JPEG quality: a display on this machine gets "
-                        + "lossless pictures");
+                        + "ContinuousUpdates, QEMU extended key events, compression level 1; no JPEG quality: a display on "
+                        + "this machine gets lossless pictures");
         assertEquals(Preferences.Quality.LOSSLESS, client.quality());
         assertUpdateRequest(p, false, W, H);
         return p;
@@ -216,7 +217,7 @@ class RfbClientTest {
         assertEquals("updated 0,1 1x1", next());
         int o = 0xff000000;
         assertArrayEquals(new int[] { o | 0x010101, o | 0x020202, o | 0xff0000, o | 0xff0000,
-                o | 0x00ff00, o | 0x060606, o | 0xff0000, o | 0x00ff00 }, client.pixels());
+                o | 0x00ff00, o | 0x060606, o | 0xff0000, o | 0x00ff00 }, client.frame().pixels());
         assertUpdateRequest(p, true, W, H);
     }
 
@@ -272,7 +273,7 @@ class RfbClientTest {
         assertEquals("updated 0,1 4x1", next());
         int o = 0xff000000;
         assertArrayEquals(new int[] { o | 0x0000ff, o | 0xff0000, o | 0xff0000, o | 0x0000ff,
-                o, o | 0xffffff, o | 0xffffff, o }, client.pixels());
+                o, o | 0xffffff, o | 0xffffff, o }, client.frame().pixels());
     }
 
     /** Tight's length: 7 bits a byte, low first. */
@@ -309,7 +310,7 @@ class RfbClientTest {
             assertEquals("updated 0,0 4x1", next());
             int o = 0xff000000;
             assertArrayEquals(new int[] { o | 0x0a0000, o | 0x001400, o | 0x00001e, o | round << 16,
-                    o | 0x010203, o | 0x010203, o | 0x010203, o | 0x010203 }, client.pixels());
+                    o | 0x010203, o | 0x010203, o | 0x010203, o | 0x010203 }, client.frame().pixels());
             assertUpdateRequest(p, true, W, H);
         }
         p.out.write(new byte[] { 0, 0, 0, 2 });
@@ -322,7 +323,7 @@ class RfbClientTest {
         next();
         int o = 0xff000000;
         assertArrayEquals(new int[] { o | 0x643219, o | 0x692d19, o | 0x00001e, o | 0x010000,
-                o | 0x070707, o | 0x090909, o | 0x090909, o | 0x070707 }, client.pixels());
+                o | 0x070707, o | 0x090909, o | 0x090909, o | 0x070707 }, client.frame().pixels());
     }
 
     @Test
@@ -344,8 +345,8 @@ class RfbClientTest {
         assertEquals("updated 0,0 4x2", next());
         BufferedImage expected = ImageIO.read(new java.io.ByteArrayInputStream(jpeg.toByteArray()));
         int[] pixels = expected.getRGB(0, 0, W, H, null, 0, W);
-        assertArrayEquals(pixels, client.pixels());
-        assertTrue(Math.abs((client.pixels()[0] >> 16 & 0xff) - 0x20) < 8, "close to what was encoded");
+        assertArrayEquals(pixels, client.frame().pixels());
+        assertTrue(Math.abs((client.frame().pixels()[0] >> 16 & 0xff) - 0x20) < 8, "close to what was encoded");
     }
 
     @Test
@@ -375,8 +376,7 @@ class RfbClientTest {
         p.out.flush();
         assertEquals("resized 8x3", next());
         assertUpdateRequest(p, true, 8, 3);
-        assertTrue(client.canResize());
-        client.resize(10, 5);
+        assertTrue(client.resize(10, 5), "the server said it can resize");
         assertArrayEquals(new byte[] { (byte) 251, 0, 0, 10, 0, 5, 1, 0, 0, 0, 0, 7, 0, 0, 0, 0, 0, 10, 0, 5, 0, 0, 0, 0 },
                 p.in.readNBytes(24), "SetDesktopSize: the server's screen id kept");
         p.out.write(new byte[] { 0, 0, 0, 1 });
@@ -385,7 +385,7 @@ class RfbClientTest {
         p.out.write(new byte[] { 0, 0, 0, 7, 0, 0, 0, 0, 0, 8, 0, 3, 0, 0, 0, 0 });
         p.out.flush();
         assertUpdateRequest(p, true, 8, 3);
-        assertEquals(8 * 3, client.pixels().length);
+        assertEquals(8 * 3, client.frame().pixels().length);
     }
 
     @Test
@@ -432,6 +432,26 @@ class RfbClientTest {
     }
 
     @Test
+    void keysCarryScancodesWhereTheServerTakesThem() throws Exception {
+        Peer p = handshake();
+        client.useScancodes(keysym -> keysym == 'a' ? 0x1e : keysym == Keysyms.UP ? 0xc8 : 0);
+        client.key('a', true); // before the server said it takes them: a plain key event
+        assertArrayEquals(new byte[] { 4, 1, 0, 0, 0, 0, 0, 'a' }, p.in.readNBytes(8));
+        client.start();
+        p.out.write(new byte[] { 0, 0, 0, 1 });
+        rect(p, 0, 0, W, H, -258); // QEMU's extended key event: taken
+        p.out.flush();
+        assertUpdateRequest(p, true, W, H);
+        client.key('a', true);
+        assertArrayEquals(new byte[] { (byte) 255, 0, 0, 1, 0, 0, 0, 'a', 0, 0, 0, 0x1e }, p.in.readNBytes(12));
+        client.key(Keysyms.UP, false); // an extended key: 0xE0 0x48 sent as 0x80 | 0x48
+        assertArrayEquals(new byte[] { (byte) 255, 0, 0, 0, 0, 0, (byte) 0xff, 0x52, 0, 0, 0, (byte) 0xc8 },
+                p.in.readNBytes(12));
+        client.key('?', true); // no scancode known: a plain key event
+        assertArrayEquals(new byte[] { 4, 1, 0, 0, 0, 0, 0, '?' }, p.in.readNBytes(8));
+    }
+
+    @Test
     void aResizeMakesANewFramebufferAndTheNextRequestCoversIt() throws Exception {
         Peer p = handshake();
         client.start();
@@ -439,16 +459,16 @@ class RfbClientTest {
         rect(p, 0, 0, 8, 3, -223);
         p.out.flush();
         assertEquals("resized 8x3", next());
-        assertEquals(8 * 3, client.pixels().length);
+        assertEquals(8 * 3, client.frame().pixels().length);
         assertUpdateRequest(p, true, 8, 3);
     }
 
     @Test
     void keysAndPointerAreSentAsRfbMessages() throws Exception {
         Peer p = handshake();
-        client.chord(RfbClient.CONTROL_L, RfbClient.DELETE);
-        for (int[] expected : new int[][] { { 1, RfbClient.CONTROL_L }, { 1, RfbClient.DELETE }, { 0, RfbClient.DELETE },
-                { 0, RfbClient.CONTROL_L } }) {
+        client.chord(Keysyms.CONTROL_L, Keysyms.DELETE);
+        for (int[] expected : new int[][] { { 1, Keysyms.CONTROL_L }, { 1, Keysyms.DELETE }, { 0, Keysyms.DELETE },
+                { 0, Keysyms.CONTROL_L } }) {
             assertEquals(4, p.in.readUnsignedByte(), "KeyEvent");
             assertEquals(expected[0], p.in.readUnsignedByte());
             p.in.skipNBytes(2);

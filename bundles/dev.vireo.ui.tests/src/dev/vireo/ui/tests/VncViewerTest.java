@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import dev.vireo.core.tests.Sshd;
 import dev.vireo.ui.widgets.VncKeys;
 import dev.vireo.ui.widgets.VncViewer;
+import dev.vireo.ui.widgets.X11Scancodes;
 
 /**
  * The VNC viewer against a real VNC server: TigerVNC's X server (Debian's
@@ -99,6 +101,14 @@ class VncViewerTest {
             ImageData saved = new ImageLoader().load(png.toString())[0];
             assertEquals(0x993366, rgb(saved, 160, 100), "the screenshot has the server's pixels");
             Workbench.screenshot(shell, "vnc-console");
+
+            assertTrue(viewer.getCursor() != null, "the server's pointer image is the viewer's pointer");
+            viewer.setResizeGuest(true); // TigerVNC's server resizes its screen on request (ExtendedDesktopSize)
+            Rectangle area = viewer.getClientArea();
+            UiWait.until("the guest's screen the viewer's size", () -> viewer.screen().width == area.width
+                    && viewer.screen().height == area.height, () -> viewer.screen().width + "x" + viewer.screen().height
+                    + " for " + area);
+            UiWait.until("the same desktop, larger", () -> centre(viewer) == 0x993366, () -> hex(centre(viewer)));
         } finally {
             shell.dispose();
         }
@@ -127,6 +137,15 @@ class VncViewerTest {
         } finally {
             shell.dispose();
         }
+    }
+
+    @Test
+    void keysymsMapToThePhysicalKeysXtScancodes() {
+        // Xvfb's keymap is US: 'a' is the key QEMU knows as 0x1e, Up the extended 0xE0 0x48
+        assertEquals(0x1e, X11Scancodes.scancode('a'));
+        assertEquals(0x02, X11Scancodes.scancode('!'), "a shifted symbol: its key, Shift goes apart");
+        assertEquals(0x80 | 0x48, X11Scancodes.scancode(0xff52));
+        assertEquals(0, X11Scancodes.scancode(0x10fffff), "no key types it");
     }
 
     private static int centre(VncViewer viewer) {

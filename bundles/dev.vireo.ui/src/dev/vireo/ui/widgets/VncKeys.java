@@ -7,7 +7,7 @@ import java.util.Map;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Event;
 
-import dev.vireo.rfb.RfbClient;
+import dev.vireo.rfb.Keysyms;
 
 /** Keys as VNC sends them: X11 keysyms. */
 public final class VncKeys {
@@ -22,10 +22,10 @@ public final class VncKeys {
 
     private static Map<String, int[]> sendKeys() {
         Map<String, int[]> keys = new LinkedHashMap<>();
-        keys.put("Ctrl+Alt+Del", new int[] { RfbClient.CONTROL_L, RfbClient.ALT_L, RfbClient.DELETE });
-        keys.put("Ctrl+Alt+Backspace", new int[] { RfbClient.CONTROL_L, RfbClient.ALT_L, RfbClient.BACKSPACE });
+        keys.put("Ctrl+Alt+Del", new int[] { Keysyms.CONTROL_L, Keysyms.ALT_L, Keysyms.DELETE });
+        keys.put("Ctrl+Alt+Backspace", new int[] { Keysyms.CONTROL_L, Keysyms.ALT_L, Keysyms.BACKSPACE });
         for (int f = 1; f <= 12; f++) {
-            keys.put("Ctrl+Alt+F" + f, new int[] { RfbClient.CONTROL_L, RfbClient.ALT_L, 0xffbd + f });
+            keys.put("Ctrl+Alt+F" + f, new int[] { Keysyms.CONTROL_L, Keysyms.ALT_L, 0xffbd + f });
         }
         keys.put("PrintScreen", new int[] { 0xff61 });
         return Collections.unmodifiableMap(keys);
@@ -34,18 +34,18 @@ public final class VncKeys {
     /** SWT's key to an X11 keysym: printable characters are their own (Latin-1 and Unicode keysyms). */
     static int keysym(Event e) {
         return switch (e.keyCode) {
-            case SWT.CR, SWT.KEYPAD_CR -> RfbClient.RETURN;
-            case SWT.BS -> RfbClient.BACKSPACE;
-            case SWT.TAB -> RfbClient.TAB;
-            case SWT.ESC -> RfbClient.ESCAPE;
-            case SWT.DEL -> RfbClient.DELETE;
-            case SWT.CTRL -> RfbClient.CONTROL_L;
-            case SWT.ALT -> RfbClient.ALT_L;
-            case SWT.SHIFT -> RfbClient.SHIFT_L;
-            case SWT.ARROW_LEFT -> RfbClient.LEFT;
-            case SWT.ARROW_UP -> RfbClient.UP;
-            case SWT.ARROW_RIGHT -> RfbClient.RIGHT;
-            case SWT.ARROW_DOWN -> RfbClient.DOWN;
+            case SWT.CR, SWT.KEYPAD_CR -> Keysyms.RETURN;
+            case SWT.BS -> Keysyms.BACKSPACE;
+            case SWT.TAB -> Keysyms.TAB;
+            case SWT.ESC -> Keysyms.ESCAPE;
+            case SWT.DEL -> Keysyms.DELETE;
+            case SWT.CTRL -> Keysyms.CONTROL_L;
+            case SWT.ALT -> Keysyms.ALT_L;
+            case SWT.SHIFT -> Keysyms.SHIFT_L;
+            case SWT.ARROW_LEFT -> Keysyms.LEFT;
+            case SWT.ARROW_UP -> Keysyms.UP;
+            case SWT.ARROW_RIGHT -> Keysyms.RIGHT;
+            case SWT.ARROW_DOWN -> Keysyms.DOWN;
             default -> {
                 if (e.keyCode >= SWT.F1 && e.keyCode <= SWT.F12) {
                     yield 0xffbe + (e.keyCode - SWT.F1);

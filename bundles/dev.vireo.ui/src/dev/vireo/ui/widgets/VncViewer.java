@@ -18,6 +18,7 @@ import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Event;
 
+import dev.vireo.rfb.Keysyms;
 import dev.vireo.rfb.Frame;
 import dev.vireo.rfb.Preferences;
 import dev.vireo.rfb.RfbClient;
@@ -107,6 +108,7 @@ public class VncViewer extends Canvas {
         Thread t = new Thread(() -> {
             try {
                 RfbClient c = opener.open();
+                c.useScancodes(X11Scancodes::scancode);
                 client = c;
                 passwords.succeeded();
                 setStatus(connected(c));
@@ -301,8 +303,8 @@ public class VncViewer extends Canvas {
     /** Lets go of Ctrl and Alt in the guest, e.g. after they released the keyboard. */
     public void releaseModifiers() {
         send(c -> {
-            c.key(RfbClient.CONTROL_L, false);
-            c.key(RfbClient.ALT_L, false);
+            c.key(Keysyms.CONTROL_L, false);
+            c.key(Keysyms.ALT_L, false);
         });
     }
 
