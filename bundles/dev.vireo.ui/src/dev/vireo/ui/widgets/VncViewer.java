@@ -18,8 +18,8 @@ import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Event;
 
-import dev.vireo.rfb.Keysyms;
 import dev.vireo.rfb.Frame;
+import dev.vireo.rfb.Keysyms;
 import dev.vireo.rfb.Preferences;
 import dev.vireo.rfb.RfbClient;
 import dev.vireo.rfb.RfbListener;
