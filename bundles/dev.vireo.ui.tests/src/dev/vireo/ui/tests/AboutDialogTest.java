@@ -24,6 +24,9 @@ class AboutDialogTest {
             // the embedded test driver runs in Vireo's own process: its libvirt is the client library
             assertEquals("libvirt " + text(about, "libvirt client library"), text(about, "test:///default"));
             assertTrue(text(about, "Vireo").matches("\\d+\\.\\d+\\.\\d+.*"), rows(about));
+            String notices = about.notices().getText();
+            assertTrue(notices.contains("Eclipse Public License 2.0") && notices.contains("libvirt-java")
+                    && notices.contains("JNA"), "the licence and the bundled components' notices: " + notices);
             Workbench.screenshot(about.getShell(), "about");
         } finally {
             about.close();

@@ -1,5 +1,9 @@
 package dev.vireo.ui.dialogs;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -14,6 +18,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
 import org.osgi.framework.FrameworkUtil;
 
 import dev.vireo.connection.ConnectionState;
@@ -25,10 +30,11 @@ import dev.vireo.ui.jobs.HostJob;
 /**
  * Help > About Vireo: the versions of Vireo, its Java runtime, the libvirt client library it
  * loaded, and the libvirt serving each open connection (asked of each host in the background; a
- * host that cannot say shows why).
+ * host that cannot say shows why), and the licence and third-party notices.
  */
 public class AboutDialog extends TitleAreaDialog {
     private Table table;
+    private Text notices;
 
     public AboutDialog(Shell shell) {
         super(shell);
@@ -66,7 +72,27 @@ public class AboutDialog extends TitleAreaDialog {
         for (TableColumn column : table.getColumns()) {
             column.pack();
         }
+        notices = new Text(area, SWT.BORDER | SWT.MULTI | SWT.READ_ONLY | SWT.V_SCROLL | SWT.H_SCROLL);
+        notices.setText(noticeText());
+        GridDataFactory.fillDefaults().grab(true, true).hint(560, 180).applyTo(notices);
         return area;
+    }
+
+    /** The licence and third-party notices, as shipped in this bundle (and beside the product). */
+    private static String noticeText() {
+        URL entry = FrameworkUtil.getBundle(AboutDialog.class).getEntry("NOTICE.md");
+        if (entry != null) {
+            try (InputStream in = entry.openStream()) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                // said below
+            }
+        }
+        return "Vireo is licensed under the Eclipse Public License 2.0; its notices are missing from this build.";
+    }
+
+    public Text notices() {
+        return notices;
     }
 
     /** Fills a row's version from a question asked as a Job; a failure shows its reason. */
