@@ -4,7 +4,7 @@
 
 VIREO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 MAVEN_VERSION=3.9.11
-DEBIAN_PACKAGES="libvirt0 libvirt-clients libvirt-daemon libgtk-3-0 xvfb xauth maven unzip sasl2-bin libsasl2-modules openssl tigervnc-standalone-server x11-xserver-utils qemu-system-x86 libvirt-daemon-driver-qemu openssh-server openssh-client virtinst dbus-daemon gnome-keyring libsecret-1-0 libsecret-tools xorriso osinfo-db busybox-static isolinux syslinux-common netcat-openbsd virt-viewer"
+DEBIAN_PACKAGES="libvirt0 libvirt-clients libvirt-daemon libgtk-3-0 xvfb xauth maven unzip sasl2-bin libsasl2-modules openssl tigervnc-standalone-server x11-xserver-utils qemu-system-x86 libvirt-daemon-driver-qemu openssh-server openssh-client virtinst dbus-daemon gnome-keyring libsecret-1-0 libsecret-tools xorriso osinfo-db busybox-static isolinux syslinux-common netcat-openbsd virt-viewer x11-utils"
 
 # Installs those of the given Debian packages that are missing.
 vireo_install_packages() {
