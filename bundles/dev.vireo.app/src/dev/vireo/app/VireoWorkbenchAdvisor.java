@@ -22,6 +22,7 @@ import org.eclipse.ui.menus.CommandContributionItem;
 import org.eclipse.ui.menus.CommandContributionItemParameter;
 
 import dev.vireo.connection.ConnectionManager;
+import dev.vireo.ui.EditorAreaHint;
 import dev.vireo.ui.Services;
 import dev.vireo.ui.dialogs.AboutDialog;
 import dev.vireo.ui.preferences.VireoPreferences;
@@ -67,6 +68,11 @@ class VireoWorkbenchAdvisor extends WorkbenchAdvisor {
                 configurer.setShowCoolBar(false);
                 configurer.setShowStatusLine(true);
                 configurer.setShowProgressIndicator(true);
+            }
+
+            @Override
+            public void postWindowOpen() {
+                EditorAreaHint.install(configurer.getWindow());
             }
 
             @Override

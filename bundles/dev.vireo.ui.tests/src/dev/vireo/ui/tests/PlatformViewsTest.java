@@ -14,6 +14,15 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.model.application.ui.basic.MPartStack;
+import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
+import org.eclipse.e4.ui.workbench.modeling.EModelService;
+import org.eclipse.swt.custom.CTabFolder;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
@@ -22,10 +31,12 @@ import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IViewPart;
+import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.views.properties.PropertySheet;
 import org.junit.jupiter.api.Test;
 
 import dev.vireo.connection.VirtConnection;
+import dev.vireo.ui.EditorAreaHint;
 import dev.vireo.ui.views.DomainsView;
 
 /**
@@ -108,6 +119,35 @@ class PlatformViewsTest {
             Workbench.page().hideView(progress);
         }
         assertEquals(IStatus.OK, job.getResult().getSeverity());
+    }
+
+    @Test
+    void theEmptyEditorAreaSaysWhatGoesThere() throws Exception {
+        Workbench.page().closeAllEditors(false);
+        Workbench.page().resetPerspective(); // as a new user sees it
+        IWorkbenchWindow window = Workbench.page().getWorkbenchWindow();
+        assertEquals(0, EditorAreaHint.install(window), "installed by Vireo's window advisor already");
+        List<MPartStack> stacks = window.getService(EModelService.class).findElements(window.getService(MWindow.class),
+                null, MPartStack.class, List.of("EditorStack"));
+        CTabFolder folder = (CTabFolder) stacks.get(0).getWidget();
+        Rectangle area = folder.getClientArea();
+        Image picture = new Image(folder.getDisplay(), folder.getSize().x, folder.getSize().y);
+        GC gc = new GC(picture);
+        folder.print(gc);
+        gc.dispose();
+        ImageData pixels = picture.getImageData();
+        picture.dispose();
+        int middle = area.y + area.height / 3 + 30;
+        RGB background = pixels.palette.getRGB(pixels.getPixel(area.x + 2, middle));
+        long drawn = 0; // anything but the background in a band where the hint is: its letters
+        for (int y = middle - 40; y < middle + 10; y++) {
+            for (int x = area.x + 4; x < area.x + area.width - 4; x++) {
+                drawn += pixels.palette.getRGB(pixels.getPixel(x, y)).equals(background) ? 0 : 1;
+            }
+        }
+        Workbench.screenshot(window.getShell(), "editor-area-hint");
+        assertTrue(drawn > 50, "the hint's text in the middle of the empty editor area: " + drawn + " pixels in "
+                + area + ", " + stacks.size() + " stacks, visible " + folder.isVisible());
     }
 
     /** The view's own widgets: its part's composite in the workbench model. */

@@ -39,7 +39,7 @@ public class NetworksPage {
         HostEditor.button(buttons, "&Start", () -> act("Starting", operations()::start));
         HostEditor.button(buttons, "S&top", () -> act("Stopping", operations()::stop));
         HostEditor.button(buttons, "Autostart &On", () -> act("Setting autostart of", k -> operations().setAutostart(k, true)));
-        HostEditor.button(buttons, "&Delete", () -> {
+        HostEditor.button(buttons, "&Delete Network", () -> {
             String key = HostEditor.selectedKey(table);
             if (key != null && editor.confirmDelete("the network " + table.getSelection()[0].getText(0))) {
                 deleteSelected();

@@ -70,8 +70,8 @@ public class SnapshotsPage implements DomainEditorPage {
         Composite buttons = new Composite(control, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(4).applyTo(buttons);
         actions.add(HostEditor.button(buttons, "&Take Snapshot...", this::openCreateDialog));
-        actions.add(HostEditor.button(buttons, "Re&vert", this::revertSelected));
-        actions.add(HostEditor.button(buttons, "&Delete", this::deleteSelected));
+        actions.add(HostEditor.button(buttons, "Re&vert to Snapshot", this::revertSelected));
+        actions.add(HostEditor.button(buttons, "&Delete Snapshot", this::deleteSelected));
         actions.add(HostEditor.button(buttons, "&Refresh", this::load));
         if (!supported) {
             status.setText("The " + Services.drivers().forUri(uri).map(HypervisorDriver::name).orElse("")
