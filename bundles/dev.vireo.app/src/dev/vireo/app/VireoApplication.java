@@ -1,5 +1,6 @@
 package dev.vireo.app;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import org.eclipse.core.runtime.Platform;
@@ -10,10 +11,12 @@ import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.PlatformUI;
 
 import dev.vireo.api.LibvirtThreadGuard;
+import dev.vireo.ui.Trace;
 
 /**
  * Starts the Vireo workbench. {@code --connect URI} opens that host instead of the embedded one;
- * {@code --list-drivers} and {@code --list-domains URI} answer without a window.
+ * {@code --trace FILE} writes the moments a user sees ({@link Trace}); {@code --list-drivers} and
+ * {@code --list-domains URI} answer without a window.
  */
 public class VireoApplication implements IApplication {
 
@@ -22,6 +25,11 @@ public class VireoApplication implements IApplication {
         Integer answered = HeadlessCommands.run(List.of(Platform.getApplicationArgs()));
         if (answered != null) {
             return answered;
+        }
+        List<String> args = List.of(Platform.getApplicationArgs());
+        int trace = args.indexOf("--trace");
+        if (trace >= 0 && trace + 1 < args.size()) {
+            Trace.to(Path.of(args.get(trace + 1)));
         }
         Display display = PlatformUI.createDisplay();
         // a libvirt call is a network round trip: the UI thread must never make one

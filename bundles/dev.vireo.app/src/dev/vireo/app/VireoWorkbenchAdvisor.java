@@ -24,6 +24,7 @@ import org.eclipse.ui.menus.CommandContributionItemParameter;
 import dev.vireo.connection.ConnectionManager;
 import dev.vireo.ui.EditorAreaHint;
 import dev.vireo.ui.Services;
+import dev.vireo.ui.Trace;
 import dev.vireo.ui.dialogs.AboutDialog;
 import dev.vireo.ui.preferences.VireoPreferences;
 
@@ -73,6 +74,7 @@ class VireoWorkbenchAdvisor extends WorkbenchAdvisor {
             @Override
             public void postWindowOpen() {
                 EditorAreaHint.install(configurer.getWindow());
+                configurer.getWindow().getShell().getDisplay().asyncExec(Trace::windowShown); // once it is painted
             }
 
             @Override

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
@@ -43,6 +44,7 @@ import dev.vireo.monitor.CacheListener;
 import dev.vireo.monitor.ConnectionMonitor;
 import dev.vireo.monitor.DomainChange;
 import dev.vireo.ui.Services;
+import dev.vireo.ui.Trace;
 import dev.vireo.ui.credentials.CredentialsPrompt;
 import dev.vireo.ui.credentials.SshQuestionDialog;
 import dev.vireo.ui.handlers.DomainPropertyTester;
@@ -138,6 +140,9 @@ public class DomainsView extends ViewPart {
         column("vCPUs", 55, SWT.RIGHT, DomainsLabels::vcpusOf, e -> null);
         column("Memory", 85, SWT.RIGHT, DomainsLabels::memoryOf, e -> null);
         viewer.getTree().addListener(SWT.PaintItem, new SparklinePainter(CPU_COLUMN));
+        if (Trace.on()) {
+            viewer.getTree().addListener(SWT.Paint, e -> traceRowsPainted());
+        }
         viewer.getTree().getVerticalBar().addListener(SWT.Selection, e -> updateVisible());
         // nothing is sampled while nobody can see it: the window minimized, the view hidden
         for (int event : new int[] { SWT.Iconify, SWT.Deiconify }) {
@@ -214,6 +219,18 @@ public class DomainsView extends ViewPart {
         return refreshes;
     }
 
+    /** For {@code --trace}: the first paint that shows a host's VM rows. */
+    private void traceRowsPainted() {
+        for (TreeItem host : viewer.getTree().getItems()) {
+            if (host.getData() instanceof VirtConnection c && host.getExpanded()) {
+                long rows = Stream.of(host.getItems()).filter(i -> i.getData() instanceof DomainNode).count();
+                if (rows > 0) {
+                    Trace.rowsPainted(c, (int) rows);
+                }
+            }
+        }
+    }
+
     private void watch(VirtConnection c) {
         if (watched.add(c)) {
             ConnectionMonitor monitor = Services.monitor(c);
@@ -250,6 +267,10 @@ public class DomainsView extends ViewPart {
         getSite().getService(IEvaluationService.class).requestEvaluation(DomainPropertyTester.NAMESPACE + ".active");
         getSite().getService(IEvaluationService.class).requestEvaluation(DomainPropertyTester.NAMESPACE + ".state");
         updateVisible();
+        if (Trace.on()) {
+            watched.stream().filter(c -> Services.monitor(c).isXmlLoaded())
+                    .forEach(c -> Trace.allXml(c, Services.monitor(c).domains().size()));
+        }
         longestRefreshNanos = Math.max(longestRefreshNanos, System.nanoTime() - start);
         refreshes++;
     }
