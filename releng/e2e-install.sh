@@ -26,6 +26,8 @@ check "vireo install succeeds" "$("$vireo" install "$repo" dev.vireo.example.dem
 check "after: the demo driver is listed" "$("$vireo" --list-drivers 2>/dev/null)" '^demo	demo	Demo hypervisor	dev.vireo.example.demo$'
 check "after: the built-in drivers still are" "$("$vireo" --list-drivers 2>/dev/null)" '^qemu	'
 check "demo:/// shows the test driver's domains" "$("$vireo" --list-domains demo:/// 2>/dev/null)" '^test	running$'
+check "--list-domains --details waits for the XML" "$("$vireo" --list-domains test:///default --details 2>/dev/null)" \
+    '^test	running	2 vCPUs	[0-9]+ MiB$'
 check "--print-new-vm-xml prints the wizard's XML for debian11" "$("$vireo" --print-new-vm-xml test:///default \
     --name new-vm --os debian11 --arch i686 --disk /var/lib/libvirt/images/new-vm.img 2>&1)" '^ *<target bus="virtio" dev="vda"/>$'
 # a VNC display of TigerVNC's server, captured without a window; a closed port says why

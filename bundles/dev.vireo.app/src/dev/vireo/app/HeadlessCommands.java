@@ -27,7 +27,8 @@ import dev.vireo.ui.Services;
 
 /**
  * Answers for scripts, without a window: {@code vireo --list-drivers} prints the installed drivers,
- * {@code vireo --list-domains URI} the domains of a host as the monitor loads them, and
+ * {@code vireo --list-domains URI [--details]} the domains of a host and their states as soon as the
+ * list has them (with {@code --details}, once every XML is in: vCPUs and memory), and
  * {@code vireo --print-new-vm-xml URI --name NAME [--os ID] [--memory MIB] [--vcpus N] [--disk PATH]
  * [--iso PATH] [--network NAME] [--arch ARCH]} the domain XML the New VM wizard would define for those choices,
  * changing nothing on the host (the analogue of {@code virt-install --print-xml}). Without
@@ -54,7 +55,7 @@ final class HeadlessCommands {
         }
         int i = args.indexOf("--list-domains");
         if (i >= 0 && i + 1 < args.size()) {
-            return listDomains(args.get(i + 1));
+            return listDomains(args.get(i + 1), args.contains("--details"));
         }
         i = args.indexOf("--print-new-vm-xml");
         if (i >= 0 && i + 1 < args.size()) {
@@ -128,15 +129,17 @@ final class HeadlessCommands {
         return true;
     }
 
-    private static int listDomains(String uri) {
+    /** Names and states as soon as the list has them; with {@code details}, once every XML is in (vCPUs, memory). */
+    private static int listDomains(String uri, boolean details) {
         ConnectionManager manager = new ConnectionManager();
         VirtConnection connection = Services.drivers().open(manager, uri); // a failing driver shows as its failure
         ConnectionMonitor monitor = Services.monitor(connection);
-        if (!waitFor(connection, monitor::isXmlLoaded)) {
+        if (!waitFor(connection, details ? monitor::isXmlLoaded : monitor::isLoaded)) {
             return 1;
         }
         monitor.domains().all().stream().sorted(Comparator.comparing(DomainRecord::name))
-                .forEach(d -> System.out.println(d.name() + "\t" + d.state().label()));
+                .forEach(d -> System.out.println(d.name() + "\t" + d.state().label()
+                        + (details ? "\t" + d.vcpus() + " vCPUs\t" + d.memoryKiB() / 1024 + " MiB" : "")));
         manager.close(connection);
         return 0;
     }
