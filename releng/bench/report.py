@@ -7,7 +7,7 @@ import platform
 import subprocess
 import time
 
-COLUMNS = [("first_list_s", "first list s", "{:.2f}"), ("all_xml_s", "all XML s", "{:.2f}"),
+COLUMNS = [("window_s", "window s", "{:.1f}"), ("first_list_s", "first list s", "{:.2f}"), ("all_xml_s", "all XML s", "{:.2f}"),
            ("loaded_s", "loaded s", "{:.1f}"),
            ("idle_rpc_min", "idle RPC/min", "{:.0f}"), ("idle_kb_min", "idle KB/min", "{:.1f}"),
            ("idle_pkts_min", "idle pkts/min", "{:.0f}"), ("idle_cpu_s_min", "idle CPU s/min", "{:.2f}"),
@@ -69,9 +69,13 @@ def targets(results):
                     v["change_ms"] <= v["rtt"] + 100),
                    ("<= 1 call per change", v["change_calls"], v["change_calls"] <= 1)]
     wb = next((r for r in results if r["client"] == "workbench" and "idle_cpu_s_min" in r), None)
-    if wb:
-        checks += [("the whole workbench idle: 0 RPC/min", wb["idle_rpc_min"], wb["idle_rpc_min"] == 0),
-                   ("the whole workbench idle: <= 0.5 s CPU/min", wb["idle_cpu_s_min"], wb["idle_cpu_s_min"] <= 0.5)]
+    if wb:  # the workbench as shipped, timed from launch by its --trace marks
+        checks += [("workbench: launch to window <= 2 s", wb["window_s"], wb["window_s"] <= 2),
+                   ("workbench: launch to rows painted <= 3 s", wb["first_list_s"], wb["first_list_s"] <= 3),
+                   ("workbench: launch to all XML <= 4 s", wb["all_xml_s"], wb["all_xml_s"] <= 4),
+                   ("workbench idle, defaults: <= 20 RPC/min", wb["idle_rpc_min"], wb["idle_rpc_min"] <= 20),
+                   ("workbench idle, defaults: <= 10 KB/min", wb["idle_kb_min"], wb["idle_kb_min"] <= 10),
+                   ("workbench idle: RSS <= 250 MB", wb["rss_mb"], wb["rss_mb"] <= 250)]
     if big and big is not v:
         checks += [(f"{large} domains: first full list <= 2 s", big["first_list_s"], big["first_list_s"] <= 2),
                    (f"{large} domains: heap <= 256 MB", big["heap_mb"], big["heap_mb"] <= 256)]

@@ -20,7 +20,7 @@ import dev.vireo.connection.VirtConnection;
 /**
  * The moments a user sees, written by the product itself for benchmarks: {@code vireo --trace
  * FILE} appends a line {@code MILLISECONDS_SINCE_JVM_START MARK DETAIL...} the first time each
- * happens: {@code window-shown}; {@code rows-painted URI N}, the first paint with N > 0 VM rows of
+ * happens: {@code jvm-start EPOCH_MILLISECONDS}, when tracing began; {@code window-shown}; {@code rows-painted URI N}, the first paint with N > 0 VM rows of
  * that host; {@code all-xml URI N}, every VM's XML cached; {@code idle URI CALLS}, the first 2 s
  * after that without a libvirt call to the host. Nothing is measured without {@code --trace}.
  */
@@ -41,6 +41,8 @@ public final class Trace {
         ScheduledExecutorService idle = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("vireo-trace-idle").daemon().factory());
         idle.scheduleWithFixedDelay(Trace::checkIdle, 100, 100, TimeUnit.MILLISECONDS);
+        // the JVM's start as wall-clock time, so that a benchmark can add the time before it
+        once("jvm-start", "jvm-start", String.valueOf(ManagementFactory.getRuntimeMXBean().getStartTime()));
     }
 
     public static boolean on() {
