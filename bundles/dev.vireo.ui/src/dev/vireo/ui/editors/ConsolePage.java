@@ -90,7 +90,6 @@ public class ConsolePage implements DomainEditorPage {
         return control;
     }
 
-
     private static Combo choices(Composite bar, String[] items, IntConsumer chosen) {
         Combo combo = new Combo(bar, SWT.READ_ONLY);
         combo.setItems(items);
