@@ -220,9 +220,8 @@ public final class ConnectionMonitor {
     }
 
     /**
-     * Fetches a domain's XML again, for whoever needs it as the domain runs now (its VNC port,
-     * console ptys): starting a domain changes its XML with no event saying so, and fetching on
-     * every start would make each one cost a call. Completes once the cache holds it.
+     * Fetches a domain's XML again for whoever needs it as it runs now (VNC port, console ptys): a
+     * start changes it with no event saying so. On demand: a fetch per start would cost every start a call.
      */
     public CompletableFuture<Void> refreshXml(String uuid) {
         return domainSync.requestXml(uuid);

@@ -20,8 +20,8 @@ import dev.vireo.connection.VirtConnection;
 /**
  * The moments a user sees, written by the product itself for benchmarks: {@code vireo --trace
  * FILE} appends a line {@code MILLISECONDS_SINCE_JVM_START MARK DETAIL...} the first time each
- * happens: {@code jvm-start EPOCH_MILLISECONDS}, when tracing began; {@code window-shown}; {@code rows-painted URI N}, the first paint with N > 0 VM rows of
- * that host; {@code all-xml URI N}, every VM's XML cached; {@code idle URI CALLS}, the first 2 s
+ * happens: {@code jvm-start EPOCH_MILLISECONDS}, when tracing began; {@code window-shown};
+ * {@code rows-painted URI N}, the first paint with N > 0 VM rows of that host; {@code all-xml URI N}, every VM's XML cached; {@code idle URI CALLS}, the first 2 s
  * after that without a libvirt call to the host. Nothing is measured without {@code --trace}.
  */
 public final class Trace {

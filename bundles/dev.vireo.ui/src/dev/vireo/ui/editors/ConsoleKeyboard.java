@@ -24,6 +24,8 @@ final class ConsoleKeyboard {
     private final Control releaseTo;
     private boolean armed;
     private Shell fullScreen;
+    /** Where the viewer lives outside full screen, and how it is laid out there. */
+    private Composite home;
     private Object layoutData;
 
     ConsoleKeyboard(VncViewer viewer, IBindingService bindings, Control releaseTo) {
@@ -67,16 +69,12 @@ final class ConsoleKeyboard {
         }
     }
 
-    boolean isFullScreen() {
-        return fullScreen != null;
-    }
-
     /** The viewer alone on a full-screen shell of its own, with the keyboard. */
     void enterFullScreen() {
         if (fullScreen != null) {
             return;
         }
-        Composite home = viewer.getParent();
+        home = viewer.getParent();
         layoutData = viewer.getLayoutData();
         fullScreen = new Shell(viewer.getDisplay(), SWT.NO_TRIM);
         fullScreen.setLayout(new FillLayout());
@@ -84,7 +82,6 @@ final class ConsoleKeyboard {
             e.doit = false;
             leaveFullScreen();
         });
-        fullScreen.setData(home);
         viewer.setParent(fullScreen);
         fullScreen.setFullScreen(true);
         fullScreen.open();
@@ -98,7 +95,6 @@ final class ConsoleKeyboard {
             return;
         }
         fullScreen = null;
-        Composite home = (Composite) shell.getData();
         viewer.setParent(home);
         viewer.setLayoutData(layoutData);
         home.layout(true, true);

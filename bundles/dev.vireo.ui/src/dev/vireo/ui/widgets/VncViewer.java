@@ -11,7 +11,6 @@ import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
-import org.eclipse.swt.graphics.PaletteData;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Canvas;
@@ -257,9 +256,9 @@ public class VncViewer extends Canvas {
     /** The guest's pointer image becomes this control's pointer: it moves with no round trip. */
     private void showPointer(dev.vireo.rfb.Cursor shape) {
         Cursor old = pointer;
-        pointer = shape.width() == 0 ? new Cursor(getDisplay(), image(new Frame(1, 1, new int[1])), 0, 0)
-                : new Cursor(getDisplay(), image(new Frame(shape.width(), shape.height(), shape.pixels())), shape.hotX(),
-                        shape.hotY());
+        pointer = shape.width() == 0 ? new Cursor(getDisplay(), FrameImages.withAlpha(new Frame(1, 1, new int[1])), 0, 0)
+                : new Cursor(getDisplay(), FrameImages.withAlpha(new Frame(shape.width(), shape.height(), shape.pixels())),
+                        shape.hotX(), shape.hotY());
         setCursor(pointer);
         if (old != null) {
             old.dispose();
@@ -269,20 +268,7 @@ public class VncViewer extends Canvas {
     /** The guest's screen after the last complete update, or {@code null} before the first. */
     public ImageData screen() {
         RfbClient c = client;
-        return c == null ? null : image(c.frame());
-    }
-
-    /** ARGB pixels as SWT's image data, alpha included (a pointer's shape is in it). */
-    private static ImageData image(Frame frame) {
-        ImageData data = new ImageData(frame.width(), frame.height(), 24, new PaletteData(0xff0000, 0xff00, 0xff));
-        int[] pixels = frame.pixels();
-        data.setPixels(0, 0, pixels.length, pixels, 0);
-        byte[] alpha = new byte[pixels.length];
-        for (int i = 0; i < pixels.length; i++) {
-            alpha[i] = (byte) (pixels[i] >>> 24);
-        }
-        data.alphaData = alpha;
-        return data;
+        return c == null ? null : FrameImages.image(c.frame());
     }
 
     /** Saves the guest's screen as a PNG. */
