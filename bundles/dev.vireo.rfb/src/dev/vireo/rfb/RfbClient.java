@@ -131,10 +131,11 @@ public final class RfbClient implements Closeable {
     }
 
     private void handshake(Supplier<String> password) throws IOException {
-        roundTripNanos = Handshake.authenticate(in, out, password);
+        long authenticated = Handshake.authenticate(in, out, password);
         out.writeByte(1); // shared: other viewers stay connected
-        out.flush();
+        long sent = Handshake.flush(out);
         int width = in.readUnsignedShort(), height = in.readUnsignedShort();
+        roundTripNanos = Math.min(authenticated, System.nanoTime() - sent);
         in.skipNBytes(16); // the server's pixel format: replaced by ours below
         name = Handshake.string(in);
         screen = new Framebuffer(width, height);

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.ImageData;
@@ -30,9 +32,10 @@ import dev.vireo.ui.widgets.VncViewer;
 
 /**
  * The Console page on a QEMU guest whose VNC display has a password: the password the user chose
- * to remember is found in secure storage (no dialog), the page shows the guest lossless on this
- * machine, the user's quality choice reaches the server, and the keyboard grab and full screen
- * let go on Ctrl+Alt, pressed and released as a user would (real X key events).
+ * to remember is found in secure storage (no dialog), the page picks the quality its measured
+ * round trip calls for (lossless on this machine, unless QEMU answered late), the user's quality
+ * choice reaches the server, and the keyboard grab and full screen let go on Ctrl+Alt, pressed and
+ * released as a user would (real X key events).
  */
 class QemuConsolePageTest {
 
@@ -62,7 +65,11 @@ class QemuConsolePageTest {
             VncViewer viewer = console.viewer();
             UiWait.until("the firmware's screen, with the remembered password",
                     () -> lit(viewer.screen()) > 200 && console.status().startsWith("Connected"), console::status);
-            assertTrue(console.status().contains("lossless for a"), "a display on this machine: " + console.status());
+            // The link decides: lossless under 10 ms. QEMU's display is on this machine, but its main loop
+            // may answer late on a loaded one, so the test holds the choice to the figure measured.
+            Matcher rtt = Pattern.compile("(lossless|JPEG, good) for a (\\d+) ms round trip").matcher(console.status());
+            assertTrue(rtt.find(), "the quality and why: " + console.status());
+            assertEquals(Integer.parseInt(rtt.group(2)) < 10 ? "lossless" : "JPEG, good", rtt.group(1), console.status());
             assertTrue(opened.record().xml().matches("(?s).*<graphics type=.vnc. port=.59.*"), "the live XML now cached");
             assertFalse(opened.record().xml().contains("keptpass"), "libvirt keeps the password out of the cache's XML");
 
