@@ -44,8 +44,10 @@ public class VireoClient {
             populate(args[0], Integer.parseInt(args[2]));
             return;
         }
-        RefreshPolicy policy = new RefreshPolicy();
+        // as the test driver's plugin declares for tcp: the first load fetches over two more connections
+        RefreshPolicy policy = new RefreshPolicy().loadConnections(2);
         if (args[1].equals("poll")) {
+            policy.loadConnections(0);
             RefreshStrategy everySecond = RefreshStrategy.poll(Duration.ofSeconds(1));
             policy.domains(everySecond);
             for (ObjectKind kind : List.of(ObjectKind.NETWORK, ObjectKind.STORAGE_POOL)) {

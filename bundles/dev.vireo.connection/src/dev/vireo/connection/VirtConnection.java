@@ -26,7 +26,7 @@ public final class VirtConnection {
      * libvirtd serves at most 5 calls in flight per client by default; more workers would only
      * queue on the server.
      */
-    private static final int WORKERS = 5;
+    static final int WORKERS = 5;
     /**
      * A ping after 6 s of silence, the connection dropped after 4 unanswered (about 30 s). libvirtd
      * pings its clients after 5 s of silence; answering those keeps this timer from firing, so an
@@ -132,6 +132,14 @@ public final class VirtConnection {
             // closed: its workers take nothing more (a monitor may still be finishing an event)
             return CompletableFuture.failedFuture(new IllegalStateException(uri + " is closed"));
         }
+    }
+
+    /**
+     * {@code extra} more read-only sessions to this host for a bulk load, each made ready with
+     * {@code prepare}; with none, or while the connection is down, its calls go to the workers.
+     */
+    public LoadFanOut fanOut(int extra, Function<LibvirtConnection, ?> prepare) {
+        return new LoadFanOut(this, libvirtUri, credentials, libvirt == null ? 0 : extra, prepare);
     }
 
     void connect() {

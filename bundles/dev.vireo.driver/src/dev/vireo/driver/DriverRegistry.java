@@ -84,7 +84,7 @@ public final class DriverRegistry implements RefreshPolicyProvider {
     /** The refresh policy of the driver of {@code uri}; the default one where no driver handles it. */
     @Override
     public RefreshPolicy policyFor(String uri) {
-        return forUri(uri).map(HypervisorDriver::refreshPolicy).orElseGet(RefreshPolicy::new);
+        return forUri(uri).map(d -> d.refreshPolicy(uri)).orElseGet(RefreshPolicy::new);
     }
 
     /**
@@ -165,10 +165,18 @@ public final class DriverRegistry implements RefreshPolicyProvider {
             devices.add(new DeviceTemplate(required(device, "label"), required(device, "list"),
                     Collections.unmodifiableMap(values), Collections.unmodifiableMap(domainValues)));
         }
+        Map<String, Integer> loadConnections = new HashMap<>();
+        for (IConfigurationElement fanOut : e.getChildren("loadFanOut")) {
+            int connections = Integer.parseInt(required(fanOut, "connections"));
+            if (connections < 0 || connections > 3) {
+                throw new IllegalArgumentException("loadFanOut connections must be 0 to 3, not " + connections);
+            }
+            list(required(fanOut, "transports"), null).forEach(t -> loadConnections.put(t, connections));
+        }
         PluginCode code = e.getAttribute("class") == null ? null : new PluginCode(e);
         return new HypervisorDriver(id, required(e, "name"), contributor, List.copyOf(schemes), Set.copyOf(transports),
                 Collections.unmodifiableMap(fields), capabilities, Map.copyOf(refresh), seconds(e, "statsInterval", "3"),
-                List.copyOf(devices), code);
+                List.copyOf(devices), Map.copyOf(loadConnections), code);
     }
 
     private static String required(IConfigurationElement e, String attribute) {

@@ -23,10 +23,11 @@ import dev.vireo.monitor.spi.RefreshStrategy;
  *        default value ("" where none is declared), in declaration order
  * @param refresh declared strategies by object class (domain, network, storage-pool, ...)
  * @param devices what Add Hardware offers on this driver's hosts, with each new device's values
+ * @param loadConnections by transport: the extra connections a first load may open (none if absent)
  */
 public record HypervisorDriver(String id, String name, String contributor, List<String> schemes,
         Set<String> transports, Map<String, String> fields, Capabilities capabilities, Map<String, RefreshStrategy> refresh,
-        Duration statsInterval, List<DeviceTemplate> devices, PluginCode code) {
+        Duration statsInterval, List<DeviceTemplate> devices, Map<String, Integer> loadConnections, PluginCode code) {
 
     /** Object classes as the extension point names them, for each kind of host object. */
     static final Map<ObjectKind, String> CLASSES = Map.of(ObjectKind.NETWORK, "network", ObjectKind.STORAGE_POOL,
@@ -84,8 +85,8 @@ public record HypervisorDriver(String id, String name, String contributor, List<
      * How the monitor keeps a connection of this driver current: what the driver declares, else
      * events where it has them and polling where it has not (host interfaces: on demand).
      */
-    public RefreshPolicy refreshPolicy() {
-        RefreshPolicy policy = new RefreshPolicy();
+    public RefreshPolicy refreshPolicy(String uri) {
+        RefreshPolicy policy = new RefreshPolicy().loadConnections(loadConnections.getOrDefault(transport(uri), 0));
         policy.domains(strategy("domain", true));
         CLASSES.forEach((kind, name) -> policy.objects(kind, strategy(name, kind != ObjectKind.INTERFACE)));
         return policy;
@@ -100,6 +101,16 @@ public record HypervisorDriver(String id, String name, String contributor, List<
             return RefreshStrategy.EVENTS;
         }
         return polledWithoutEvents ? RefreshStrategy.poll(RefreshPolicy.DEFAULT_POLL) : RefreshStrategy.ON_DEMAND;
+    }
+
+    /** "ssh" for qemu+ssh://host/system, "tls" for qemu://host/system (libvirt's default), "local" for qemu:///system. */
+    static String transport(String uri) {
+        int end = uri.indexOf(':');
+        int plus = uri.indexOf('+');
+        if (plus >= 0 && plus < end) {
+            return uri.substring(plus + 1, end);
+        }
+        return uri.startsWith("://", end) && !uri.startsWith(":///", end) ? "tls" : "local";
     }
 
     /** "qemu" for qemu+ssh://host/system. */

@@ -96,9 +96,20 @@ public final class LibvirtConnection implements AutoCloseable {
      * ({@link LibvirtCallException#isAuthFailure()}).
      */
     public static LibvirtConnection open(String uri, CallCounter calls, Credentials credentials) {
+        return open(uri, calls, credentials, 0);
+    }
+
+    /** Opens a connection that can only read ({@code VIR_CONNECT_RO}): for sessions that only fetch. */
+    public static LibvirtConnection openReadOnly(String uri, CallCounter calls, Credentials credentials) {
+        return open(uri, calls, credentials, CONNECT_RO);
+    }
+
+    private static final int CONNECT_RO = 1;
+
+    private static LibvirtConnection open(String uri, CallCounter calls, Credentials credentials, int flags) {
         RawConnect connect = invoke(calls, "virConnectOpenAuth", () -> {
             LibvirtEventLoop.ensureRunning();
-            return libvirtJava(() -> new RawConnect(uri, new ConnectAnswers(credentials)));
+            return libvirtJava(() -> new RawConnect(uri, new ConnectAnswers(credentials), flags));
         });
         return new LibvirtConnection(uri, connect, calls);
     }
@@ -377,8 +388,8 @@ public final class LibvirtConnection implements AutoCloseable {
 
     /** libvirt-java's connection, handing its native pointer to Vireo's own bindings. */
     private static final class RawConnect extends Connect {
-        RawConnect(String uri, ConnectAuth auth) throws LibvirtException {
-            super(uri, auth, 0);
+        RawConnect(String uri, ConnectAuth auth, int flags) throws LibvirtException {
+            super(uri, auth, flags);
         }
 
         Pointer pointer() {

@@ -267,7 +267,7 @@ public final class ConnectionMonitor {
                 schedule(repeat(interval, domainSync::loadDomains));
             }
             // the domain list first, so that the rest queues behind it on the workers
-            List<CompletableFuture<?>> steps = new ArrayList<>(List.of(domainSync.loadDomains()));
+            List<CompletableFuture<?>> steps = new ArrayList<>(List.of(domainSync.loadDomains(policy.loadConnections())));
             steps.addAll(subscribeAndLoadTheRest(domainEvents));
             // a failed step is logged where it failed; the session is started all the same
             CompletableFuture.allOf(steps.stream().map(f -> f.handle((v, e) -> e == null ? null : log("Starting "
@@ -329,7 +329,7 @@ public final class ConnectionMonitor {
 
     private void resyncAfterBacklog() {
         if (policy.domains().mode() == RefreshStrategy.Mode.EVENTS) {
-            domainSync.loadDomains();
+            domainSync.loadDomains(policy.loadConnections());
         }
         for (ObjectKind kind : ObjectKind.values()) {
             if (policy.objects(kind).mode() == RefreshStrategy.Mode.EVENTS) {

@@ -11,12 +11,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import dev.vireo.api.DomainState;
+import dev.vireo.connection.LoadFanOut;
 import dev.vireo.connection.VirtConnection;
 import dev.vireo.libvirt.DomainLifecycleEvent;
 import dev.vireo.libvirt.DomainStatistics;
 import dev.vireo.libvirt.DomainStats;
+import dev.vireo.libvirt.LibvirtConnection;
 import dev.vireo.model.DomainDefinition;
 import dev.vireo.model.ModelException;
 import dev.vireo.monitor.DomainChange.Kind;
@@ -29,6 +32,11 @@ import dev.vireo.monitor.DomainChange.Kind;
 final class DomainSync {
     /** What the list asks besides the state: enough for the vCPU and memory columns. */
     private static final int LIST_STATS = DomainStatistics.STATS_VCPU | DomainStatistics.STATS_BALLOON;
+    /**
+     * Fewer domains are fetched by the connection alone in the time extra sessions take to open
+     * (TCP, libvirt's handshake and the domain list: about 6 round trips, 30 fetches).
+     */
+    private static final int FAN_OUT_FROM = 50;
 
     private final ConnectionMonitor monitor;
     private final VirtConnection connection;
@@ -70,11 +78,17 @@ final class DomainSync {
         return CompletableFuture.supplyAsync(lastEventFor::size, updates).join();
     }
 
+    /** Lists all domains and fetches their XML on the connection alone (polling). */
+    CompletableFuture<Void> loadDomains() {
+        return loadDomains(0);
+    }
+
     /**
      * Lists all domains, persistent and transient apart (so each is known for what it is; the two
-     * calls go at once), publishes the list, then fetches every domain's XML concurrently.
+     * calls go at once), publishes the list, then fetches every domain's XML concurrently, over
+     * {@code extraConnections} more sessions if there are enough domains to be worth opening them.
      */
-    CompletableFuture<Void> loadDomains() {
+    CompletableFuture<Void> loadDomains(int extraConnections) {
         long listedAfter = eventsReceived.get();
         listsInFlight.incrementAndGet();
         CompletableFuture<List<DomainStats>> persistent = connection
@@ -97,8 +111,12 @@ final class DomainSync {
             } finally {
                 listDone.run();
             }
-            return CompletableFuture.allOf(domains.uuids().stream().map(this::requestXml)
-                    .toArray(CompletableFuture[]::new));
+            LoadFanOut fanOut = connection.fanOut(domains.size() > FAN_OUT_FROM ? extraConnections : 0,
+                    libvirt -> libvirt.stats().domainStats(0, DomainStatistics.ALL));
+            CompletableFuture<Void> all = CompletableFuture.allOf(domains.uuids().stream()
+                    .map(uuid -> requestXml(uuid, fanOut::submit)).toArray(CompletableFuture[]::new));
+            all.whenComplete((v, e) -> fanOut.close());
+            return all;
         }, updates).thenCompose(xml -> xml);
     }
 
@@ -177,8 +195,13 @@ final class DomainSync {
      * after it. Completes when the cache holds XML at least as new as the request.
      */
     CompletableFuture<Void> requestXml(String uuid) {
+        return requestXml(uuid, connection::submit);
+    }
+
+    private CompletableFuture<Void> requestXml(String uuid,
+            Function<Function<LibvirtConnection, String>, CompletableFuture<String>> on) {
         // a failed fetch means the domain went away; its UNDEFINED event or the next list removes it
-        return xmlFetches.request(uuid, () -> connection.submit(libvirt -> libvirt.domains().domainXml(uuid)),
+        return xmlFetches.request(uuid, () -> on.apply(libvirt -> libvirt.domains().domainXml(uuid)),
                 (xml, failure) -> {
                     if (failure == null) {
                         applyXml(uuid, xml);

@@ -96,6 +96,25 @@ class DaemonTest {
     }
 
     @Test
+    void aFirstLoadFetchesOverTwoMoreConnectionsAndClosesThem() {
+        for (int i = 0; i < 120; i++) {
+            other.domains().defineDomain(TestDomains.xml(String.format("fan%03d", i)));
+        }
+        ConnectionMonitor monitor = monitors.of(manager.open(daemon.uri("/default")), new RefreshPolicy().loadConnections(2));
+        Await.until("all XML", monitor::isXmlLoaded, () -> monitor.connection().state() + " "
+                + monitor.connection().failure());
+        CallCounter calls = monitor.connection().calls();
+        assertEquals(3, calls.get("virConnectOpenAuth"), "the connection and two read-only ones: " + calls.snapshot());
+        assertEquals(121, calls.get("virDomainGetXMLDesc"), "one fetch per domain, wherever it ran");
+        assertEquals(0, calls.get("virDomainLookupByUUIDString"), "each extra session listed once for its handles");
+        for (DomainRecord d : monitor.domains().all()) {
+            assertEquals(other.domains().domainXml(d.uuid()), d.xml(), d.name());
+        }
+        Await.until("the extra connections closed: the other client and the monitor's remain",
+                () -> daemon.clients() == 2, () -> daemon.clients() + " clients");
+    }
+
+    @Test
     void followsAnotherClientWithAtMostOneCallPerEvent() {
         ConnectionMonitor monitor = connect();
         CallCounter calls = monitor.connection().calls();

@@ -156,12 +156,19 @@ class DriverRegistryTest {
 
     @Test
     void refreshPoliciesFollowTheDeclarations() {
-        RefreshPolicy test = registry.forUri("test:///default").orElseThrow().refreshPolicy();
+        RefreshPolicy test = registry.forUri("test:///default").orElseThrow().refreshPolicy("test:///default");
         assertEquals(RefreshStrategy.EVENTS, test.domains());
         assertEquals(RefreshStrategy.EVENTS, test.objects(ObjectKind.NETWORK));
         assertEquals(RefreshStrategy.poll(RefreshPolicy.DEFAULT_POLL), test.objects(ObjectKind.SECRET));
         assertEquals(RefreshStrategy.ON_DEMAND, test.objects(ObjectKind.INTERFACE));
-        RefreshPolicy esx = registry.forUri("esx://host/").orElseThrow().refreshPolicy();
+        assertEquals(0, test.loadConnections(), "in-process: nothing to gain from more connections");
+        assertEquals(2, registry.forUri("test+tcp://h/default").orElseThrow().refreshPolicy("test+tcp://h/default")
+                .loadConnections());
+        assertEquals(0, registry.forUri("qemu+ssh://h/system").orElseThrow().refreshPolicy("qemu+ssh://h/system")
+                .loadConnections(), "ssh: each connection another login");
+        assertEquals(2, registry.forUri("qemu://h/system").orElseThrow().refreshPolicy("qemu://h/system")
+                .loadConnections(), "no transport named: TLS");
+        RefreshPolicy esx = registry.forUri("esx://host/").orElseThrow().refreshPolicy("esx://host/");
         assertEquals(RefreshStrategy.poll(Duration.ofSeconds(10)), esx.domains());
         assertEquals(RefreshStrategy.poll(RefreshPolicy.DEFAULT_POLL), esx.objects(ObjectKind.STORAGE_POOL));
     }

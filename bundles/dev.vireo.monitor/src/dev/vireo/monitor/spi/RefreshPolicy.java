@@ -27,6 +27,7 @@ public final class RefreshPolicy {
     private Duration fallbackPoll = DEFAULT_POLL;
     private int eventBacklog = DEFAULT_EVENT_BACKLOG;
     private int statsCallsPerMinute = DEFAULT_STATS_CALLS_PER_MINUTE;
+    private int loadConnections;
 
     public RefreshPolicy() {
         for (ObjectKind kind : ObjectKind.values()) {
@@ -83,6 +84,19 @@ public final class RefreshPolicy {
 
     public RefreshPolicy statsCallsPerMinute(int calls) {
         statsCallsPerMinute = calls;
+        return this;
+    }
+
+    /**
+     * How many extra read-only connections a session's first load (and the resync after a
+     * reconnect) may open to fetch XML in parallel; none by default.
+     */
+    public int loadConnections() {
+        return loadConnections;
+    }
+
+    public RefreshPolicy loadConnections(int connections) {
+        loadConnections = connections;
         return this;
     }
 }
