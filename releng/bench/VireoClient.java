@@ -1,9 +1,12 @@
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.vireo.api.CallCounter;
 import dev.vireo.api.DomainState;
@@ -12,7 +15,9 @@ import dev.vireo.connection.ConnectionManager;
 import dev.vireo.connection.VirtConnection;
 import dev.vireo.libvirt.DomainStatistics;
 import dev.vireo.libvirt.LibvirtConnection;
+import dev.vireo.monitor.CacheListener;
 import dev.vireo.monitor.ConnectionMonitor;
+import dev.vireo.monitor.DomainChange;
 import dev.vireo.monitor.DomainRecord;
 import dev.vireo.monitor.Monitors;
 import dev.vireo.monitor.spi.RefreshPolicy;
@@ -30,13 +35,19 @@ import dev.vireo.monitor.spi.RefreshStrategy;
  *   stats on|off        sample statistics every 3 s, or stop
  *   changes N URI        another client (its own connection to URI) starts or stops N domains in
  *                        turn; prints "change MS CALLS" per change: from the other client's call
- *                        to the change in this client's cache, and the calls this client made for it
+ *                        to the change in this client's cache (the moment the cache's listener
+ *                        hears it: libvirt's client returns from virDomainCreate only after one
+ *                        more round trip, a lookup for the new ID), and the calls this client made
+ *   watch                prints "seen UUID EPOCH_US" for each state change the cache hears, until
+ *                        the next command (unwatch)
  *   heap                 prints "heap MB" after a full GC
  * and exits at the end of its input.
  *
  * "populate" defines N domains on URI (a shared {@code /default}), each with two disks, a CD-ROM,
  * two NICs, VNC, video, a serial console and an agent channel, starts the even ones, prints
  * "populated N" and holds the connection (which keeps {@code /default}) until its input ends.
+ * Run on the host, it makes changes there: "toggle I" starts or stops its I-th domain and prints
+ * "called UUID EPOCH_US", the moment it made the call.
  */
 public class VireoClient {
     public static void main(String[] args) throws Exception {
@@ -64,11 +75,24 @@ public class VireoClient {
         System.out.flush();
 
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in));
+        CacheListener watcher = null;
         for (String line; (line = in.readLine()) != null;) {
             String[] command = line.trim().split("\\s+");
+            if (watcher != null) {
+                monitor.removeListener(watcher);
+                watcher = null;
+            }
             switch (command[0]) {
                 case "stats" -> monitor.sampleStats(command[1].equals("on") ? ConnectionMonitor.DEFAULT_STATS_INTERVAL : null);
                 case "changes" -> changes(monitor, Integer.parseInt(command[1]), command[2]);
+                case "watch" -> {
+                    watcher = onDomains(changes -> changes.stream().filter(c -> c.kind() == DomainChange.Kind.STATE_CHANGED)
+                            .forEach(c -> System.out.println("seen " + c.domain().uuid() + " " + epochMicros())));
+                    monitor.addListener(watcher);
+                }
+                case "unwatch" -> {
+                    // the watch ends with any command
+                }
                 case "heap" -> {
                     System.gc();
                     Runtime r = Runtime.getRuntime();
@@ -85,6 +109,10 @@ public class VireoClient {
     private static void changes(ConnectionMonitor monitor, int n, String uri) {
         List<DomainRecord> domains = new ArrayList<>(monitor.domains().all());
         CallCounter calls = monitor.connection().calls();
+        Map<String, Long> heard = new ConcurrentHashMap<>();
+        CacheListener listener = onDomains(changes -> changes.stream().filter(c -> c.kind() == DomainChange.Kind.STATE_CHANGED)
+                .forEach(c -> heard.putIfAbsent(c.domain().uuid(), System.nanoTime())));
+        monitor.addListener(listener);
         try (LibvirtConnection other = LibvirtConnection.open(uri)) {
             other.stats().domainStats(0, DomainStatistics.ALL); // the other client holds its handles: no lookups timed
             for (int i = 0; i < n; i++) {
@@ -92,17 +120,34 @@ public class VireoClient {
                 boolean running = monitor.domains().get(d.uuid()).state().isActive();
                 DomainState wanted = running ? DomainState.SHUTOFF : DomainState.RUNNING;
                 long before = calls.total();
+                heard.remove(d.uuid());
                 long start = System.nanoTime();
                 if (running) {
                     other.domains().destroy(d.uuid());
                 } else {
                     other.domains().start(d.uuid());
                 }
-                waitFor(() -> monitor.domains().get(d.uuid()).state() == wanted);
-                System.out.printf(Locale.ROOT, "change %.1f %d%n", (System.nanoTime() - start) / 1e6,
+                waitFor(() -> monitor.domains().get(d.uuid()).state() == wanted && heard.containsKey(d.uuid()));
+                System.out.printf(Locale.ROOT, "change %.1f %d%n", (heard.get(d.uuid()) - start) / 1e6,
                         calls.total() - before);
             }
+        } finally {
+            monitor.removeListener(listener);
         }
+    }
+
+    private static CacheListener onDomains(java.util.function.Consumer<List<DomainChange>> action) {
+        return new CacheListener() {
+            @Override
+            public void domainsChanged(ConnectionMonitor monitor, List<DomainChange> changes) {
+                action.accept(changes);
+            }
+        };
+    }
+
+    private static long epochMicros() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
     }
 
     private static void populate(String uri, int n) throws Exception {
@@ -116,8 +161,19 @@ public class VireoClient {
             }
             System.out.println("populated " + n);
             System.out.flush();
-            while (System.in.read() >= 0) {
-                // hold /default until the benchmark closes our input
+            List<String> uuids = holder.stats().domainStats(0, DomainStatistics.ALL).stream().map(s -> s.uuid()).sorted().toList();
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in));
+            for (String line; (line = in.readLine()) != null;) { // holds /default until the benchmark closes our input
+                String uuid = uuids.get(Integer.parseInt(line.split(" ")[1]) % uuids.size());
+                boolean running = holder.domains().domainState(uuid)[0] == 1;
+                long called = epochMicros();
+                if (running) {
+                    holder.domains().destroy(uuid);
+                } else {
+                    holder.domains().start(uuid);
+                }
+                System.out.println("called " + uuid + " " + called);
+                System.out.flush();
             }
         }
         System.exit(0);

@@ -254,6 +254,8 @@ class Clients:
                         break
                 r["change_ms"] = statistics.median(c[0] for c in changes)
                 r["change_calls"] = statistics.mean(c[1] for c in changes)
+                if mode == "events":
+                    r["host_change_ms"] = self._host_changes(p)
             p.stdin.write("heap\n")
             r["heap_mb"] = float(wait_line(p.stdout, r"^heap (\d+)", 60, mode).group(1))
             r["rss_mb"] = rss_mb(p.pid)
@@ -261,6 +263,19 @@ class Clients:
         finally:
             p.stdin.close()
             p.wait(30)
+
+    def _host_changes(self, p):
+        """Changes made on the host (the holder, in the server's namespace): from its call to the cache."""
+        p.stdin.write("watch\n")
+        times = []
+        for i in range(self.args.changes):
+            self.holder.stdin.write(f"toggle {i}\n")
+            self.holder.stdin.flush()
+            called = wait_line(self.holder.stdout, r"^called (\S+) (\d+)", 30, "a change on the host")
+            seen = wait_line(p.stdout, r"^seen %s (\d+)" % called.group(1), 30, "the change seen")
+            times.append((int(seen.group(1)) - int(called.group(2))) / 1000)
+        self._command(p, "unwatch")
+        return statistics.median(times)
 
     @staticmethod
     def _command(p, command):
@@ -363,7 +378,7 @@ def main():
                 link.up(delay)
                 rtt = link.rtt_ms()
                 daemon.start()
-                holder = populate(args, daemon, size)
+                holder = runner.holder = populate(args, daemon, size)
                 try:
                     for client in clients:
                         if client in ("virt-manager", "workbench") and size != sizes[0]:
