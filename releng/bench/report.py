@@ -12,7 +12,8 @@ COLUMNS = [("window_s", "window s", "{:.1f}"), ("first_list_s", "first list s", 
            ("idle_rpc_min", "idle RPC/min", "{:.0f}"), ("idle_kb_min", "idle KB/min", "{:.1f}"),
            ("idle_pkts_min", "idle pkts/min", "{:.0f}"), ("idle_cpu_s_min", "idle CPU s/min", "{:.2f}"),
            ("stats_rpc_min", "stats RPC/min", "{:.0f}"), ("stats_kb_min", "stats KB/min", "{:.1f}"),
-           ("change_ms", "change ms", "{:.0f}"), ("change_calls", "calls/change", "{:.1f}"),
+           ("change_ms", "change ms", "{:.0f}"), ("host_change_ms", "host change ms", "{:.0f}"),
+           ("change_calls", "calls/change", "{:.1f}"),
            ("heap_mb", "heap MB", "{:.0f}"), ("rss_mb", "RSS MB", "{:.0f}")]
 
 
@@ -32,6 +33,26 @@ def ratio(a, b):
     if b == 0:
         return "Vireo 0" if a == 0 else f"{a:.0f} vs Vireo 0"
     return f"{a / b:.1f}x"
+
+
+def headline(results):
+    """The workbench as users run it (defaults, timed from launch) beside virt-manager, from launch too."""
+    main = max(r["delay"] for r in results)
+    size = min(r["size"] for r in results)
+    by = {r["client"]: r for r in results if r["delay"] == main and r["size"] == size}
+    wb, vm = by.get("workbench"), by.get("virt-manager")
+    if not wb or not vm:
+        return ""
+    lines = [f"At {size} domains, RTT {wb['rtt']:.0f} ms, both from their launch, with default settings:", "",
+             "| measure | Vireo workbench | virt-manager 4.1 | virt-manager / Vireo |", "|---|---|---|---|"]
+    for key, label, fmt in (("first_list_s", "launch to every VM listed, s", "{:.1f}"),
+                            ("all_xml_s", "launch to every VM's details, s", "{:.1f}"),
+                            ("idle_rpc_min", "idle RPC calls/min", "{:.0f}"), ("idle_kb_min", "idle KB/min", "{:.1f}"),
+                            ("idle_cpu_s_min", "idle CPU s/min", "{:.2f}"), ("rss_mb", "resident memory, MB", "{:.0f}")):
+        a, b = wb.get(key), vm.get(key)
+        shown = [fmt.format(x) if x is not None and not math.isnan(x) else "-" for x in (a, b)]
+        lines.append(f"| {label} | {shown[0]} | {shown[1]} | {ratio(b, a)} |")
+    return "\n".join(lines)
 
 
 def comparisons(results):
@@ -59,15 +80,19 @@ def targets(results):
     if not v:
         return ""
     checks = [("first full list <= 1.5 s", v["first_list_s"], v["first_list_s"] <= 1.5),
-              ("all XML cached <= 6 s", v["all_xml_s"], v["all_xml_s"] <= 6)]
+              ("all XML cached <= 2.5 s (load fan-out)", v["all_xml_s"], v["all_xml_s"] <= 2.5)]
     if "idle_rpc_min" in v:
         checks += [("idle: 0 RPC/min (keepalive aside)", v["idle_rpc_min"], v["idle_rpc_min"] == 0),
                    ("idle: <= 5 KB/min", v["idle_kb_min"], v["idle_kb_min"] <= 5),
                    ("idle: <= 0.5 s CPU/min (headless monitor)", v["idle_cpu_s_min"], v["idle_cpu_s_min"] <= 0.5),
                    ("stats on at 3 s: <= 20 RPC/min", v["stats_rpc_min"], v["stats_rpc_min"] <= 20),
-                   (f"a change seen in <= RTT + 100 ms ({v['rtt'] + 100:.0f} ms)", v["change_ms"],
-                    v["change_ms"] <= v["rtt"] + 100),
-                   ("<= 1 call per change", v["change_calls"], v["change_calls"] <= 1)]
+                   (f"a change by a client across the link seen in <= RTT + 20 ms ({v['rtt'] + 20:.0f} ms)",
+                    v["change_ms"], v["change_ms"] <= v["rtt"] + 20)]
+    if "host_change_ms" in v:
+        checks += [(f"a change made on the host seen in <= RTT/2 + 20 ms ({v['rtt'] / 2 + 20:.0f} ms)",
+                    v["host_change_ms"], v["host_change_ms"] <= v["rtt"] / 2 + 20)]
+    if "idle_rpc_min" in v:
+        checks += [("<= 1 call per change", v["change_calls"], v["change_calls"] <= 1)]
     wb = next((r for r in results if r["client"] == "workbench" and "idle_cpu_s_min" in r), None)
     if wb:  # the workbench as shipped, timed from launch by its --trace marks
         checks += [("workbench: launch to window <= 2 s", wb["window_s"], wb["window_s"] <= 2),
@@ -78,6 +103,7 @@ def targets(results):
                    ("workbench idle: RSS <= 250 MB", wb["rss_mb"], wb["rss_mb"] <= 250)]
     if big and big is not v:
         checks += [(f"{large} domains: first full list <= 2 s", big["first_list_s"], big["first_list_s"] <= 2),
+                   (f"{large} domains: all XML cached <= 8 s", big["all_xml_s"], big["all_xml_s"] <= 8),
                    (f"{large} domains: heap <= 256 MB", big["heap_mb"], big["heap_mb"] <= 256)]
     lines = ["| target (Vireo) | measured | met |", "|---|---|---|"]
     lines += [f"| {name} | {value:.2f} | {'yes' if ok else 'NO'} |" for name, value, ok in checks]
@@ -129,6 +155,8 @@ def write(results, args, method, out):
     print()
     print(text)
     print()
+    print(headline(results))
+    print()
     print(comparisons(results))
     print()
     print(targets(results))
@@ -137,14 +165,15 @@ def write(results, args, method, out):
     out = pathlib.Path(out)
     plot(results, out / "benchmarks.png")
     main_delay = max(r["delay"] for r in results)
-    xml_rates = ", ".join(f"{r['size'] / r['all_xml_s']:.0f} per second for {r['size']} domains"
-                          for r in results if r["client"] == "vireo" and r["delay"] == main_delay
-                          and r.get("all_xml_s")) or "an unmeasured rate"
+    xml = [r for r in results if r["client"] == "vireo" and r["delay"] == main_delay and r.get("all_xml_s")]
+    xml_rates = ", ".join(f"{(r['all_xml_s'] - r['first_list_s']) * 1000 / (r['size'] / 15) / r['rtt']:.1f} "
+                          f"round trips per 15 fetches at {r['size']} domains" for r in xml) or "an unmeasured rate"
     window = next((f"{r['window_s']:.1f} s" for r in results if r["client"] == "workbench" and "window_s" in r),
                   "(not measured)")
     (out / "benchmarks.md").write_text(f"""# Benchmark: many VMs over a slow link
 
-Vireo's monitor beside the pre-1.0 way (list, state and XML of every domain every second, as a
+The Vireo workbench as users run it beside virt-manager 4.1, then Vireo's headless monitor
+beside the pre-1.0 way (list, state and XML of every domain every second, as a
 refresh strategy of the same monitor) and virt-manager 4.1, in one run, against a real libvirtd
 serving libvirt's test driver. Run it with:
 
@@ -176,11 +205,17 @@ matplotlib).
   every domain), so they include its start-up (about 1 s).
 - Idle windows last {args.idle:.0f} s, after {args.settle:.0f} s of settling; "stats" is Vireo
   sampling CPU and balloon every 3 s; "change" is another client starting or stopping
-  {args.changes} domains on the same host, timed from its call to the change in the cache.
+  {args.changes} domains on the same host, timed from its call to the moment the cache's listener
+  hears the change; "host change" is the same made on the host itself (by the holder connection in
+  the server namespace).
 
 ## Last run
 
 {time.strftime('%Y-%m-%d')}, {machine()}.
+
+{headline(results)}
+
+All clients:
 
 {text}
 
@@ -188,13 +223,19 @@ matplotlib).
 
 {targets(results)}
 
-What limits the misses, as far as measured: one connection fetches the XML documents at
-{xml_rates}; the daemon takes at most 5 calls in flight from one client (`max_client_requests`),
-so that bounds "all XML cached" (fan-out over more connections is not built yet). A change
-reaches the cache about two round trips after the other client's call (not explained yet). The
-workbench's launch times include the JVM and OSGi start (its window showed {window} after
-launch, before the first rows), and its resident memory is the workbench's, not the cache's (the
-headless monitor holds 200 domains in 13 MB of heap).
+What limits the misses, as far as measured: after the list, the XML documents arrive at
+{xml_rates} (1.0 would be the link alone): the daemon takes at most 5 calls in flight from one
+client (`max_client_requests`), so a first load fetches over two more read-only connections, 15
+calls in flight in all (Vireo's cap, leaving room in the daemon's 20 workers for its other
+clients); "all XML cached" is then bound by size / 15 round trips after the list, plus about 7
+round trips to open the extra connections. The first list itself takes the connection's opening
+round trips (TCP, libvirt's handshake, authentication, keepalive, the lifecycle subscription) and
+the list's. A change reaches the cache one round trip after another client's call (the event
+leaves the daemon as the call's reply does); libvirt's client itself returns from
+`virDomainCreate` a round trip later, after a lookup for the new ID, which the benchmark once
+timed by mistake. The workbench's launch times include the JVM and OSGi start (its window showed
+{window} after launch, before the first rows), and its resident memory is the workbench's, not
+the cache's (the headless monitor holds 200 domains in 13 MB of heap).
 
 ![time to first list vs RTT; idle RPC per minute](benchmarks.png)
 """)
