@@ -34,7 +34,8 @@ def run(*cmd, check=True):
 
 
 def ns(name, *cmd):
-    return ["ip", "netns", "exec", name, *cmd]
+    """The command run in that network namespace; None: in this one."""
+    return ["ip", "netns", "exec", name, *cmd] if name else list(cmd)
 
 
 def wait_line(stream, pattern, timeout, what):
@@ -115,12 +116,14 @@ class Link:
 
 
 class Daemon:
-    """libvirtd as user nobody in the server namespace: test driver, TCP without auth, rpc log."""
+    """libvirtd as user nobody in the server namespace (or, for namespace None, on loopback): test
+    driver, TCP without auth, rpc log."""
 
-    def __init__(self, work):
-        self.dir = pathlib.Path(work) / "daemon"
+    def __init__(self, work, name="daemon", namespace=NS_S, address=ADDR_S, port=16509):
+        self.dir = pathlib.Path(work) / name
         self.log = self.dir / "libvirtd.log"
         self.process = None
+        self.namespace, self.address, self.port = namespace, address, port
 
     def start(self):
         home = self.dir / "home"
@@ -128,7 +131,8 @@ class Daemon:
             (self.dir / sub).mkdir(parents=True, exist_ok=True)
         (self.dir / "libvirtd.conf").write_text(f"""listen_tls = 0
 listen_tcp = 1
-listen_addr = "{ADDR_S}"
+listen_addr = "{self.address}"
+tcp_port = "{self.port}"
 auth_tcp = "none"
 auth_unix_rw = "none"
 auth_unix_ro = "none"
@@ -142,17 +146,17 @@ log_outputs = "1:file:{self.log}"
         env = ["env", "-i", "PATH=/usr/sbin:/usr/bin:/sbin:/bin", "LANG=C.UTF-8", f"HOME={home}",
                f"XDG_CONFIG_HOME={home}/config", f"XDG_CACHE_HOME={home}/cache", f"XDG_DATA_HOME={home}/data",
                f"XDG_RUNTIME_DIR={home}/runtime"]
-        self.process = subprocess.Popen(ns(NS_S, "setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups",
+        self.process = subprocess.Popen(ns(self.namespace, "setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups",
                                            *env, "libvirtd", "--listen", "-f", str(self.dir / "libvirtd.conf")),
                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 30
-        while run(*ns(NS_C, "virsh", "-q", "-c", self.uri(), "uri"), check=False).returncode != 0:
+        while run(*ns(self.namespace and NS_C, "virsh", "-q", "-c", self.uri(), "uri"), check=False).returncode != 0:
             if time.monotonic() > deadline or self.process.poll() is not None:
                 raise RuntimeError("libvirtd does not answer on " + self.uri())
             time.sleep(0.2)
 
-    def uri(self):
-        return f"test+tcp://{ADDR_S}/default"
+    def uri(self, path="/default"):
+        return f"test+tcp://{self.address}:{self.port}{path}" if self.port != 16509 else f"test+tcp://{self.address}{path}"
 
     def rpc_calls(self):
         """RPC calls the daemon received so far from all clients, keepalive pings not counted."""
@@ -194,9 +198,9 @@ class Desktop:
     """A private Xvfb display and home for a GUI client, and the client run there in the client
     namespace; everything is stopped on exit."""
 
-    def __init__(self, work, name, display):
+    def __init__(self, work, name, display, namespace=NS_C):
         self.home = pathlib.Path(tempfile.mkdtemp(dir=work, prefix=name + "-"))
-        self.display = display
+        self.display, self.namespace = display, namespace
         self.xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         self.log = self.home / (name + ".out")
@@ -207,7 +211,7 @@ class Desktop:
                 f"HOME={self.home}", *env]
         with open(self.log, "w") as out:
             # ip netns exec and env exec in place: the PID is the client's own
-            self.process = subprocess.Popen(ns(NS_C, *base, *command), stdout=out, stderr=subprocess.STDOUT)
+            self.process = subprocess.Popen(ns(self.namespace, *base, *command), stdout=out, stderr=subprocess.STDOUT)
         return self.process
 
     def output(self):
@@ -312,6 +316,7 @@ class Clients:
         launch by its own --trace marks: window shown, first rows painted, all XML, host idle."""
         a = self.args
         with Desktop(self.work, "workbench", ":%d" % (80 + os.getpid() % 9)) as desktop:
+            warm_up(desktop, a.product, pathlib.Path(a.java).parent.parent)
             trace = desktop.home / "trace"
             launched = time.time()
             p = desktop.start(a.product, "--connect", self.daemon.uri(), "--trace", str(trace),
@@ -335,6 +340,21 @@ class Clients:
                 r.update({"idle_" + k: v for k, v in window(self.link, self.daemon, p.pid, a.idle).items()})
             r["rss_mb"] = rss_mb(p.pid)
             return r
+
+
+def warm_up(desktop, product, java_home):
+    """A first start of the product on its embedded host, stopped once its window shows: it writes
+    the class-data archive into the user's cache, as a user's first start does; starts after it
+    are the ones users make every day."""
+    trace = desktop.home / "warm-up-trace"
+    p = desktop.start(product, "--trace", str(trace), env=(f"JAVA_HOME={java_home}",))
+    deadline = time.monotonic() + 120
+    while not (trace.exists() and "window-shown" in trace.read_text()):
+        if p.poll() is not None or time.monotonic() > deadline:
+            raise RuntimeError("the workbench did not start: " + desktop.output()[-2000:])
+        time.sleep(0.2)  # polling the product's trace file
+    p.terminate()
+    p.wait(30)
 
 
 def populate(args, daemon, n):

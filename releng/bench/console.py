@@ -145,9 +145,9 @@ def section(data):
     return "\n".join(lines) + "\n"
 
 
-def splice(md, text):
-    """Puts the console section into benchmarks.md, replacing the one there."""
-    begin, end = "<!-- console -->", "<!-- /console -->"
+def splice(md, text, name="console"):
+    """Puts a section (the console's, the scale run's) into benchmarks.md, replacing the one there."""
+    begin, end = f"<!-- {name} -->", f"<!-- /{name} -->"
     old = md.read_text() if md.exists() else ""
     block = f"{begin}\n{text}{end}\n"
     if begin in old:

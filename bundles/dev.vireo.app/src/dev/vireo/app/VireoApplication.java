@@ -1,6 +1,7 @@
 package dev.vireo.app;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.core.runtime.Platform;
@@ -14,7 +15,8 @@ import dev.vireo.api.LibvirtThreadGuard;
 import dev.vireo.ui.Trace;
 
 /**
- * Starts the Vireo workbench. {@code --connect URI} opens that host instead of the embedded one;
+ * Starts the Vireo workbench. {@code --connect URI} (as often as wanted) opens those hosts instead
+ * of the saved or embedded ones;
  * {@code --trace FILE} writes the moments a user sees ({@link Trace}); {@code --list-drivers} and
  * {@code --list-domains URI} answer without a window.
  */
@@ -35,7 +37,7 @@ public class VireoApplication implements IApplication {
         // a libvirt call is a network round trip: the UI thread must never make one
         LibvirtThreadGuard.forbid(display.getThread());
         try {
-            int code = PlatformUI.createAndRunWorkbench(display, new VireoWorkbenchAdvisor(connectUri()));
+            int code = PlatformUI.createAndRunWorkbench(display, new VireoWorkbenchAdvisor(connectUris()));
             return code == PlatformUI.RETURN_RESTART ? EXIT_RESTART : EXIT_OK;
         } finally {
             display.dispose();
@@ -55,10 +57,15 @@ public class VireoApplication implements IApplication {
         });
     }
 
-    /** The URI given with {@code --connect}; {@code null} without one. */
-    static String connectUri() {
+    /** The URIs given with {@code --connect}, in order. */
+    static List<String> connectUris() {
         List<String> args = List.of(Platform.getApplicationArgs());
-        int i = args.indexOf("--connect");
-        return i >= 0 && i + 1 < args.size() ? args.get(i + 1) : null;
+        List<String> uris = new ArrayList<>();
+        for (int i = 0; i + 1 < args.size(); i++) {
+            if (args.get(i).equals("--connect")) {
+                uris.add(args.get(++i));
+            }
+        }
+        return uris;
     }
 }

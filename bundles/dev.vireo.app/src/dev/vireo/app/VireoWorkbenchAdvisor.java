@@ -30,10 +30,10 @@ import dev.vireo.ui.preferences.VireoPreferences;
 
 /** The Vireo window: a File menu, the contributed menus, and the virtual machines perspective. */
 class VireoWorkbenchAdvisor extends WorkbenchAdvisor {
-    private final String uri;
+    private final List<String> connect;
 
-    VireoWorkbenchAdvisor(String uri) {
-        this.uri = uri;
+    VireoWorkbenchAdvisor(List<String> connect) {
+        this.connect = connect;
     }
 
     @Override
@@ -50,10 +50,10 @@ class VireoWorkbenchAdvisor extends WorkbenchAdvisor {
         }
     }
 
-    /** {@code --connect URI} if given, else the saved autoconnect connections, else the embedded host. */
+    /** {@code --connect URI}s if given, else the saved autoconnect connections, else the embedded host. */
     private List<String> uris() {
-        if (uri != null) {
-            return List.of(uri);
+        if (!connect.isEmpty()) {
+            return connect;
         }
         List<String> saved = VireoPreferences.autoconnect();
         return saved.isEmpty() ? List.of(ConnectionManager.DEFAULT_URI) : saved;

@@ -86,7 +86,9 @@ public record HypervisorDriver(String id, String name, String contributor, List<
      * events where it has them and polling where it has not (host interfaces: on demand).
      */
     public RefreshPolicy refreshPolicy(String uri) {
-        RefreshPolicy policy = new RefreshPolicy().loadConnections(loadConnections.getOrDefault(transport(uri), 0));
+        // on this machine round trips cost nothing: more connections would only add work for the daemon
+        RefreshPolicy policy = new RefreshPolicy()
+                .loadConnections(isLoopback(uri) ? 0 : loadConnections.getOrDefault(transport(uri), 0));
         policy.domains(strategy("domain", true));
         CLASSES.forEach((kind, name) -> policy.objects(kind, strategy(name, kind != ObjectKind.INTERFACE)));
         return policy;
@@ -111,6 +113,17 @@ public record HypervisorDriver(String id, String name, String contributor, List<
             return uri.substring(plus + 1, end);
         }
         return uri.startsWith("://", end) && !uri.startsWith(":///", end) ? "tls" : "local";
+    }
+
+    /** Whether the URI names this machine by a loopback address or "localhost" (or no host at all). */
+    static boolean isLoopback(String uri) {
+        int start = uri.indexOf("://");
+        if (start < 0) {
+            return true;
+        }
+        String authority = uri.substring(start + 3).split("[/?]", 2)[0];
+        String host = authority.substring(authority.lastIndexOf('@') + 1).replaceFirst(":\\d+$", "");
+        return host.isEmpty() || host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
     }
 
     /** "qemu" for qemu+ssh://host/system. */

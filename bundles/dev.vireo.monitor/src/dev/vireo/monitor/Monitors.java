@@ -22,6 +22,10 @@ public final class Monitors {
 
     /** The monitor of {@code connection}, made now if it has none, with its driver's policy. */
     public ConnectionMonitor of(VirtConnection connection) {
+        ConnectionMonitor made = monitors.get(connection); // views ask for each row they draw: no policy made then
+        if (made != null) {
+            return made;
+        }
         RefreshPolicyProvider provider = policies;
         return of(connection, provider == null ? new RefreshPolicy() : provider.policyFor(connection.uri()));
     }

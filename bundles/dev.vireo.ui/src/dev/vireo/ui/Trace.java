@@ -9,11 +9,14 @@ import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.core.runtime.ILog;
+import org.eclipse.swt.SWTException;
+import org.eclipse.swt.widgets.Display;
 
 import dev.vireo.connection.VirtConnection;
 
@@ -22,11 +25,14 @@ import dev.vireo.connection.VirtConnection;
  * FILE} appends a line {@code MILLISECONDS_SINCE_JVM_START MARK DETAIL...} the first time each
  * happens: {@code jvm-start EPOCH_MILLISECONDS}, when tracing began; {@code window-shown};
  * {@code rows-painted URI N}, the first paint with N > 0 VM rows of that host; {@code all-xml URI N}, every VM's XML cached; {@code idle URI CALLS}, the first 2 s
- * after that without a libvirt call to the host. Nothing is measured without {@code --trace}.
+ * after that without a libvirt call to the host; {@code ui-stall MS}, each time the UI thread took
+ * longer than 100 ms to run a task posted to it (checked every 50 ms from the window's first
+ * paint). Nothing is measured without {@code --trace}.
  */
 public final class Trace {
     /** Quiet this long after loading: the host is idle. */
     private static final long IDLE_MS = 2000;
+    private static final long STALL_MS = 100;
     private static volatile Path file;
     private static final Set<String> made = ConcurrentHashMap.newKeySet();
     /** Per host with all XML: its call total and since when it has not changed. */
@@ -67,8 +73,37 @@ public final class Trace {
         }
     }
 
+    /** On the UI thread, once the window is painted. */
     public static void windowShown() {
         once("window-shown", "window-shown", "");
+        Display display = Display.getCurrent();
+        if (on() && display != null && made.add("ui-watch")) {
+            Thread.ofPlatform().name("vireo-trace-ui").daemon().start(() -> watch(display));
+        }
+    }
+
+    /** Every 50 ms, how long the UI thread takes to run an empty task: over 100 ms, a stall users feel. */
+    private static void watch(Display display) {
+        int stalls = 0;
+        try {
+            while (!display.isDisposed()) {
+                CountDownLatch ran = new CountDownLatch(1);
+                long posted = System.nanoTime();
+                display.asyncExec(ran::countDown);
+                while (!ran.await(1, TimeUnit.SECONDS)) {
+                    if (display.isDisposed()) {
+                        return;
+                    }
+                }
+                long ms = (System.nanoTime() - posted) / 1_000_000;
+                if (ms > STALL_MS) {
+                    once("ui-stall " + ++stalls, "ui-stall", String.valueOf(ms));
+                }
+                Thread.sleep(50); // the sampling interval
+            }
+        } catch (InterruptedException | SWTException e) {
+            // the workbench is closing
+        }
     }
 
     /** A paint showed {@code rows} (> 0) VM rows of this host. */

@@ -168,6 +168,10 @@ class DriverRegistryTest {
                 .loadConnections(), "ssh: each connection another login");
         assertEquals(2, registry.forUri("qemu://h/system").orElseThrow().refreshPolicy("qemu://h/system")
                 .loadConnections(), "no transport named: TLS");
+        for (String local : List.of("test+tcp://127.0.0.1:16509/default", "qemu+tcp://user@localhost/system",
+                "qemu+tls://[::1]/system")) {
+            assertEquals(0, registry.forUri(local).orElseThrow().refreshPolicy(local).loadConnections(), local);
+        }
         RefreshPolicy esx = registry.forUri("esx://host/").orElseThrow().refreshPolicy("esx://host/");
         assertEquals(RefreshStrategy.poll(Duration.ofSeconds(10)), esx.domains());
         assertEquals(RefreshStrategy.poll(RefreshPolicy.DEFAULT_POLL), esx.objects(ObjectKind.STORAGE_POOL));

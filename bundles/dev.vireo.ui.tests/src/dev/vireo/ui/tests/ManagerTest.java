@@ -6,18 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
+import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterAll;
@@ -83,8 +90,27 @@ class ManagerTest {
         }
         assertEquals("paused", Workbench.row(view, host, "state-paused").getText(1));
         assertEquals("crashed", Workbench.row(view, host, "state-crashed").getText(1));
-        assertNotNull(Workbench.row(view, host, "test").getImage(), "a state icon");
+        Set<RGB> painted = paintedColours(view.viewer().getTree());
+        assertTrue(painted.contains(new RGB(46, 160, 67)), "a running machine's green icon");
+        assertTrue(painted.contains(new RGB(219, 160, 0)), "a paused machine's amber icon");
         Workbench.screenshot(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), "manager");
+    }
+
+    /** Every colour the tree paints, as drawn afresh into an image. */
+    private static Set<RGB> paintedColours(Tree tree) {
+        Image image = new Image(tree.getDisplay(), tree.getSize().x, tree.getSize().y);
+        GC gc = new GC(image);
+        tree.print(gc);
+        gc.dispose();
+        ImageData data = image.getImageData();
+        image.dispose();
+        Set<RGB> colours = new HashSet<>();
+        for (int y = 0; y < data.height; y++) {
+            for (int x = 0; x < data.width; x++) {
+                colours.add(data.palette.getRGB(data.getPixel(x, y)));
+            }
+        }
+        return colours;
     }
 
     private void expand(String section) {

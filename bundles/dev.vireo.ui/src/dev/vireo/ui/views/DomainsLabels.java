@@ -6,18 +6,14 @@ import java.util.function.Supplier;
 import org.eclipse.jface.viewers.Viewer;
 import org.eclipse.jface.viewers.ViewerComparator;
 import org.eclipse.jface.viewers.ViewerFilter;
-import org.eclipse.swt.graphics.Image;
 
 import dev.vireo.connection.VirtConnection;
 import dev.vireo.monitor.DomainRecord;
 import dev.vireo.model.Units;
 
-/** What the manager's rows say (name, icon, state, memory), how they sort, and the name filter. */
+/** What the manager's rows say (name, state, memory), how they sort, and the name filter. */
 final class DomainsLabels {
-    private final StateIcons icons;
-
-    DomainsLabels(StateIcons icons) {
-        this.icons = icons;
+    private DomainsLabels() {
     }
 
     static String nameOf(Object e) {
@@ -28,10 +24,6 @@ final class DomainsLabels {
             case DomainNode n -> n.record() == null ? "" : n.record().name();
             default -> "";
         };
-    }
-
-    Image imageOf(Object e) {
-        return e instanceof DomainNode n && n.record() != null ? icons.get(n.record().state()) : null;
     }
 
     static String stateOf(Object e) {

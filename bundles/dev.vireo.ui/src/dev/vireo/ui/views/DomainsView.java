@@ -68,6 +68,8 @@ public class DomainsView extends ViewPart {
     /** Domain changes not yet shown; applied row by row, so a burst costs what it changes, not the whole tree. */
     private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean fullRefreshPending = new AtomicBoolean(true);
+    /** The name each row was placed by (UI thread): reading a row's text would fill a virtual tree's rows. */
+    private final Map<DomainNode, String> placedNames = new HashMap<>();
 
     private record Pending(VirtConnection connection, DomainChange change) {
     }
@@ -112,7 +114,6 @@ public class DomainsView extends ViewPart {
     private TreeViewer viewer;
     private Text filter;
     private Display display;
-    private StateIcons icons;
     private UiTurnCoalescer refresher;
     private CredentialsPrompt credentialsPrompt;
     /** How long each refresh held the UI thread, for the responsiveness test and benchmark. */
@@ -122,19 +123,18 @@ public class DomainsView extends ViewPart {
     @Override
     public void createPartControl(Composite parent) {
         display = parent.getDisplay();
-        icons = new StateIcons(display);
         refresher = new UiTurnCoalescer(display, this::refresh);
-        DomainsLabels labels = new DomainsLabels(icons);
         GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(parent);
         filter = new Text(parent, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
         filter.setMessage("Filter virtual machines, networks and pools by name");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(filter);
-        viewer = new TreeViewer(parent, SWT.MULTI | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
+        viewer = new TreeViewer(parent, SWT.MULTI | SWT.FULL_SELECTION | SWT.VIRTUAL | SWT.V_SCROLL | SWT.H_SCROLL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(viewer.getControl());
         viewer.getTree().setHeaderVisible(true);
         viewer.getTree().setLinesVisible(true);
         viewer.setUseHashlookup(true);
-        column("Name", 230, SWT.LEFT, DomainsLabels::nameOf, labels::imageOf);
+        column("Name", 230, SWT.LEFT, DomainsLabels::nameOf, e -> null);
+        new StateIcons().paintInto(viewer.getTree());
         column("State", 120, SWT.LEFT, DomainsLabels::stateOf, e -> null);
         column("CPU usage", 100, SWT.LEFT, e -> "", e -> null);
         column("vCPUs", 55, SWT.RIGHT, DomainsLabels::vcpusOf, e -> null);
@@ -198,7 +198,6 @@ public class DomainsView extends ViewPart {
             Services.monitor(c).removeListener(cacheListener);
             Services.monitor(c).setVisible(this, null);
         });
-        icons.dispose();
         super.dispose();
     }
 
@@ -254,8 +253,10 @@ public class DomainsView extends ViewPart {
             if (fullRefreshPending.getAndSet(false)) {
                 pending.clear();
                 viewer.refresh();
+                placedNames.clear();
                 for (VirtConnection c : watched) {
                     viewer.setExpandedState(c, true);
+                    Services.monitor(c).domains().all().forEach(d -> placedNames.put(new DomainNode(c, d.uuid()), d.name()));
                 }
             } else {
                 applyPending();
@@ -301,13 +302,15 @@ public class DomainsView extends ViewPart {
                 }
             } else if (item == null) {
                 added.computeIfAbsent(node.connection(), c -> new ArrayList<>()).add(node);
-            } else if (!item.getText(0).equals(node.record().name())) {
+            } else if (!node.record().name().equals(placedNames.get(node))) {
                 gone.add(node); // renamed: placed again by the comparator
                 added.computeIfAbsent(node.connection(), c -> new ArrayList<>()).add(node);
             } else {
                 changed.add(node);
             }
         }
+        gone.forEach(placedNames::remove);
+        added.values().forEach(nodes -> nodes.forEach(n -> placedNames.put(n, n.record().name())));
         viewer.remove(gone.toArray());
         added.forEach((c, nodes) -> viewer.add(c, nodes.toArray()));
         viewer.update(changed.toArray(), null);
@@ -322,9 +325,21 @@ public class DomainsView extends ViewPart {
         Map<VirtConnection, Set<String>> visible = new HashMap<>();
         boolean seen = viewer.getTree().isVisible() && !viewer.getTree().getShell().getMinimized();
         for (TreeItem connectionRow : seen ? viewer.getTree().getItems() : new TreeItem[0]) {
-            for (TreeItem row : connectionRow.getExpanded() ? connectionRow.getItems() : new TreeItem[0]) {
-                Rectangle bounds = row.getBounds();
-                if (row.getData() instanceof DomainNode n && bounds.y + bounds.height >= 0 && bounds.y <= area.height) {
+            TreeItem[] rows = connectionRow.getExpanded() ? connectionRow.getItems() : new TreeItem[0];
+            // rows lie top to bottom: look only at those on screen (a row's bounds fill in a virtual
+            // tree's row, and cost a native call: thousands of them would hold the UI thread)
+            int low = 0, high = rows.length;
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                Rectangle bounds = rows[mid].getBounds();
+                if (bounds.y + bounds.height < 0) {
+                    low = mid + 1;
+                } else {
+                    high = mid;
+                }
+            }
+            for (int i = low; i < rows.length && rows[i].getBounds().y <= area.height; i++) {
+                if (rows[i].getData() instanceof DomainNode n) {
                     visible.computeIfAbsent(n.connection(), c -> new HashSet<>()).add(n.uuid());
                 }
             }
