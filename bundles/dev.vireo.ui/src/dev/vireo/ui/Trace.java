@@ -106,6 +106,16 @@ public final class Trace {
         }
     }
 
+    /** Whether a paint has shown rows of this host yet: once it has, callers need not look again. */
+    public static boolean rowsPaintedOf(VirtConnection host) {
+        return made.contains("rows-painted " + host.uri());
+    }
+
+    /** Whether the host's XML was marked all cached: once it was, callers need not look again. */
+    public static boolean allXmlOf(VirtConnection host) {
+        return made.contains("all-xml " + host.uri());
+    }
+
     /** A paint showed {@code rows} (> 0) VM rows of this host. */
     public static void rowsPainted(VirtConnection host, int rows) {
         once("rows-painted " + host.uri(), "rows-painted", host.uri() + " " + rows);
@@ -113,7 +123,7 @@ public final class Trace {
 
     /** A host has every VM's XML cached: marked, and watched for its first quiet moment. */
     public static void allXml(VirtConnection host, int domains) {
-        if (on() && !made.contains("all-xml " + host.uri())) {
+        if (on() && !allXmlOf(host)) {
             quiet.put(host, new long[] { host.calls().total(), System.currentTimeMillis() });
             once("all-xml " + host.uri(), "all-xml", host.uri() + " " + domains);
         }

@@ -12,8 +12,8 @@ import dev.vireo.connection.VirtConnection;
 import dev.vireo.ui.Services;
 
 /**
- * The status line's cost of the open connections: libvirt calls and bytes in total and in the
- * last minute, per connection in the tooltip. No other manager shows this; it is how a user sees
+ * The status line's cost of the open connections: libvirt calls and bytes in total and calls in
+ * the last minute; each connection's, with its bytes in the last minute, in the tooltip. No other manager shows this; it is how a user sees
  * that an idle Vireo costs the host nothing.
  */
 public class ConnectionCostControl extends WorkbenchWindowControlContribution {
@@ -23,8 +23,9 @@ public class ConnectionCostControl extends WorkbenchWindowControlContribution {
     @Override
     protected Control createControl(Composite parent) {
         label = new Label(parent, SWT.NONE);
-        // sized once, for the widest text it will show
-        label.setText("libvirt: 0000000 calls, 0000 MiB (last min 000000 calls, 0000 KiB)");
+        // sized once, for the widest text it will show: short, so that the status line's other
+        // items keep their room beside an open editor; the tooltip has each connection's figures
+        label.setText("libvirt: 0000000 calls, 0000 MiB, 000000/min");
         refresh();
         return label;
     }
@@ -34,17 +35,16 @@ public class ConnectionCostControl extends WorkbenchWindowControlContribution {
             return;
         }
         List<VirtConnection> connections = Services.connections().connections();
-        long calls = 0, bytes = 0, recentCalls = 0, recentBytes = 0;
+        long calls = 0, bytes = 0, recentCalls = 0;
         StringBuilder tip = new StringBuilder();
         for (VirtConnection c : connections) {
             ConnectionCost.Figures f = ConnectionCost.of(c);
             calls += f.calls();
             bytes += f.bytes();
             recentCalls += f.callsLastMinute();
-            recentBytes += f.bytesLastMinute();
             tip.append(c.uri()).append(": ").append(f.summary()).append('\n');
         }
-        label.setText("libvirt: " + new ConnectionCost.Figures(calls, bytes, recentCalls, recentBytes).summary());
+        label.setText("libvirt: " + calls + " calls, " + ConnectionCost.kib(bytes) + ", " + recentCalls + "/min");
         label.setToolTipText(tip.length() == 0 ? "No connections" : tip.toString().trim());
         label.getParent().layout();
         label.getDisplay().timerExec(REFRESH_MS, this::refresh);

@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
@@ -60,8 +59,11 @@ import dev.vireo.ui.widgets.UiTurnCoalescer;
 public class DomainsView extends ViewPart {
     public static final String ID = "dev.vireo.ui.views.domains";
     private static final int CPU_COLUMN = 2;
-    /** A GTK tree row costs about a millisecond to add: this many keep one UI turn near 100 ms. */
-    private static final int CHANGES_PER_TURN = 100;
+    /**
+     * A GTK tree row costs about a millisecond to add: this many keep one UI turn near 50 ms, well
+     * under the 100 ms a user notices.
+     */
+    private static final int CHANGES_PER_TURN = 50;
 
     private final ConnectionManager manager = Services.connections();
     private final Set<VirtConnection> watched = ConcurrentHashMap.newKeySet();
@@ -70,6 +72,12 @@ public class DomainsView extends ViewPart {
     private final AtomicBoolean fullRefreshPending = new AtomicBoolean(true);
     /** The name each row was placed by (UI thread): reading a row's text would fill a virtual tree's rows. */
     private final Map<DomainNode, String> placedNames = new HashMap<>();
+    /**
+     * Hosts (their state) and host sections (their objects) to refresh next turn, each alone: a
+     * refresh of the whole tree labels every row again, seconds of the UI thread with thousands
+     * of machines.
+     */
+    private final Set<Object> stale = ConcurrentHashMap.newKeySet();
 
     private record Pending(VirtConnection connection, DomainChange change) {
     }
@@ -84,7 +92,7 @@ public class DomainsView extends ViewPart {
 
         @Override
         public void objectsChanged(ConnectionMonitor monitor, ObjectKind kind) {
-            requestFullRefresh();
+            refreshLater(new HostSection(monitor.connection(), kind));
         }
     };
     private final ConnectionListener connectionListener = new ConnectionListener() {
@@ -102,7 +110,7 @@ public class DomainsView extends ViewPart {
 
         @Override
         public void connectionStateChanged(VirtConnection c) {
-            requestFullRefresh();
+            refreshLater(c);
         }
     };
     private final IEclipsePreferences.IPreferenceChangeListener preferenceListener = e -> {
@@ -221,10 +229,13 @@ public class DomainsView extends ViewPart {
     /** For {@code --trace}: the first paint that shows a host's VM rows. */
     private void traceRowsPainted() {
         for (TreeItem host : viewer.getTree().getItems()) {
-            if (host.getData() instanceof VirtConnection c && host.getExpanded()) {
-                long rows = Stream.of(host.getItems()).filter(i -> i.getData() instanceof DomainNode).count();
+            if (host.getData() instanceof VirtConnection c && host.getExpanded() && !Trace.rowsPaintedOf(c)) {
+                int rows = 0; // machines come first
+                while (rows < host.getItemCount() && host.getItem(rows).getData() instanceof DomainNode) {
+                    rows++;
+                }
                 if (rows > 0) {
-                    Trace.rowsPainted(c, (int) rows);
+                    Trace.rowsPainted(c, rows);
                 }
             }
         }
@@ -236,6 +247,11 @@ public class DomainsView extends ViewPart {
             monitor.addListener(cacheListener);
             monitor.sampleStats(VireoPreferences.statsInterval(), VireoPreferences.statsBudget());
         }
+    }
+
+    private void refreshLater(Object hostOrSection) {
+        stale.add(hostOrSection);
+        refresher.request();
     }
 
     private void requestFullRefresh() {
@@ -252,6 +268,7 @@ public class DomainsView extends ViewPart {
         try {
             if (fullRefreshPending.getAndSet(false)) {
                 pending.clear();
+                stale.clear();
                 viewer.refresh();
                 placedNames.clear();
                 for (VirtConnection c : watched) {
@@ -259,6 +276,7 @@ public class DomainsView extends ViewPart {
                     Services.monitor(c).domains().all().forEach(d -> placedNames.put(new DomainNode(c, d.uuid()), d.name()));
                 }
             } else {
+                refreshStale();
                 applyPending();
             }
         } finally {
@@ -269,7 +287,7 @@ public class DomainsView extends ViewPart {
         getSite().getService(IEvaluationService.class).requestEvaluation(DomainPropertyTester.NAMESPACE + ".state");
         updateVisible();
         if (Trace.on()) {
-            watched.stream().filter(c -> Services.monitor(c).isXmlLoaded())
+            watched.stream().filter(c -> !Trace.allXmlOf(c) && Services.monitor(c).isXmlLoaded())
                     .forEach(c -> Trace.allXml(c, Services.monitor(c).domains().size()));
         }
         longestRefreshNanos = Math.max(longestRefreshNanos, System.nanoTime() - start);
@@ -316,6 +334,17 @@ public class DomainsView extends ViewPart {
         viewer.update(changed.toArray(), null);
     }
 
+    private void refreshStale() {
+        for (Object element : List.copyOf(stale)) {
+            stale.remove(element);
+            if (element instanceof VirtConnection c) {
+                viewer.update(c, null); // its state; its rows come and go with its cache's own changes
+            } else {
+                viewer.refresh(element);
+            }
+        }
+    }
+
     /** Tells each monitor which of its domains are on screen: only those are sampled. */
     private void updateVisible() {
         if (viewer.getTree().isDisposed()) {
@@ -325,21 +354,28 @@ public class DomainsView extends ViewPart {
         Map<VirtConnection, Set<String>> visible = new HashMap<>();
         boolean seen = viewer.getTree().isVisible() && !viewer.getTree().getShell().getMinimized();
         for (TreeItem connectionRow : seen ? viewer.getTree().getItems() : new TreeItem[0]) {
-            TreeItem[] rows = connectionRow.getExpanded() ? connectionRow.getItems() : new TreeItem[0];
-            // rows lie top to bottom: look only at those on screen (a row's bounds fill in a virtual
-            // tree's row, and cost a native call: thousands of them would hold the UI thread)
-            int low = 0, high = rows.length;
+            if (connectionRow.getBounds().y > area.height) {
+                break; // this host and those after it are below the screen
+            }
+            int count = connectionRow.getExpanded() ? connectionRow.getItemCount() : 0;
+            // rows lie top to bottom: look only at those on screen (each row's bounds cost native
+            // calls; thousands of them would hold the UI thread)
+            int low = 0, high = count;
             while (low < high) {
                 int mid = (low + high) >>> 1;
-                Rectangle bounds = rows[mid].getBounds();
+                Rectangle bounds = connectionRow.getItem(mid).getBounds();
                 if (bounds.y + bounds.height < 0) {
                     low = mid + 1;
                 } else {
                     high = mid;
                 }
             }
-            for (int i = low; i < rows.length && rows[i].getBounds().y <= area.height; i++) {
-                if (rows[i].getData() instanceof DomainNode n) {
+            for (int i = low; i < count; i++) {
+                TreeItem row = connectionRow.getItem(i);
+                if (row.getBounds().y > area.height) {
+                    break;
+                }
+                if (row.getData() instanceof DomainNode n) {
                     visible.computeIfAbsent(n.connection(), c -> new HashSet<>()).add(n.uuid());
                 }
             }

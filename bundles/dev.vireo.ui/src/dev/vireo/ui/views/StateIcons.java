@@ -58,17 +58,17 @@ final class StateIcons {
                 return;
             }
             TreeItem item = (TreeItem) e.item;
-            switch (e.type) {
-                case SWT.MeasureItem -> e.width += SIZE + GAP;
-                case SWT.EraseItem -> e.detail &= ~SWT.FOREGROUND; // the name is drawn below, after the icon
-                default -> {
-                    draw(e.gc, n.record().state(), e.x, e.y + (e.height - SIZE) / 2);
-                    String name = item.getText(0);
-                    e.gc.drawText(name, e.x + SIZE + GAP, e.y + (e.height - e.gc.textExtent(name).y) / 2, true);
-                }
+            // no MeasureItem: GTK would then measure every row of the tree at each change, not only
+            // those it draws; the column is wide enough as it is
+            if (e.type == SWT.EraseItem) {
+                e.detail &= ~SWT.FOREGROUND; // the name is drawn below, after the icon
+            } else {
+                draw(e.gc, n.record().state(), e.x, e.y + (e.height - SIZE) / 2);
+                String name = item.getText(0);
+                e.gc.drawText(name, e.x + SIZE + GAP, e.y + (e.height - e.gc.textExtent(name).y) / 2, true);
             }
         };
-        for (int event : new int[] { SWT.MeasureItem, SWT.EraseItem, SWT.PaintItem }) {
+        for (int event : new int[] { SWT.EraseItem, SWT.PaintItem }) {
             tree.addListener(event, painter);
         }
     }
