@@ -77,6 +77,8 @@ public final class LoadFanOut implements AutoCloseable {
         LibvirtConnection session;
         try {
             session = LibvirtConnection.openReadOnly(libvirtUri, connection.calls(), credentials);
+            // on a link that dies, its calls fail (and go to the connection) instead of waiting for ever
+            session.setKeepAlive(VirtConnection.KEEPALIVE_INTERVAL_S, VirtConnection.KEEPALIVE_COUNT);
         } catch (RuntimeException e) {
             Log.warn(LoadFanOut.class, "An extra session to " + connection.uri() + " did not open ("
                     + e.getMessage() + "); the connection fetches without it");

@@ -33,7 +33,7 @@ public final class VirtConnection {
      * idle healthy link carries only the daemon's pings and their answers, half the traffic of
      * both sides pinging.
      */
-    private static final int KEEPALIVE_INTERVAL_S = 6, KEEPALIVE_COUNT = 4;
+    static final int KEEPALIVE_INTERVAL_S = 6, KEEPALIVE_COUNT = 4;
     private static final long[] BACKOFF_MS = { 250, 500, 1000, 2000, 4000, 8000, 15000, 30000 };
 
     private final String uri;
