@@ -26,6 +26,7 @@ import dev.vireo.ui.EditorAreaHint;
 import dev.vireo.ui.Services;
 import dev.vireo.ui.Trace;
 import dev.vireo.ui.dialogs.AboutDialog;
+import dev.vireo.ui.dialogs.DriverPluginsDialog;
 import dev.vireo.ui.preferences.VireoPreferences;
 
 /** The Vireo window: a File menu, the contributed menus, and the virtual machines perspective. */
@@ -92,6 +93,7 @@ class VireoWorkbenchAdvisor extends WorkbenchAdvisor {
         private IContributionItem views;
         private IContributionItem keyAssist;
         private Action about;
+        private Action driverPlugins;
 
         MenuBar(IActionBarConfigurer configurer) {
             super(configurer);
@@ -110,6 +112,12 @@ class VireoWorkbenchAdvisor extends WorkbenchAdvisor {
             views = ContributionItemFactory.VIEWS_SHORTLIST.create(window);
             keyAssist = new CommandContributionItem(new CommandContributionItemParameter(window, null,
                     "org.eclipse.ui.window.showKeyAssist", CommandContributionItem.STYLE_PUSH));
+            driverPlugins = new Action("&Driver Plugins") {
+                @Override
+                public void run() {
+                    new DriverPluginsDialog(window.getShell()).open();
+                }
+            };
             about = new Action("&About Vireo") {
                 @Override
                 public void run() {
@@ -137,6 +145,7 @@ class VireoWorkbenchAdvisor extends WorkbenchAdvisor {
             menuBar.add(window);
             MenuManager help = new MenuManager("&Help", IWorkbenchActionConstants.M_HELP);
             help.add(keyAssist);
+            help.add(driverPlugins);
             help.add(new Separator());
             help.add(about);
             menuBar.add(help);
