@@ -26,7 +26,8 @@ public class ConnectionCostControl extends WorkbenchWindowControlContribution {
         // sized once, for the widest text it will show: short, so that the status line's other
         // items keep their room beside an open editor; the tooltip has each connection's figures
         label.setText("libvirt: 0000000 calls, 0000 MiB, 000000/min");
-        refresh();
+        // after the toolbar has taken its width from that text: the figures come later, not now
+        label.getDisplay().asyncExec(this::refresh);
         return label;
     }
 
