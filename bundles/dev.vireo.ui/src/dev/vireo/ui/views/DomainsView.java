@@ -2,7 +2,6 @@ package dev.vireo.ui.views;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,6 @@ import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.jface.viewers.TreeViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Text;
@@ -350,36 +348,7 @@ public class DomainsView extends ViewPart {
         if (viewer.getTree().isDisposed()) {
             return;
         }
-        Rectangle area = viewer.getTree().getClientArea();
-        Map<VirtConnection, Set<String>> visible = new HashMap<>();
-        boolean seen = viewer.getTree().isVisible() && !viewer.getTree().getShell().getMinimized();
-        for (TreeItem connectionRow : seen ? viewer.getTree().getItems() : new TreeItem[0]) {
-            if (connectionRow.getBounds().y > area.height) {
-                break; // this host and those after it are below the screen
-            }
-            int count = connectionRow.getExpanded() ? connectionRow.getItemCount() : 0;
-            // rows lie top to bottom: look only at those on screen (each row's bounds cost native
-            // calls; thousands of them would hold the UI thread)
-            int low = 0, high = count;
-            while (low < high) {
-                int mid = (low + high) >>> 1;
-                Rectangle bounds = connectionRow.getItem(mid).getBounds();
-                if (bounds.y + bounds.height < 0) {
-                    low = mid + 1;
-                } else {
-                    high = mid;
-                }
-            }
-            for (int i = low; i < count; i++) {
-                TreeItem row = connectionRow.getItem(i);
-                if (row.getBounds().y > area.height) {
-                    break;
-                }
-                if (row.getData() instanceof DomainNode n) {
-                    visible.computeIfAbsent(n.connection(), c -> new HashSet<>()).add(n.uuid());
-                }
-            }
-        }
+        Map<VirtConnection, Set<String>> visible = RowsOnScreen.of(viewer.getTree());
         watched.forEach(c -> Services.monitor(c).setVisible(this, visible.get(c)));
     }
 
