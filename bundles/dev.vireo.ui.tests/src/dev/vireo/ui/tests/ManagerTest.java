@@ -15,8 +15,6 @@ import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.widgets.Button;
@@ -98,12 +96,7 @@ class ManagerTest {
 
     /** Every colour the tree paints, as drawn afresh into an image. */
     private static Set<RGB> paintedColours(Tree tree) {
-        Image image = new Image(tree.getDisplay(), tree.getSize().x, tree.getSize().y);
-        GC gc = new GC(image);
-        tree.print(gc);
-        gc.dispose();
-        ImageData data = image.getImageData();
-        image.dispose();
+        ImageData data = Workbench.printed(tree);
         Set<RGB> colours = new HashSet<>();
         for (int y = 0; y < data.height; y++) {
             for (int x = 0; x < data.width; x++) {

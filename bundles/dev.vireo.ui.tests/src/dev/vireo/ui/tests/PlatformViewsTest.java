@@ -18,8 +18,6 @@ import org.eclipse.e4.ui.model.application.ui.basic.MPartStack;
 import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.swt.custom.CTabFolder;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.graphics.Rectangle;
@@ -131,12 +129,7 @@ class PlatformViewsTest {
                 null, MPartStack.class, List.of("EditorStack"));
         CTabFolder folder = (CTabFolder) stacks.get(0).getWidget();
         Rectangle area = folder.getClientArea();
-        Image picture = new Image(folder.getDisplay(), folder.getSize().x, folder.getSize().y);
-        GC gc = new GC(picture);
-        folder.print(gc);
-        gc.dispose();
-        ImageData pixels = picture.getImageData();
-        picture.dispose();
+        ImageData pixels = Workbench.printed(folder);
         int middle = area.y + area.height / 3 + 30;
         RGB background = pixels.palette.getRGB(pixels.getPixel(area.x + 2, middle));
         long drawn = 0; // anything but the background in a band where the hint is: its letters

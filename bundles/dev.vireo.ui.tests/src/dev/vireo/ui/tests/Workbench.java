@@ -15,6 +15,7 @@ import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.TreeItem;
@@ -114,6 +115,17 @@ final class Workbench {
         view.setFocus();
     }
 
+    /** The control as it draws itself now, drawn afresh into an image (the screen may lag behind). */
+    static ImageData printed(Control control) {
+        Image image = new Image(control.getDisplay(), control.getSize().x, control.getSize().y);
+        GC gc = new GC(image);
+        control.print(gc);
+        gc.dispose();
+        ImageData data = image.getImageData();
+        image.dispose();
+        return data;
+    }
+
     /** Saves a picture of a shell as {@code target/screenshots/NAME.png}, for docs/ and for looking at. */
     static void screenshot(Shell shell, String name) throws IOException {
         shell.forceActive();
@@ -131,22 +143,21 @@ final class Workbench {
                 // paint everything pending
             }
         }
-        Image image = new Image(display, r.width, r.height);
+        ImageData data;
         if (shell != null) {
-            // drawn afresh into the image: the screen may lag behind what the widgets now say
-            GC gc = new GC(image);
-            shell.print(gc);
-            gc.dispose();
+            data = printed(shell);
         } else {
+            Image image = new Image(display, r.width, r.height);
             GC gc = new GC(display);
             gc.copyArea(image, r.x, r.y);
             gc.dispose();
+            data = image.getImageData();
+            image.dispose();
         }
         ImageLoader loader = new ImageLoader();
-        loader.data = new ImageData[] { image.getImageData() };
+        loader.data = new ImageData[] { data };
         Path dir = Path.of("target", "screenshots");
         Files.createDirectories(dir);
         loader.save(dir.resolve(name + ".png").toString(), SWT.IMAGE_PNG);
-        image.dispose();
     }
 }
