@@ -1,5 +1,6 @@
 package dev.vireo.app;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,7 @@ public class VireoApplication implements IApplication {
         LibvirtThreadGuard.forbid(display.getThread());
         try {
             int code = PlatformUI.createAndRunWorkbench(display, new VireoWorkbenchAdvisor(connectUris()));
-            return code == PlatformUI.RETURN_RESTART ? EXIT_RESTART : EXIT_OK;
+            return code == PlatformUI.RETURN_RESTART ? restart() : EXIT_OK;
         } finally {
             display.dispose();
         }
@@ -55,6 +56,28 @@ public class VireoApplication implements IApplication {
                 workbench.close();
             }
         });
+    }
+
+    /**
+     * Starts Vireo again once this process has ended (after installing a plugin, say). Eclipse's
+     * native launcher would; the start script, which the product has instead, names itself in
+     * {@code vireo.launcher}. Without it (a development runtime) the restart is left to whoever
+     * started this one.
+     */
+    private static Object restart() {
+        String launcher = System.getProperty("vireo.launcher");
+        if (launcher == null) {
+            return EXIT_RESTART;
+        }
+        List<String> command = new ArrayList<>(List.of("sh", "-c",
+                "tail --pid=" + ProcessHandle.current().pid() + " -f /dev/null; exec \"$0\" \"$@\"", launcher));
+        command.addAll(List.of(Platform.getApplicationArgs()));
+        try {
+            new ProcessBuilder(command).inheritIO().start();
+        } catch (IOException e) {
+            Platform.getLog(VireoApplication.class).error("Vireo could not start again: " + e.getMessage(), e);
+        }
+        return EXIT_OK;
     }
 
     /** The URIs given with {@code --connect}, in order. */

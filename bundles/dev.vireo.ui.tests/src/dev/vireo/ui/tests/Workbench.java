@@ -138,9 +138,13 @@ final class Workbench {
     }
 
     private static void capture(Display display, Rectangle r, String name, Shell shell) throws IOException {
-        for (int i = 0; i < 20; i++) {
-            while (display.readAndDispatch()) {
-                // paint everything pending
+        // paint everything pending, for as long as GTK's theme animates a change of state (200 ms):
+        // a button enabled just now is drawn greyed until then. Not a wait for the test's logic.
+        long end = System.nanoTime() + 250_000_000L;
+        while (System.nanoTime() < end) {
+            if (!display.readAndDispatch()) {
+                display.timerExec(10, () -> { });
+                display.sleep();
             }
         }
         ImageData data;
