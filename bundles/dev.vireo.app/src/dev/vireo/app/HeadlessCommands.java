@@ -74,7 +74,7 @@ final class HeadlessCommands {
         String iso = option(args, "--iso", null);
         String arch = option(args, "--arch", DEFAULT_ARCH);
         if (name == null) {
-            System.err.println("--print-new-vm-xml needs --name NAME");
+            System.err.println(Messages.PRINT_NEW_VM_XML_NEEDS_NAME);
             return 2;
         }
         ConnectionManager manager = new ConnectionManager();
@@ -84,7 +84,7 @@ final class HeadlessCommands {
             OsInfo os = osId != null ? db.byShortId(osId).orElse(null)
                     : iso != null ? db.detect(IsoVolume.read(Path.of(iso))).orElse(OsInfo.GENERIC) : OsInfo.GENERIC;
             if (os == null) {
-                System.err.println("osinfo-db knows no OS '" + osId + "' (see osinfo-query os)");
+                System.err.println(Messages.OSINFO_DB_KNOWS_NO_OS + osId + Messages.SEE_OSINFO_QUERY_OS);
                 return 2;
             }
             long memory = Long.parseLong(option(args, "--memory", Long.toString(Math.max(1024, os.recommendedRamMiB(arch)))));
@@ -121,7 +121,7 @@ final class HeadlessCommands {
         while (!done.getAsBoolean()) {
             if (connection.failure() != null || System.nanoTime() > deadline) {
                 System.err.println(connection.uri() + ": " + (connection.failure() != null ? connection.failure()
-                        : "no answer within " + TIMEOUT.toSeconds() + " s"));
+                        : Messages.NO_ANSWER_WITHIN + TIMEOUT.toSeconds() + " s"));
                 return false;
             }
             LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
@@ -139,7 +139,7 @@ final class HeadlessCommands {
         }
         monitor.domains().all().stream().sorted(Comparator.comparing(DomainRecord::name))
                 .forEach(d -> System.out.println(d.name() + "\t" + d.state().label()
-                        + (details ? "\t" + d.vcpus() + " vCPUs\t" + d.memoryKiB() / 1024 + " MiB" : "")));
+                        + (details ? "\t" + d.vcpus() + " vCPUs\t" + d.memoryKiB() / 1024 + Messages.MIB : "")));
         manager.close(connection);
         return 0;
     }

@@ -75,7 +75,7 @@ public class VireoApplication implements IApplication {
         try {
             new ProcessBuilder(command).inheritIO().start();
         } catch (IOException e) {
-            Platform.getLog(VireoApplication.class).error("Vireo could not start again: " + e.getMessage(), e);
+            Platform.getLog(VireoApplication.class).error(Messages.VIREO_COULD_NOT_START_AGAIN + e.getMessage(), e);
         }
         return EXIT_OK;
     }

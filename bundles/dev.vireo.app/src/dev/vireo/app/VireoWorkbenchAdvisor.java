@@ -65,7 +65,7 @@ class VireoWorkbenchAdvisor extends WorkbenchAdvisor {
         return new WorkbenchWindowAdvisor(configurer) {
             @Override
             public void preWindowOpen() {
-                configurer.setTitle("Vireo");
+                configurer.setTitle(Messages.VIREO);
                 configurer.setInitialSize(new Point(1280, 760));
                 configurer.setShowCoolBar(false);
                 configurer.setShowStatusLine(true);
@@ -112,13 +112,13 @@ class VireoWorkbenchAdvisor extends WorkbenchAdvisor {
             views = ContributionItemFactory.VIEWS_SHORTLIST.create(window);
             keyAssist = new CommandContributionItem(new CommandContributionItemParameter(window, null,
                     "org.eclipse.ui.window.showKeyAssist", CommandContributionItem.STYLE_PUSH));
-            driverPlugins = new Action("&Driver Plugins") {
+            driverPlugins = new Action(Messages.DRIVER_PLUGINS) {
                 @Override
                 public void run() {
                     new DriverPluginsDialog(window.getShell()).open();
                 }
             };
-            about = new Action("&About Vireo") {
+            about = new Action(Messages.ABOUT_VIREO) {
                 @Override
                 public void run() {
                     new AboutDialog(window.getShell()).open();
@@ -136,7 +136,7 @@ class VireoWorkbenchAdvisor extends WorkbenchAdvisor {
             menuBar.add(file);
             menuBar.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
             MenuManager window = new MenuManager("&Window", IWorkbenchActionConstants.M_WINDOW);
-            MenuManager showView = new MenuManager("Show &View");
+            MenuManager showView = new MenuManager(Messages.SHOW_VIEW);
             showView.add(views);
             window.add(showView);
             window.add(resetPerspective);

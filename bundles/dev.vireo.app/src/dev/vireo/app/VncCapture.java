@@ -60,13 +60,13 @@ final class VncCapture {
                 return 0;
             }
         } catch (NumberFormatException e) {
-            System.err.println("--vnc-capture: '" + display + "' is not HOST:PORT");
+            System.err.println(Messages.VNC_CAPTURE + display + Messages.IS_NOT_HOST_PORT);
         } catch (IOException e) {
             System.err.println("--vnc-capture: " + display + ": " + e.getMessage());
         } catch (ExecutionException e) {
             System.err.println("--vnc-capture: " + display + ": " + e.getCause().getMessage());
         } catch (TimeoutException e) {
-            System.err.println("--vnc-capture: " + display + ": no screen within " + TIMEOUT.toSeconds() + " s");
+            System.err.println("--vnc-capture: " + display + Messages.NO_SCREEN_WITHIN + TIMEOUT.toSeconds() + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

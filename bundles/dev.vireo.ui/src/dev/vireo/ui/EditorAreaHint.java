@@ -20,8 +20,8 @@ import org.eclipse.ui.IWorkbenchWindow;
  * the editor stack draws it whenever it has no tab.
  */
 public final class EditorAreaHint {
-    public static final String TEXT = "Double-click a virtual machine or a host to open it here.\n"
-            + "File > New Virtual Machine makes one.";
+    public static final String TEXT = Messages.DOUBLE_CLICK_A_VIRTUAL_MACHINE_OR
+            + Messages.FILE_NEW_VIRTUAL_MACHINE_MAKES_ONE;
 
     private EditorAreaHint() {
     }
@@ -31,7 +31,7 @@ public final class EditorAreaHint {
         EModelService models = window.getService(EModelService.class);
         int installed = 0;
         for (MPartStack stack : models.findElements(window.getService(MWindow.class), null, MPartStack.class,
-                List.of("EditorStack"))) {
+                List.of(Messages.EDITORSTACK))) {
             if (stack.getWidget() instanceof CTabFolder folder && folder.getData(TEXT) == null) {
                 folder.setData(TEXT, Boolean.TRUE);
                 // the workbench lays a composite over an empty stack's client area: the hint goes on it too

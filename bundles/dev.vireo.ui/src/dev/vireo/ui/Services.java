@@ -32,7 +32,7 @@ public final class Services {
     private static <S> S get(ServiceTracker<S, S> tracker, Class<S> type) {
         S service = tracker.getService();
         if (service == null) {
-            throw new IllegalStateException(type.getSimpleName() + " is not running: is org.apache.felix.scr started?");
+            throw new IllegalStateException(type.getSimpleName() + Messages.IS_NOT_RUNNING_IS_ORG_APACHE);
         }
         return service;
     }

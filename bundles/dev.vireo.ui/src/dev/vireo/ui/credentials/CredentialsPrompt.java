@@ -1,5 +1,6 @@
 package dev.vireo.ui.credentials;
 
+import dev.vireo.ui.Messages;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Set;
@@ -35,7 +36,7 @@ public final class CredentialsPrompt implements ConnectionListener {
             triedSaved.remove(c);
         } else if (c.state() == ConnectionState.DISCONNECTED && c.needsCredentials() && asking.add(c)) {
             // the keyring is asked over D-Bus: not on the UI thread
-            Job.create("Looking up the saved password for " + c.uri(), (ICoreRunnable) monitor -> answer(c)).schedule();
+            Job.create(Messages.LOOKING_UP_THE_SAVED_PASSWORD_FOR + c.uri(), (ICoreRunnable) monitor -> answer(c)).schedule();
         }
     }
 
@@ -63,7 +64,7 @@ public final class CredentialsPrompt implements ConnectionListener {
         new LoginDialog(display.getActiveShell(), c.uri(), c.failure(), userOf(c.uri()), protection, dialog -> {
             Credentials credentials = dialog.credentials();
             if (dialog.remember()) {
-                Job.create("Saving the password for " + c.uri(),
+                Job.create(Messages.SAVING_THE_PASSWORD_FOR + c.uri(),
                         (ICoreRunnable) monitor -> passwords.save(c.uri(), credentials))
                         .schedule();
             }
@@ -81,7 +82,7 @@ public final class CredentialsPrompt implements ConnectionListener {
         try {
             return passwords.protection();
         } catch (IOException e) {
-            ILog.of(CredentialsPrompt.class).error("Cannot open the secure storage of saved passwords", e);
+            ILog.of(CredentialsPrompt.class).error(Messages.CANNOT_OPEN_THE_SECURE_STORAGE_OF, e);
             return Protection.FILE_KEY;
         }
     }

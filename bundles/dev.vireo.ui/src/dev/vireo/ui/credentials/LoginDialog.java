@@ -1,5 +1,6 @@
 package dev.vireo.ui.credentials;
 
+import dev.vireo.ui.Messages;
 import java.util.function.Consumer;
 
 import org.eclipse.jface.dialogs.Dialog;
@@ -79,30 +80,30 @@ public class LoginDialog extends TitleAreaDialog {
 
     @Override
     protected Control createDialogArea(Composite parent) {
-        getShell().setText("Log In");
-        setTitle("Log in to " + uri);
+        getShell().setText(Messages.LOG_IN);
+        setTitle(Messages.LOG_IN_TO + uri);
         setMessage(reason);
         Composite area = (Composite) super.createDialogArea(parent);
         Composite form = new Composite(area, SWT.NONE);
         GridLayoutFactory.swtDefaults().numColumns(2).applyTo(form);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(form);
-        new Label(form, SWT.NONE).setText("User name:");
+        new Label(form, SWT.NONE).setText(Messages.USER_NAME);
         userText = new Text(form, SWT.BORDER);
         userText.setText(user == null ? "" : user);
         GridDataFactory.fillDefaults().grab(true, false).hint(240, SWT.DEFAULT).applyTo(userText);
-        new Label(form, SWT.NONE).setText("Password:");
+        new Label(form, SWT.NONE).setText(Messages.PASSWORD);
         passwordText = new Text(form, SWT.BORDER | SWT.PASSWORD);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(passwordText);
         new Label(form, SWT.NONE);
         remember = new Button(form, SWT.CHECK);
         if (protection == Protection.KEYRING) {
-            remember.setText("Remember the password (secure storage, keyed by the desktop keyring)");
+            remember.setText(Messages.REMEMBER_THE_PASSWORD_SECURE_STORAGE_KEYED);
         } else {
-            remember.setText("Remember the password (secure storage)");
+            remember.setText(Messages.REMEMBER_THE_PASSWORD_SECURE_STORAGE);
             new Label(form, SWT.NONE);
             keyWarning = new CLabel(form, SWT.NONE);
-            keyWarning.setText("No desktop keyring answered: a remembered password is encrypted with a key\n"
-                    + "kept in a file beside it, which anyone who can read your files can use.");
+            keyWarning.setText(Messages.NO_DESKTOP_KEYRING_ANSWERED_A_REMEMBERED
+                    + Messages.KEPT_IN_A_FILE_BESIDE_IT);
             keyWarning.setImage(JFaceResources.getImage(Dialog.DLG_IMG_MESSAGE_WARNING));
         }
         (user == null || user.isEmpty() ? userText : passwordText).setFocus();
@@ -111,7 +112,7 @@ public class LoginDialog extends TitleAreaDialog {
 
     @Override
     protected void createButtonsForButtonBar(Composite parent) {
-        createButton(parent, IDialogConstants.OK_ID, "&Log In", true);
+        createButton(parent, IDialogConstants.OK_ID, Messages.LOG_IN_2, true);
         createButton(parent, IDialogConstants.CANCEL_ID, IDialogConstants.CANCEL_LABEL, false);
     }
 

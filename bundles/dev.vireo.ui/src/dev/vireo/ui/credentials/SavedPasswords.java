@@ -1,5 +1,6 @@
 package dev.vireo.ui.credentials;
 
+import dev.vireo.ui.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,7 +84,7 @@ public final class SavedPasswords {
             String password = n.get("password", null);
             return password == null ? null : new Credentials(n.get("user", ""), password.toCharArray());
         } catch (StorageException | IOException e) {
-            ILog.of(SavedPasswords.class).error("Cannot read a saved password from secure storage", e);
+            ILog.of(SavedPasswords.class).error(Messages.CANNOT_READ_A_SAVED_PASSWORD_FROM, e);
             return null;
         }
     }
@@ -95,7 +96,7 @@ public final class SavedPasswords {
             n.put("password", new String(credentials.password()), true);
             n.flush();
         } catch (StorageException | IOException e) {
-            ILog.of(SavedPasswords.class).error("Cannot save the password in secure storage", e);
+            ILog.of(SavedPasswords.class).error(Messages.CANNOT_SAVE_THE_PASSWORD_IN_SECURE, e);
         }
     }
 
@@ -104,7 +105,7 @@ public final class SavedPasswords {
             storage().node(EncodingUtils.encodeSlashes(uri)).removeNode();
             storage().flush();
         } catch (IOException e) {
-            ILog.of(SavedPasswords.class).error("Cannot remove a saved password", e);
+            ILog.of(SavedPasswords.class).error(Messages.CANNOT_REMOVE_A_SAVED_PASSWORD, e);
         }
     }
 
@@ -141,8 +142,8 @@ public final class SavedPasswords {
             s.put("keyring-check", "ok", true);
             return s;
         } catch (StorageException e) {
-            ILog.of(SavedPasswords.class).warn("No desktop keyring answered; saved passwords are encrypted with a key"
-                    + " kept in a file instead: " + e.getMessage());
+            ILog.of(SavedPasswords.class).warn(Messages.NO_DESKTOP_KEYRING_ANSWERED_SAVED_PASSWORDS
+                    + Messages.KEPT_IN_A_FILE_INSTEAD + e.getMessage());
             return null;
         }
     }

@@ -1,5 +1,6 @@
 package dev.vireo.ui.credentials;
 
+import dev.vireo.ui.Messages;
 import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
@@ -63,11 +64,11 @@ public class SshQuestionDialog extends TitleAreaDialog {
 
     @Override
     protected Control createDialogArea(Composite parent) {
-        String title = hostKey ? "Unknown Host Key" : "SSH Login";
+        String title = hostKey ? Messages.UNKNOWN_HOST_KEY : Messages.SSH_LOGIN;
         getShell().setText(title);
         setTitle(title);
-        setMessage(hostKey ? "The host is not known yet. Accept its key only if the fingerprint is the host's."
-                : "ssh needs this to reach the host.", hostKey ? IMessageProvider.WARNING : IMessageProvider.NONE);
+        setMessage(hostKey ? Messages.THE_HOST_IS_NOT_KNOWN_YET
+                : Messages.SSH_NEEDS_THIS_TO_REACH_THE, hostKey ? IMessageProvider.WARNING : IMessageProvider.NONE);
         Composite area = (Composite) super.createDialogArea(parent);
         Composite body = new Composite(area, SWT.NONE);
         GridLayoutFactory.swtDefaults().numColumns(1).applyTo(body);

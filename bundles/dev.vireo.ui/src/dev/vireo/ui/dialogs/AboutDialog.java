@@ -1,5 +1,6 @@
 package dev.vireo.ui.dialogs;
 
+import dev.vireo.ui.Messages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -46,26 +47,26 @@ public class AboutDialog extends TitleAreaDialog {
 
     @Override
     protected Control createDialogArea(Composite parent) {
-        getShell().setText("About Vireo");
-        setTitle("Vireo " + FrameworkUtil.getBundle(AboutDialog.class).getVersion());
-        setMessage("A virtual machine manager for libvirt, built as an Eclipse RCP workbench.");
+        getShell().setText(Messages.ABOUT_VIREO);
+        setTitle(Messages.VIREO + FrameworkUtil.getBundle(AboutDialog.class).getVersion());
+        setMessage(Messages.A_VIRTUAL_MACHINE_MANAGER_FOR_LIBVIRT);
         Composite area = (Composite) super.createDialogArea(parent);
         table = new Table(area, SWT.BORDER | SWT.FULL_SELECTION);
         table.setHeaderVisible(true);
         GridDataFactory.fillDefaults().grab(true, true).hint(560, 200).applyTo(table);
-        for (String column : List.of("Component", "Version")) {
+        for (String column : List.of(Messages.COMPONENT, Messages.VERSION)) {
             new TableColumn(table, SWT.NONE).setText(column);
         }
-        row("Vireo", FrameworkUtil.getBundle(AboutDialog.class).getVersion().toString());
-        row("Java runtime", Runtime.version() + " (" + System.getProperty("java.vendor") + ")");
+        row(Messages.VIREO_2, FrameworkUtil.getBundle(AboutDialog.class).getVersion().toString());
+        row(Messages.JAVA_RUNTIME, Runtime.version() + " (" + System.getProperty("java.vendor") + ")");
         // libvirt is never called on the UI thread, not even its in-process version query
-        answer(row("libvirt client library", "..."), "Reading the libvirt client library's version",
+        answer(row(Messages.LIBVIRT_CLIENT_LIBRARY, "..."), Messages.READING_THE_LIBVIRT_CLIENT_LIBRARY_S,
                 () -> CompletableFuture.supplyAsync(HostOperations::libvirtClientVersion));
         for (VirtConnection c : Services.connections().connections()) {
             boolean up = c.state() == ConnectionState.CONNECTED;
-            TableItem item = row(c.uri(), up ? "asking the host..." : c.state().label());
+            TableItem item = row(c.uri(), up ? Messages.ASKING_THE_HOST : c.state().label());
             if (up) {
-                answer(item, "Asking " + c.uri() + " for its libvirt version",
+                answer(item, Messages.ASKING + c.uri() + Messages.FOR_ITS_LIBVIRT_VERSION,
                         () -> new HostOperations(Services.monitor(c)).libvirtVersion().thenApply(v -> "libvirt " + v));
             }
         }
@@ -80,7 +81,7 @@ public class AboutDialog extends TitleAreaDialog {
 
     /** The licence and third-party notices, as shipped in this bundle (and beside the product). */
     private static String noticeText() {
-        URL entry = FrameworkUtil.getBundle(AboutDialog.class).getEntry("NOTICE.md");
+        URL entry = FrameworkUtil.getBundle(AboutDialog.class).getEntry(Messages.NOTICE_MD);
         if (entry != null) {
             try (InputStream in = entry.openStream()) {
                 return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -88,7 +89,7 @@ public class AboutDialog extends TitleAreaDialog {
                 // said below
             }
         }
-        return "Vireo is licensed under the Eclipse Public License 2.0; its notices are missing from this build.";
+        return Messages.VIREO_IS_LICENSED_UNDER_THE_ECLIPSE;
     }
 
     public Text notices() {

@@ -1,5 +1,6 @@
 package dev.vireo.ui.dialogs;
 
+import dev.vireo.ui.Messages;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -78,34 +79,34 @@ public class AddConnectionDialog extends TitleAreaDialog {
 
     @Override
     protected Control createDialogArea(Composite parent) {
-        String title = editing == null ? "Add Connection" : "Edit Connection";
+        String title = editing == null ? Messages.ADD_CONNECTION : Messages.EDIT_CONNECTION;
         setTitle(title);
-        setMessage(editing == null ? "Choose a hypervisor driver and where it runs."
-                : "Change where " + editing + " connects; it reconnects as changed.");
+        setMessage(editing == null ? Messages.CHOOSE_A_HYPERVISOR_DRIVER_AND_WHERE
+                : Messages.CHANGE_WHERE + editing + Messages.CONNECTS_IT_RECONNECTS_AS_CHANGED);
         getShell().setText(title);
         Composite area = (Composite) super.createDialogArea(parent);
         Composite form = new Composite(area, SWT.NONE);
         GridLayoutFactory.swtDefaults().numColumns(2).margins(10, 10).applyTo(form);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(form);
 
-        driver = combo(form, "Hypervisor:");
+        driver = combo(form, Messages.HYPERVISOR);
         drivers.forEach(d -> driver.add(disabled.apply(d.id()) == null ? d.name()
-                : d.name() + " (disabled for this session: " + disabled.apply(d.id()) + ")"));
-        transport = combo(form, "Transport:");
-        host = text(form, "Host:");
-        user = text(form, "User name:");
-        path = text(form, "Path:");
-        uri = text(form, "URI:");
+                : d.name() + Messages.DISABLED_FOR_THIS_SESSION + disabled.apply(d.id()) + ")"));
+        transport = combo(form, Messages.TRANSPORT);
+        host = text(form, Messages.HOST);
+        user = text(form, Messages.USER_NAME);
+        path = text(form, Messages.PATH);
+        uri = text(form, Messages.URI);
         new Label(form, SWT.NONE);
         autoconnect = new Button(form, SWT.CHECK);
-        autoconnect.setText("Connect automatically when Vireo starts");
+        autoconnect.setText(Messages.CONNECT_AUTOMATICALLY_WHEN_VIREO_STARTS);
 
         Group can = new Group(form, SWT.NONE);
-        can.setText("What this driver supports");
+        can.setText(Messages.WHAT_THIS_DRIVER_SUPPORTS);
         GridLayoutFactory.swtDefaults().numColumns(3).applyTo(can);
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(can);
-        for (String feature : new String[] { "Events", "Bulk statistics", "Snapshots", "Migration", "Managed save",
-                "Volume creation", "VNC console", "SPICE console", "Serial console" }) {
+        for (String feature : new String[] { Messages.EVENTS, Messages.BULK_STATISTICS, Messages.SNAPSHOTS, Messages.MIGRATION, Messages.MANAGED_SAVE,
+                Messages.VOLUME_CREATION, Messages.VNC_CONSOLE, Messages.SPICE_CONSOLE, Messages.SERIAL_CONSOLE }) {
             Button b = new Button(can, SWT.CHECK);
             b.setText(feature);
             // a statement, not a choice: a click does not change it
@@ -129,7 +130,7 @@ public class AddConnectionDialog extends TitleAreaDialog {
 
     @Override
     protected void createButtonsForButtonBar(Composite parent) {
-        createButton(parent, IDialogConstants.OK_ID, "Connect", true);
+        createButton(parent, IDialogConstants.OK_ID, Messages.CONNECT, true);
         createButton(parent, IDialogConstants.CANCEL_ID, IDialogConstants.CANCEL_LABEL, false);
     }
 
@@ -205,7 +206,7 @@ public class AddConnectionDialog extends TitleAreaDialog {
         uri.setText(d.schemes().get(0) + (t.isEmpty() || t.equals("local") ? "" : "+" + t) + "://" + authority + "/"
                 + (p.startsWith("/") ? p.substring(1) : p));
         setErrorMessage(!t.isEmpty() && !t.equals("local") && !t.equals("unix") && authority.isEmpty()
-                ? "A " + t + " connection needs a host." : null);
+                ? "A " + t + Messages.CONNECTION_NEEDS_A_HOST : null);
         if (connectButton() != null) {
             connectButton().setEnabled(getErrorMessage() == null);
         }

@@ -1,5 +1,6 @@
 package dev.vireo.ui.dialogs;
 
+import dev.vireo.ui.Messages;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -59,14 +60,14 @@ public class CloneDialog extends TitleAreaDialog {
 
     @Override
     protected Control createDialogArea(Composite parent) {
-        getShell().setText("Clone Virtual Machine");
-        setTitle("Clone '" + domain.name() + "'");
-        setMessage("The clone gets new MAC addresses. Checked disks are copied on the host; the others are shared.");
+        getShell().setText(Messages.CLONE_VIRTUAL_MACHINE);
+        setTitle(Messages.CLONE + domain.name() + "'");
+        setMessage(Messages.THE_CLONE_GETS_NEW_MAC_ADDRESSES);
         Composite area = (Composite) super.createDialogArea(parent);
         Composite body = new Composite(area, SWT.NONE);
         GridLayoutFactory.swtDefaults().numColumns(2).applyTo(body);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(body);
-        new Label(body, SWT.NONE).setText("Name:");
+        new Label(body, SWT.NONE).setText(Messages.NAME);
         name = new Text(body, SWT.BORDER);
         name.setText(freeName(domain.name() + "-clone"));
         GridDataFactory.fillDefaults().grab(true, false).applyTo(name);
@@ -74,7 +75,7 @@ public class CloneDialog extends TitleAreaDialog {
         disks = new Table(body, SWT.CHECK | SWT.BORDER | SWT.FULL_SELECTION);
         disks.setHeaderVisible(true);
         GridDataFactory.fillDefaults().span(2, 1).grab(true, true).hint(500, 120).applyTo(disks);
-        for (String[] c : new String[][] { { "Copy", "60" }, { "Target", "70" }, { "Storage path", "360" } }) {
+        for (String[] c : new String[][] { { Messages.COPY, "60" }, { Messages.TARGET, "70" }, { Messages.STORAGE_PATH, "360" } }) {
             TableColumn column = new TableColumn(disks, SWT.LEFT);
             column.setText(c[0]);
             column.setWidth(Integer.parseInt(c[1]));
@@ -105,8 +106,8 @@ public class CloneDialog extends TitleAreaDialog {
 
     private void validate() {
         String n = name.getText().strip();
-        setErrorMessage(n.isEmpty() ? "The clone needs a name."
-                : cache.isNameInUse(n) ? "A virtual machine named '" + n + "' exists on this host." : null);
+        setErrorMessage(n.isEmpty() ? Messages.THE_CLONE_NEEDS_A_NAME
+                : cache.isNameInUse(n) ? Messages.A_VIRTUAL_MACHINE_NAMED + n + Messages.EXISTS_ON_THIS_HOST : null);
         if (getButton(IDialogConstants.OK_ID) != null) {
             getButton(IDialogConstants.OK_ID).setEnabled(getErrorMessage() == null);
         }

@@ -1,5 +1,6 @@
 package dev.vireo.ui.dialogs;
 
+import dev.vireo.ui.Messages;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,20 +50,20 @@ public class DeleteDomainDialog extends TitleAreaDialog {
 
     @Override
     protected Control createDialogArea(Composite parent) {
-        getShell().setText("Delete Virtual Machine");
-        setTitle("Delete '" + domain.name() + "'");
+        getShell().setText(Messages.DELETE_VIRTUAL_MACHINE);
+        setTitle(Messages.DELETE + domain.name() + "'");
         setMessage(domain.state().isActive()
-                ? "The virtual machine is " + domain.state().label() + "; it will be forced off first."
-                : "Its definition will be removed from the host. Checked storage is deleted too.");
+                ? Messages.THE_VIRTUAL_MACHINE_IS + domain.state().label() + Messages.IT_WILL_BE_FORCED_OFF_FIRST
+                : Messages.ITS_DEFINITION_WILL_BE_REMOVED_FROM);
         Composite area = (Composite) super.createDialogArea(parent);
         Composite body = new Composite(area, SWT.NONE);
         body.setLayout(new GridLayout(1, false));
         GridDataFactory.fillDefaults().grab(true, true).applyTo(body);
-        new Label(body, SWT.NONE).setText("Delete associated storage:");
+        new Label(body, SWT.NONE).setText(Messages.DELETE_ASSOCIATED_STORAGE);
         disks = new Table(body, SWT.CHECK | SWT.BORDER | SWT.FULL_SELECTION);
         disks.setHeaderVisible(true);
         GridDataFactory.fillDefaults().grab(true, true).hint(520, 140).applyTo(disks);
-        for (String[] c : new String[][] { { "Target", "70" }, { "Storage path", "280" }, { "Note", "170" } }) {
+        for (String[] c : new String[][] { { Messages.TARGET, "70" }, { Messages.STORAGE_PATH, "280" }, { Messages.NOTE, "170" } }) {
             TableColumn column = new TableColumn(disks, SWT.LEFT);
             column.setText(c[0]);
             column.setWidth(Integer.parseInt(c[1]));
@@ -85,7 +86,7 @@ public class DeleteDomainDialog extends TitleAreaDialog {
                 || (disk.string("device") != null && !"disk".equals(disk.string("device")));
         TableItem item = new TableItem(disks, SWT.NONE);
         item.setText(new String[] { String.valueOf(disk.string("targetDev")), path,
-                !others.isEmpty() ? "also used by " + others : readOnly ? "read-only or shared" : "" });
+                !others.isEmpty() ? Messages.ALSO_USED_BY + others : readOnly ? Messages.READ_ONLY_OR_SHARED : "" });
         item.setData(path);
         item.setChecked(others.isEmpty() && !readOnly);
     }

@@ -1,5 +1,6 @@
 package dev.vireo.ui.dialogs;
 
+import dev.vireo.ui.Messages;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -116,16 +117,16 @@ public class DriverPluginsDialog extends TitleAreaDialog {
 
     @Override
     protected Control createDialogArea(Composite parent) {
-        getShell().setText("Driver Plugins");
-        setTitle("Driver plugins");
-        setMessage("Each kind of host Vireo manages comes from a driver plugin; third parties install their own.");
+        getShell().setText(Messages.DRIVER_PLUGINS);
+        setTitle(Messages.DRIVER_PLUGINS_2);
+        setMessage(Messages.EACH_KIND_OF_HOST_VIREO_MANAGES);
         Composite area = new Composite((Composite) super.createDialogArea(parent), SWT.NONE);
         GridLayoutFactory.fillDefaults().margins(8, 8).applyTo(area);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(area);
         table = new Table(area, SWT.BORDER | SWT.FULL_SELECTION);
         table.setHeaderVisible(true);
         GridDataFactory.fillDefaults().grab(true, true).hint(980, 160).applyTo(table);
-        for (String column : List.of("Driver", "URI schemes", "Plugin", "Version", "Provider", "Status", "Capabilities")) {
+        for (String column : List.of(Messages.DRIVER, Messages.URI_SCHEMES, Messages.PLUGIN, Messages.VERSION, Messages.PROVIDER, Messages.STATUS, Messages.CAPABILITIES)) {
             new TableColumn(table, SWT.NONE).setText(column);
         }
         // the selected driver's capabilities in full: the column is cut where the dialog ends
@@ -140,13 +141,13 @@ public class DriverPluginsDialog extends TitleAreaDialog {
         Composite from = new Composite(area, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(4).applyTo(from);
         GridDataFactory.fillDefaults().grab(true, false).indent(0, 4).applyTo(from);
-        new Label(from, SWT.NONE).setText("Install from:");
+        new Label(from, SWT.NONE).setText(Messages.INSTALL_FROM);
         location = new Text(from, SWT.BORDER);
         location.setMessage("a p2 repository: https://…, a folder or a .zip archive");
         GridDataFactory.fillDefaults().grab(true, false).hint(400, SWT.DEFAULT).applyTo(location); // not as wide as its text
         location.addListener(SWT.Modify, e -> enable());
         Button browse = new Button(from, SWT.PUSH);
-        browse.setText("Archive…");
+        browse.setText(Messages.ARCHIVE);
         browse.addListener(SWT.Selection, e -> {
             FileDialog files = new FileDialog(getShell(), SWT.OPEN);
             files.setFilterExtensions(new String[] { "*.zip", "*" });
@@ -156,7 +157,7 @@ public class DriverPluginsDialog extends TitleAreaDialog {
             }
         });
         install = new Button(from, SWT.PUSH);
-        install.setText("Install");
+        install.setText(Messages.INSTALL);
         install.addListener(SWT.Selection, e -> install());
         refresh();
         return area;
@@ -164,11 +165,11 @@ public class DriverPluginsDialog extends TitleAreaDialog {
 
     @Override
     protected void createButtonsForButtonBar(Composite parent) {
-        createButton(parent, UPDATE, "Update", false);
-        createButton(parent, UNINSTALL, "Uninstall", false);
-        createButton(parent, RESTART, "Restart Now", false).setEnabled(false); // until something changed
+        createButton(parent, UPDATE, Messages.UPDATE, false);
+        createButton(parent, UNINSTALL, Messages.UNINSTALL, false);
+        createButton(parent, RESTART, Messages.RESTART_NOW, false).setEnabled(false); // until something changed
         createButton(parent, IDialogConstants.OK_ID, IDialogConstants.CLOSE_LABEL, true);
-        run("Reading the installed plugins", monitor -> {
+        run(Messages.READING_THE_INSTALLED_PLUGINS, monitor -> {
             installation = installationSource.call();
             return Status.OK_STATUS;
         }, null);
@@ -178,11 +179,11 @@ public class DriverPluginsDialog extends TitleAreaDialog {
     protected void buttonPressed(int id) {
         InstalledPlugin selected = selectedPlugin();
         if (id == UPDATE && selected != null) {
-            run("Updating " + selected.name(), m -> installation.update(selected, this::trust, m),
-                    "Updated " + selected.name() + ". Restart Vireo to use the new version.");
+            run(Messages.UPDATING + selected.name(), m -> installation.update(selected, this::trust, m),
+                    Messages.UPDATED + selected.name() + Messages.RESTART_VIREO_TO_USE_THE_NEW);
         } else if (id == UNINSTALL && selected != null) {
-            run("Uninstalling " + selected.name(), m -> installation.uninstall(selected, m),
-                    "Uninstalled " + selected.name() + ". It is gone when Vireo restarts.");
+            run(Messages.UNINSTALLING + selected.name(), m -> installation.uninstall(selected, m),
+                    Messages.UNINSTALLED + selected.name() + Messages.IT_IS_GONE_WHEN_VIREO_RESTARTS);
         } else if (id == RESTART) {
             close();
             PlatformUI.getWorkbench().restart();
@@ -193,14 +194,14 @@ public class DriverPluginsDialog extends TitleAreaDialog {
 
     private void install() {
         URI from = repository(location.getText().strip());
-        run("Installing a driver plugin from " + from, monitor -> {
+        run(Messages.INSTALLING_A_DRIVER_PLUGIN_FROM + from, monitor -> {
             List<IInstallableUnit> offered = installation.featuresIn(from, monitor);
             if (offered.isEmpty()) {
-                return Status.error(from + " offers no feature to install.");
+                return Status.error(from + Messages.OFFERS_NO_FEATURE_TO_INSTALL);
             }
             List<IInstallableUnit> chosen = offered.size() > 1 ? choose(offered) : offered;
             return chosen.isEmpty() ? Status.CANCEL_STATUS : installation.install(from, chosen, this::trust, monitor);
-        }, "Installed the plugin from " + from + ". Restart Vireo to use it.");
+        }, Messages.INSTALLED_THE_PLUGIN_FROM + from + Messages.RESTART_VIREO_TO_USE_IT);
     }
 
     /** A p2 repository's location as typed: a URL as it is, a zip or jar archive, or a folder. */
@@ -246,7 +247,7 @@ public class DriverPluginsDialog extends TitleAreaDialog {
         }
         if (outcome.getSeverity() == IStatus.ERROR || outcome.getSeverity() == IStatus.CANCEL) {
             String why = PluginInstallation.explain(outcome);
-            setErrorMessage(installation == null ? why : "Nothing was changed. " + (why.isEmpty() ? "Cancelled." : why));
+            setErrorMessage(installation == null ? why : Messages.NOTHING_WAS_CHANGED + (why.isEmpty() ? Messages.CANCELLED : why));
         } else {
             setErrorMessage(null);
             if (outcome.isOK() && done != null) {
@@ -275,12 +276,12 @@ public class DriverPluginsDialog extends TitleAreaDialog {
                 answer.complete(-1);
                 return;
             }
-            String what = (unsigned.isEmpty() ? "" : "These files are not signed, so nothing vouches for where they "
-                    + "come from:\n  " + String.join("\n  ", unsigned.stream().map(f -> Path.of(f).getFileName().toString())
+            String what = (unsigned.isEmpty() ? "" : Messages.THESE_FILES_ARE_NOT_SIGNED_SO
+                    + Messages.COME_FROM + String.join("\n  ", unsigned.stream().map(f -> Path.of(f).getFileName().toString())
                             .toList()) + "\n")
-                    + (untrusted.isEmpty() ? "" : "These signers are not trusted:\n  " + String.join("\n  ", untrusted) + "\n");
-            Question question = new Question(getShell(), "Install Unsigned Content?",
-                    what + "\nInstall only what you got from a source you trust.", "Install Anyway", "Cancel");
+                    + (untrusted.isEmpty() ? "" : Messages.THESE_SIGNERS_ARE_NOT_TRUSTED + String.join("\n  ", untrusted) + "\n");
+            Question question = new Question(getShell(), Messages.INSTALL_UNSIGNED_CONTENT,
+                    what + Messages.INSTALL_ONLY_WHAT_YOU_GOT_FROM, Messages.INSTALL_ANYWAY, Messages.CANCEL);
             question.open();
             question.answer().thenAccept(answer::complete);
         });
@@ -294,7 +295,7 @@ public class DriverPluginsDialog extends TitleAreaDialog {
             ListSelectionDialog dialog = ListSelectionDialog.of(offered).contentProvider(ArrayContentProvider.getInstance())
                     .labelProvider(LabelProvider.createTextProvider(f -> ((IInstallableUnit) f)
                             .getProperty(IInstallableUnit.PROP_NAME, null) + " " + ((IInstallableUnit) f).getVersion()))
-                    .title("Install").message("The repository offers these; install which?").create(getShell());
+                    .title(Messages.INSTALL).message(Messages.THE_REPOSITORY_OFFERS_THESE_INSTALL_WHICH).create(getShell());
             if (dialog.open() == OK) {
                 for (Object f : dialog.getResult()) {
                     chosen.add((IInstallableUnit) f);
@@ -315,7 +316,7 @@ public class DriverPluginsDialog extends TitleAreaDialog {
             unmatched.remove(installed);
             String disabled = registry.disabledReason(d.id());
             String status = disabled != null ? "disabled: " + disabled
-                    : installation != null && !units.contains(d.contributor()) ? "uninstalled: gone after a restart" : "in use";
+                    : installation != null && !units.contains(d.contributor()) ? Messages.UNINSTALLED_GONE_AFTER_A_RESTART : Messages.IN_USE;
             row(installed, d.name(), String.join(", ", d.schemes()), d.contributor(),
                     plugin == null ? "" : plugin.getVersion().toString(),
                     plugin == null ? "" : String.valueOf(plugin.getHeaders().get(Constants.BUNDLE_VENDOR)),
@@ -323,7 +324,7 @@ public class DriverPluginsDialog extends TitleAreaDialog {
         }
         for (InstalledPlugin p : unmatched) {
             row(p, p.name(), "", String.join(", ", p.units()), p.version(), p.provider(),
-                    "installed: restart Vireo to use it", "");
+                    Messages.INSTALLED_RESTART_VIREO_TO_USE_IT, "");
         }
         for (String rejected : registry.rejected()) {
             row(null, "", "", "", "", "", "rejected: " + rejected, "");
@@ -363,7 +364,7 @@ public class DriverPluginsDialog extends TitleAreaDialog {
             parts.add("events: " + String.join(", ", c.events().stream().sorted().toList()));
         }
         List<String> features = new ArrayList<>();
-        String[] names = { "bulk statistics", "snapshots", "migration", "managed save", "volume creation" };
+        String[] names = { Messages.BULK_STATISTICS_2, "snapshots", "migration", Messages.MANAGED_SAVE_2, Messages.VOLUME_CREATION_2 };
         boolean[] has = { c.bulkStats(), c.snapshots(), c.migration(), c.managedSave(), c.volumeCreation() };
         for (int i = 0; i < names.length; i++) {
             if (has[i]) {

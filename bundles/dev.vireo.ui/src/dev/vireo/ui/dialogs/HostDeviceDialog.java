@@ -1,5 +1,6 @@
 package dev.vireo.ui.dialogs;
 
+import dev.vireo.ui.Messages;
 import java.util.List;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
@@ -45,16 +46,16 @@ public class HostDeviceDialog extends TitleAreaDialog {
 
     @Override
     protected Control createDialogArea(Composite parent) {
-        String title = "Add " + type.toUpperCase() + " Host Device";
+        String title = Messages.ADD + type.toUpperCase() + Messages.HOST_DEVICE;
         getShell().setText(title);
         setTitle(title);
-        setMessage(devices.isEmpty() ? "The host has no " + type.toUpperCase() + " devices to give a virtual machine."
-                : "The virtual machine gets the device for itself while it runs; the host stops using it.");
+        setMessage(devices.isEmpty() ? Messages.THE_HOST_HAS_NO + type.toUpperCase() + Messages.DEVICES_TO_GIVE_A_VIRTUAL_MACHINE
+                : Messages.THE_VIRTUAL_MACHINE_GETS_THE_DEVICE);
         Composite area = (Composite) super.createDialogArea(parent);
         table = new Table(area, SWT.BORDER | SWT.SINGLE | SWT.FULL_SELECTION);
         table.setHeaderVisible(true);
         GridDataFactory.fillDefaults().grab(true, true).hint(560, 240).applyTo(table);
-        for (String column : List.of("Device", "Address", "Name on the host", "Also given to")) {
+        for (String column : List.of(Messages.DEVICE, Messages.ADDRESS, Messages.NAME_ON_THE_HOST, Messages.ALSO_GIVEN_TO)) {
             new TableColumn(table, SWT.NONE).setText(column);
         }
         for (HostDevice d : devices) {
@@ -82,8 +83,8 @@ public class HostDeviceDialog extends TitleAreaDialog {
         getButton(IDialogConstants.OK_ID).setEnabled(d != null);
         if (d != null && !d.usedBy().isEmpty()) {
             setErrorMessage(null);
-            setMessage("Already given to " + String.join(", ", d.usedBy())
-                    + ": only one running virtual machine can have it at a time.", IMessageProvider.WARNING);
+            setMessage(Messages.ALREADY_GIVEN_TO + String.join(", ", d.usedBy())
+                    + Messages.ONLY_ONE_RUNNING_VIRTUAL_MACHINE_CAN, IMessageProvider.WARNING);
         }
     }
 

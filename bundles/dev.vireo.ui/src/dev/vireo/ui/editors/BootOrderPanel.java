@@ -1,5 +1,6 @@
 package dev.vireo.ui.editors;
 
+import dev.vireo.ui.Messages;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -50,7 +51,7 @@ final class BootOrderPanel {
         }
         List<String> legacy = domain.object("os") == null ? List.of() : domain.object("os").list("bootDevices");
         devices.sort(Comparator.comparingInt(b -> order(b, legacy)));
-        new Label(parent, SWT.NONE).setText("Boot order:");
+        new Label(parent, SWT.NONE).setText(Messages.BOOT_ORDER);
         Composite box = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(2).applyTo(box);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(box);
@@ -67,7 +68,7 @@ final class BootOrderPanel {
             }
         });
         button(box, "&Up", -1);
-        button(box, "Do&wn", 1);
+        button(box, Messages.DO_WN, 1);
         dragToReorder();
     }
 

@@ -1,5 +1,6 @@
 package dev.vireo.ui.editors;
 
+import dev.vireo.ui.Messages;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
@@ -17,8 +18,8 @@ import dev.vireo.ui.widgets.VncViewer;
  * other key between (so Ctrl+Alt+Del still reaches the guest). In full screen the same leaves it.
  */
 final class ConsoleKeyboard {
-    static final String GRABBED = "Keys go to the guest: press and release Ctrl+Alt to release them";
-    static final String FULL_SCREEN = "Full screen: press and release Ctrl+Alt to leave";
+    static final String GRABBED = Messages.KEYS_GO_TO_THE_GUEST_PRESS;
+    static final String FULL_SCREEN = Messages.FULL_SCREEN_PRESS_AND_RELEASE_CTRL;
     private final VncViewer viewer;
     private final IBindingService bindings;
     private final Control releaseTo;

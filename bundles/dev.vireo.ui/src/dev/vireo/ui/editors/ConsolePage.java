@@ -1,5 +1,6 @@
 package dev.vireo.ui.editors;
 
+import dev.vireo.ui.Messages;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -48,9 +49,9 @@ public class ConsolePage implements DomainEditorPage {
     private boolean askedForLiveXml;
 
     /** The Quality choices, in the order of {@link Preferences.Quality}. */
-    public static final String[] QUALITIES = { "Quality: automatic", "Lossless", "JPEG, good", "JPEG, low" };
+    public static final String[] QUALITIES = { Messages.QUALITY_AUTOMATIC, Messages.LOSSLESS, Messages.JPEG_GOOD, Messages.JPEG_LOW };
     /** The View choices. */
-    static final String[] VIEWS = { "Scale to fit", "Actual size (1:1)", "Resize guest to fit" };
+    static final String[] VIEWS = { Messages.SCALE_TO_FIT, Messages.ACTUAL_SIZE_1_1, Messages.RESIZE_GUEST_TO_FIT };
 
     @Override
     public Control createControl(DomainEditor editor, Composite parent) {
@@ -66,18 +67,18 @@ public class ConsolePage implements DomainEditorPage {
         Button connect = HostEditor.button(bar, "&Connect", this::connect);
         HostEditor.button(bar, "&Disconnect", () -> viewer().disconnect());
         Button keys = new Button(bar, SWT.PUSH);
-        keys.setText("Send &Key");
+        keys.setText(Messages.SEND_KEY);
         keys.addListener(SWT.Selection, e -> sendKeyMenu(keys).setVisible(true));
         quality = choices(bar, QUALITIES, i -> viewer.setQuality(Preferences.Quality.values()[i]));
         Combo view = choices(bar, VIEWS, i -> {
             viewer.setScale(i == 0);
             viewer.setResizeGuest(i == 2);
         });
-        quality.setToolTipText("Lossless on this machine or a fast link; JPEG saves bytes on slow ones");
-        view.setToolTipText("Resizing the guest needs a server and guest that can (ExtendedDesktopSize)");
-        HostEditor.button(bar, "Screens&hot...", this::screenshot);
-        HostEditor.button(bar, "&Full Screen", this::fullScreen);
-        HostEditor.button(bar, "Open in &Remote Viewer", this::openRemoteViewer);
+        quality.setToolTipText(Messages.LOSSLESS_ON_THIS_MACHINE_OR_A);
+        view.setToolTipText(Messages.RESIZING_THE_GUEST_NEEDS_A_SERVER);
+        HostEditor.button(bar, Messages.SCREENS_HOT, this::screenshot);
+        HostEditor.button(bar, Messages.FULL_SCREEN, this::fullScreen);
+        HostEditor.button(bar, Messages.OPEN_IN_REMOTE_VIEWER, this::openRemoteViewer);
         status = new Label(control, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
         viewer = new VncViewer(control);
@@ -137,18 +138,18 @@ public class ConsolePage implements DomainEditorPage {
      * it runs ssh and asks for passwords itself), or says plainly that it is not installed.
      */
     public void openRemoteViewer() {
-        Path program = Stream.of(System.getenv().getOrDefault("PATH", "/usr/bin").split(":"))
+        Path program = Stream.of(System.getenv().getOrDefault(Messages.PATH_2, "/usr/bin").split(":"))
                 .map(dir -> Path.of(dir, "virt-viewer")).filter(Files::isExecutable).findFirst().orElse(null);
         if (program == null) {
-            show("Remote Viewer is not installed: install Debian's virt-viewer package (apt install virt-viewer).");
+            show(Messages.REMOTE_VIEWER_IS_NOT_INSTALLED_INSTALL);
             return;
         }
         try {
             remoteViewer = new ProcessBuilder(program.toString(), "--connect", editor.input().connection().uri(), "--",
                     editor.input().uuid()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            show("Remote Viewer opened for " + editor.input().getName() + ".");
+            show(Messages.REMOTE_VIEWER_OPENED_FOR + editor.input().getName() + ".");
         } catch (IOException e) {
-            show("Cannot start Remote Viewer: " + e.getMessage());
+            show(Messages.CANNOT_START_REMOTE_VIEWER + e.getMessage());
         }
     }
 
@@ -197,7 +198,7 @@ public class ConsolePage implements DomainEditorPage {
         if (display == null && running != null && running.state().isActive() && !askedForLiveXml) {
             // the cache may hold the XML from before the start, with no port yet: asked for once
             askedForLiveXml = true;
-            show("Asking the host for the display...");
+            show(Messages.ASKING_THE_HOST_FOR_THE_DISPLAY);
             editor.monitor().refreshXml(running.uuid()).whenComplete((v, e) -> control.getDisplay().asyncExec(() -> {
                 if (!control.isDisposed()) {
                     connect();
@@ -210,8 +211,8 @@ public class ConsolePage implements DomainEditorPage {
             DomainRecord d = editor.record();
             boolean spice = d != null && d.definition() != null && DomainQueries.graphics(d.definition().model()).stream()
                     .anyMatch(g -> "spice".equals(g.string("type")));
-            show(spice ? "The display is SPICE, which Vireo's viewer does not speak: Open in Remote Viewer."
-                    : "No VNC display: the machine is not running or has no VNC graphics.");
+            show(spice ? Messages.THE_DISPLAY_IS_SPICE_WHICH_VIREO
+                    : Messages.NO_VNC_DISPLAY_THE_MACHINE_IS);
             return;
         }
         String libvirtUri = editor.input().connection().libvirtUri();

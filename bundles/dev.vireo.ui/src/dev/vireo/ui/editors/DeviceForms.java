@@ -1,5 +1,6 @@
 package dev.vireo.ui.editors;
 
+import dev.vireo.ui.Messages;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,77 +49,77 @@ final class DeviceForms {
     }
 
     private static final Map<String, List<Spec>> FORMS = Map.ofEntries(
-            Map.entry("CPUs", List.of(number("vcpu", "Maximum vCPUs"), number("vcpuCurrent", "Current vCPUs"),
-                    choice("mode", "CPU mode", c -> c.caps().cpuModes(), "host-passthrough", "host-model", "maximum",
+            Map.entry(Messages.CPUS, List.of(number("vcpu", Messages.MAXIMUM_VCPUS), number("vcpuCurrent", Messages.CURRENT_VCPUS),
+                    choice("mode", Messages.CPU_MODE, c -> c.caps().cpuModes(), "host-passthrough", "host-model", "maximum",
                             "custom").under("cpu"),
-                    choice("model", "CPU model", c -> c.caps().cpuModels()).under("cpu"),
-                    number("sockets", "Sockets").under("cpu"), number("cores", "Cores").under("cpu"),
-                    number("threads", "Threads").under("cpu"))),
-            Map.entry("Memory", List.of(size("currentMemory", "Current allocation"), size("memory", "Maximum allocation"))),
-            Map.entry("Boot Options", List.of(
-                    choice("firmware", "Firmware", c -> c.caps().values("os", "firmware"), "bios", "efi").under("os"),
-                    choice("bootMenu", "Boot menu", null, "yes", "no").under("os"),
-                    text("machine", "Machine type").under("os"),
-                    text("kernel", "Direct kernel boot: kernel").under("os"), text("initrd", "Initrd").under("os"),
-                    text("cmdline", "Kernel arguments").under("os"))),
-            Map.entry("Disk", List.of(
-                    choice("device", "Device type", caps("devices/disk", "diskDevice"), "disk", "cdrom", "floppy", "lun"),
-                    choice("sourceFile", "Source path", Context::volumePaths),
-                    choice("targetBus", "Bus", caps("devices/disk", "bus"), "virtio", "sata", "scsi", "usb", "ide", "fdc"),
-                    text("targetDev", "Target"),
-                    choice("driverType", "Format", null, "raw", "qcow2"),
-                    choice("driverCache", "Cache mode", null, "none", "writethrough", "writeback", "directsync", "unsafe"),
-                    choice("driverIo", "IO mode", null, "native", "threads", "io_uring"),
-                    choice("driverDiscard", "Discard", null, "ignore", "unmap"),
-                    flag("readonly", "Read-only"), flag("shareable", "Shareable"), number("bootOrder", "Boot order"),
-                    text("serial", "Serial number"))),
-            Map.entry("Interface", List.of(
-                    choice("type", "Network source", null, "network", "bridge", "direct", "user"),
-                    choice("sourceNetwork", "Network", c -> c.names(ObjectKind.NETWORK)),
-                    text("sourceBridge", "Bridge"),
-                    choice("sourceDev", "Host device", c -> c.names(ObjectKind.INTERFACE)),
-                    choice("sourceMode", "Source mode", null, "vepa", "bridge", "private", "passthrough"),
-                    choice("model", "Device model", null, "virtio", "e1000e", "e1000", "rtl8139"),
-                    new Spec(null, "mac", "MAC address", Kind.MAC, null),
-                    choice("linkState", "Link state", null, "up", "down"), number("bootOrder", "Boot order"))),
-            Map.entry("Graphics", List.of(choice("type", "Type", caps("devices/graphics", "type"), "vnc", "spice"),
-                    text("listenAddress", "Listen address"), number("port", "Port (-1: automatic)"),
-                    new Spec(null, "passwd", "Password", Kind.SECRET, null), text("keymap", "Keymap"))),
-            Map.entry("Video", List.of(
-                    choice("model", "Model", caps("devices/video", "modelType"), "virtio", "qxl", "vga", "bochs", "ramfb",
+                    choice("model", Messages.CPU_MODEL, c -> c.caps().cpuModels()).under("cpu"),
+                    number("sockets", Messages.SOCKETS).under("cpu"), number("cores", Messages.CORES).under("cpu"),
+                    number("threads", Messages.THREADS).under("cpu"))),
+            Map.entry(Messages.MEMORY, List.of(size("currentMemory", Messages.CURRENT_ALLOCATION), size("memory", Messages.MAXIMUM_ALLOCATION))),
+            Map.entry(Messages.BOOT_OPTIONS, List.of(
+                    choice("firmware", Messages.FIRMWARE, c -> c.caps().values("os", "firmware"), "bios", "efi").under("os"),
+                    choice("bootMenu", Messages.BOOT_MENU, null, "yes", "no").under("os"),
+                    text("machine", Messages.MACHINE_TYPE).under("os"),
+                    text("kernel", Messages.DIRECT_KERNEL_BOOT_KERNEL).under("os"), text("initrd", Messages.INITRD).under("os"),
+                    text("cmdline", Messages.KERNEL_ARGUMENTS).under("os"))),
+            Map.entry(Messages.DISK, List.of(
+                    choice("device", Messages.DEVICE_TYPE, caps("devices/disk", "diskDevice"), "disk", "cdrom", "floppy", "lun"),
+                    choice("sourceFile", Messages.SOURCE_PATH, Context::volumePaths),
+                    choice("targetBus", Messages.BUS, caps("devices/disk", "bus"), "virtio", "sata", "scsi", "usb", "ide", "fdc"),
+                    text("targetDev", Messages.TARGET),
+                    choice("driverType", Messages.FORMAT, null, "raw", "qcow2"),
+                    choice("driverCache", Messages.CACHE_MODE, null, "none", "writethrough", "writeback", "directsync", "unsafe"),
+                    choice("driverIo", Messages.IO_MODE, null, "native", "threads", "io_uring"),
+                    choice("driverDiscard", Messages.DISCARD, null, "ignore", "unmap"),
+                    flag("readonly", Messages.READ_ONLY), flag("shareable", Messages.SHAREABLE), number("bootOrder", Messages.BOOT_ORDER_2),
+                    text("serial", Messages.SERIAL_NUMBER))),
+            Map.entry(Messages.INTERFACE, List.of(
+                    choice("type", Messages.NETWORK_SOURCE, null, "network", "bridge", "direct", "user"),
+                    choice("sourceNetwork", Messages.NETWORK, c -> c.names(ObjectKind.NETWORK)),
+                    text("sourceBridge", Messages.BRIDGE),
+                    choice("sourceDev", Messages.HOST_DEVICE_2, c -> c.names(ObjectKind.INTERFACE)),
+                    choice("sourceMode", Messages.SOURCE_MODE, null, "vepa", "bridge", "private", "passthrough"),
+                    choice("model", Messages.DEVICE_MODEL, null, "virtio", "e1000e", "e1000", "rtl8139"),
+                    new Spec(null, "mac", Messages.MAC_ADDRESS, Kind.MAC, null),
+                    choice("linkState", Messages.LINK_STATE, null, "up", "down"), number("bootOrder", Messages.BOOT_ORDER_2))),
+            Map.entry(Messages.GRAPHICS, List.of(choice("type", Messages.TYPE, caps("devices/graphics", "type"), "vnc", "spice"),
+                    text("listenAddress", Messages.LISTEN_ADDRESS), number("port", Messages.PORT_1_AUTOMATIC),
+                    new Spec(null, "passwd", Messages.PASSWORD_2, Kind.SECRET, null), text("keymap", Messages.KEYMAP))),
+            Map.entry(Messages.VIDEO, List.of(
+                    choice("model", Messages.MODEL, caps("devices/video", "modelType"), "virtio", "qxl", "vga", "bochs", "ramfb",
                             "cirrus", "none"),
-                    number("vram", "Video memory (KiB)"), number("heads", "Heads"),
-                    choice("accel3d", "3D acceleration", null, "yes", "no"))),
-            Map.entry("Sound", List.of(choice("model", "Model", null, "ich9", "ich6", "ac97", "es1370", "sb16", "usb"))),
-            Map.entry("Controller", List.of(
-                    choice("type", "Type", null, "usb", "pci", "sata", "scsi", "virtio-serial", "ide", "ccid"),
-                    text("model", "Model"), number("index", "Index"), number("ports", "Ports"))),
-            Map.entry("Input", List.of(choice("type", "Type", null, "tablet", "mouse", "keyboard", "evdev"),
-                    choice("bus", "Bus", null, "usb", "virtio", "ps2"))),
-            Map.entry("CharDevice", List.of(
-                    choice("type", "Device type", null, "pty", "file", "unix", "tcp", "udp", "spicevmc", "dev", "null"),
-                    text("sourcePath", "Path"), choice("sourceMode", "Mode", null, "bind", "connect"),
-                    text("sourceHost", "Host"), text("sourceService", "Port"),
-                    choice("targetType", "Target type", null, "isa-serial", "pci-serial", "usb-serial", "serial",
+                    number("vram", Messages.VIDEO_MEMORY_KIB), number("heads", Messages.HEADS),
+                    choice("accel3d", Messages.N3D_ACCELERATION, null, "yes", "no"))),
+            Map.entry(Messages.SOUND, List.of(choice("model", Messages.MODEL, null, "ich9", "ich6", "ac97", "es1370", "sb16", "usb"))),
+            Map.entry(Messages.CONTROLLER, List.of(
+                    choice("type", Messages.TYPE, null, "usb", "pci", "sata", "scsi", "virtio-serial", "ide", "ccid"),
+                    text("model", Messages.MODEL), number("index", Messages.INDEX), number("ports", Messages.PORTS))),
+            Map.entry(Messages.INPUT, List.of(choice("type", Messages.TYPE, null, "tablet", "mouse", "keyboard", "evdev"),
+                    choice("bus", Messages.BUS, null, "usb", "virtio", "ps2"))),
+            Map.entry(Messages.CHARDEVICE, List.of(
+                    choice("type", Messages.DEVICE_TYPE, null, "pty", "file", "unix", "tcp", "udp", "spicevmc", "dev", "null"),
+                    text("sourcePath", Messages.PATH_3), choice("sourceMode", Messages.MODE, null, "bind", "connect"),
+                    text("sourceHost", Messages.HOST_2), text("sourceService", Messages.PORT),
+                    choice("targetType", Messages.TARGET_TYPE, null, "isa-serial", "pci-serial", "usb-serial", "serial",
                             "virtio", "guestfwd"),
-                    text("targetName", "Target name"), number("targetPort", "Target port"))),
-            Map.entry("Hostdev", List.of(choice("type", "Type", caps("devices/hostdev", "subsysType"), "usb", "pci"),
-                    text("vendorId", "Vendor ID"), text("productId", "Product ID"),
-                    text("sourceDomain", "PCI domain"), text("sourceBus", "Bus"), text("sourceSlot", "PCI slot"),
-                    text("sourceFunction", "PCI function"), text("sourceDevice", "USB device"),
-                    number("bootOrder", "Boot order"))),
-            Map.entry("Filesystem", List.of(
-                    choice("driverType", "Driver", caps("devices/filesystem", "driverType"), "virtiofs", "path"),
-                    text("sourceDir", "Source path"), text("targetDir", "Target path (mount tag)"),
-                    choice("accessmode", "Access mode", null, "passthrough", "mapped", "squash"))),
-            Map.entry("Rng", List.of(choice("model", "Model", caps("devices/rng", "model"), "virtio"),
-                    choice("backendModel", "Backend", caps("devices/rng", "backendModel"), "random", "egd", "builtin"),
-                    text("backend", "Host device"))),
-            Map.entry("Tpm", List.of(choice("model", "Model", caps("devices/tpm", "model"), "tpm-crb", "tpm-tis"),
-                    choice("backendType", "Backend", caps("devices/tpm", "backendModel"), "emulator", "passthrough"),
-                    choice("backendVersion", "Version", caps("devices/tpm", "backendVersion"), "2.0", "1.2"))),
-            Map.entry("Watchdog", List.of(choice("model", "Model", null, "i6300esb", "itco", "ib700", "diag288"),
-                    choice("action", "Action", null, "reset", "shutdown", "poweroff", "pause", "none", "dump",
+                    text("targetName", Messages.TARGET_NAME), number("targetPort", Messages.TARGET_PORT))),
+            Map.entry(Messages.HOSTDEV, List.of(choice("type", Messages.TYPE, caps("devices/hostdev", "subsysType"), "usb", "pci"),
+                    text("vendorId", Messages.VENDOR_ID), text("productId", Messages.PRODUCT_ID),
+                    text("sourceDomain", Messages.PCI_DOMAIN), text("sourceBus", Messages.BUS), text("sourceSlot", Messages.PCI_SLOT),
+                    text("sourceFunction", Messages.PCI_FUNCTION), text("sourceDevice", Messages.USB_DEVICE),
+                    number("bootOrder", Messages.BOOT_ORDER_2))),
+            Map.entry(Messages.FILESYSTEM, List.of(
+                    choice("driverType", Messages.DRIVER, caps("devices/filesystem", "driverType"), "virtiofs", "path"),
+                    text("sourceDir", Messages.SOURCE_PATH), text("targetDir", Messages.TARGET_PATH_MOUNT_TAG),
+                    choice("accessmode", Messages.ACCESS_MODE, null, "passthrough", "mapped", "squash"))),
+            Map.entry(Messages.RNG, List.of(choice("model", Messages.MODEL, caps("devices/rng", "model"), "virtio"),
+                    choice("backendModel", Messages.BACKEND, caps("devices/rng", "backendModel"), "random", "egd", "builtin"),
+                    text("backend", Messages.HOST_DEVICE_2))),
+            Map.entry(Messages.TPM, List.of(choice("model", Messages.MODEL, caps("devices/tpm", "model"), "tpm-crb", "tpm-tis"),
+                    choice("backendType", Messages.BACKEND, caps("devices/tpm", "backendModel"), "emulator", "passthrough"),
+                    choice("backendVersion", Messages.VERSION, caps("devices/tpm", "backendVersion"), "2.0", "1.2"))),
+            Map.entry(Messages.WATCHDOG, List.of(choice("model", Messages.MODEL, null, "i6300esb", "itco", "ib700", "diag288"),
+                    choice("action", Messages.ACTION, null, "reset", "shutdown", "poweroff", "pause", "none", "dump",
                             "inject-nmi"))));
 
     private DeviceForms() {
@@ -148,24 +149,24 @@ final class DeviceForms {
     static String rowLabel(String feature, XmlObject d) {
         return switch (feature) {
             case "disks" -> switch (String.valueOf(d.string("device"))) {
-                case "cdrom" -> "CD-ROM";
-                case "floppy" -> "Floppy";
-                case "lun" -> "LUN";
-                default -> "Disk";
+                case "cdrom" -> Messages.CD_ROM;
+                case "floppy" -> Messages.FLOPPY;
+                case "lun" -> Messages.LUN;
+                default -> Messages.DISK;
             } + " " + d.string("targetDev");
-            case "interfaces" -> "NIC " + d.string("mac");
-            case "graphics" -> "Display " + String.valueOf(d.string("type")).toUpperCase();
-            case "controllers" -> "Controller " + d.string("type") + " " + d.get("index");
-            case "channels" -> "Channel " + (d.string("targetName") != null ? d.string("targetName") : d.string("type"));
+            case "interfaces" -> Messages.NIC + d.string("mac");
+            case "graphics" -> Messages.DISPLAY + String.valueOf(d.string("type")).toUpperCase();
+            case "controllers" -> Messages.CONTROLLER_2 + d.string("type") + " " + d.get("index");
+            case "channels" -> Messages.CHANNEL + (d.string("targetName") != null ? d.string("targetName") : d.string("type"));
             case "inputs" -> FieldsPanel.label(String.valueOf(d.string("type"))) + " " + d.string("bus");
-            case "hostdevs" -> String.valueOf(d.string("type")).toUpperCase() + " host device " + ("usb".equals(d.string("type"))
+            case "hostdevs" -> String.valueOf(d.string("type")).toUpperCase() + Messages.HOST_DEVICE_3 + ("usb".equals(d.string("type"))
                     ? d.string("vendorId") + ":" + d.string("productId")
                     : d.string("sourceBus") + ":" + d.string("sourceSlot") + "." + d.string("sourceFunction"));
-            case "serials" -> "Serial " + Objects.toString(d.get("targetPort"), d.string("type"));
-            case "consoles" -> "Console " + Objects.toString(d.string("targetType"), d.string("type"));
-            case "rngs" -> "RNG " + Objects.toString(d.string("backend"), d.string("model"));
-            case "tpms" -> "TPM " + Objects.toString(d.string("backendVersion"), d.string("model"));
-            case "filesystems" -> "Filesystem " + d.string("targetDir");
+            case "serials" -> Messages.SERIAL + Objects.toString(d.get("targetPort"), d.string("type"));
+            case "consoles" -> Messages.CONSOLE + Objects.toString(d.string("targetType"), d.string("type"));
+            case "rngs" -> Messages.RNG_2 + Objects.toString(d.string("backend"), d.string("model"));
+            case "tpms" -> Messages.TPM_2 + Objects.toString(d.string("backendVersion"), d.string("model"));
+            case "filesystems" -> Messages.FILESYSTEM_2 + d.string("targetDir");
             default -> FieldsPanel.label(d.eClass().getName()) + " " + firstOf(d, "model", "type", "targetPort");
         };
     }

@@ -1,5 +1,6 @@
 package dev.vireo.ui.editors;
 
+import dev.vireo.ui.Messages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,7 +79,7 @@ public class DomainEditor extends MultiPageEditorPart {
     @Override
     public void init(IEditorSite site, IEditorInput editorInput) throws PartInitException {
         if (!(editorInput instanceof DomainEditorInput domainInput)) {
-            throw new PartInitException("Not a virtual machine: " + editorInput);
+            throw new PartInitException(Messages.NOT_A_VIRTUAL_MACHINE + editorInput);
         }
         super.init(site, editorInput);
         input = domainInput;
@@ -115,7 +116,7 @@ public class DomainEditor extends MultiPageEditorPart {
                     pageIds.add(d.id());
                 } catch (CoreException | RuntimeException e) {
                     // a broken page of a plugin costs that page, not the editor
-                    ILog.of(getClass()).error("Editor page " + d.id() + " left out: " + e.getMessage(), e);
+                    ILog.of(getClass()).error(Messages.EDITOR_PAGE + d.id() + Messages.LEFT_OUT + e.getMessage(), e);
                 }
             }
         }
@@ -189,21 +190,21 @@ public class DomainEditor extends MultiPageEditorPart {
         try {
             LibvirtModel.load(text);
         } catch (ModelException e) {
-            header.show(Severity.ERROR, "The XML is not valid, nothing was applied: " + e.getMessage());
+            header.show(Severity.ERROR, Messages.THE_XML_IS_NOT_VALID_NOTHING + e.getMessage());
             return;
         }
         String definition = text;
         LiveChanges live = runs() && header.alsoNow() ? liveChanges(definition) : null;
         applying = true;
         updateHeader();
-        HostJob.run("Applying changes to " + input.getName(), () -> operations.define(definition), false)
+        HostJob.run(Messages.APPLYING_CHANGES_TO + input.getName(), () -> operations.define(definition), false)
                 .thenCompose(uuid -> live == null || live.isEmpty() ? CompletableFuture.completedFuture(null)
-                        : HostJob.run("Changing " + input.getName() + " now",
+                        : HostJob.run(Messages.CHANGING + input.getName() + " now",
                                 () -> operations.changeNow(input.uuid(), live), false).handle((v, refused) -> refused))
                 .whenComplete((refused, failure) -> display.asyncExec(() -> {
                     applied(failure, definition);
                     if (refused != null && !header.isDisposed()) {
-                        header.show(Severity.WARNING, "Applied for the next boot; not now: " + HostJob.message(refused));
+                        header.show(Severity.WARNING, Messages.APPLIED_FOR_THE_NEXT_BOOT_NOT + HostJob.message(refused));
                     }
                 }));
     }
@@ -223,7 +224,7 @@ public class DomainEditor extends MultiPageEditorPart {
             return;
         }
         if (failure != null) {
-            header.show(Severity.ERROR, "libvirt refused the change; the virtual machine keeps its definition: "
+            header.show(Severity.ERROR, Messages.LIBVIRT_REFUSED_THE_CHANGE_THE_VIRTUAL
                     + HostJob.message(failure));
             updateButtons();
             return;
@@ -232,7 +233,7 @@ public class DomainEditor extends MultiPageEditorPart {
         pages.forEach(DomainEditorPage::applied);
         baseline = definition;
         setDirty(false);
-        header.show(Severity.NONE, "Applied.");
+        header.show(Severity.NONE, Messages.APPLIED);
         updateButtons();
     }
 
@@ -249,7 +250,7 @@ public class DomainEditor extends MultiPageEditorPart {
                 show(null);
             } // else the pages keep showing the last definition until the new one arrives
             int generation = ++loads;
-            HostJob.run("Reading the definition of " + record.name(), () -> operations.nextBootXml(input.uuid()), false)
+            HostJob.run(Messages.READING_THE_DEFINITION_OF + record.name(), () -> operations.nextBootXml(input.uuid()), false)
                     .whenComplete((text, failure) -> display.asyncExec(() -> {
                         if (generation == loads && !header.isDisposed() && !dirty) {
                             loaded(text, failure);
@@ -268,7 +269,7 @@ public class DomainEditor extends MultiPageEditorPart {
             }
             show(LibvirtModel.load(text));
         } catch (ModelException e) {
-            header.show(Severity.ERROR, "Cannot read the definition: " + e.getMessage());
+            header.show(Severity.ERROR, Messages.CANNOT_READ_THE_DEFINITION + e.getMessage());
         }
     }
 
@@ -286,7 +287,7 @@ public class DomainEditor extends MultiPageEditorPart {
         switch (kind) {
             case REMOVED -> {
                 if (dirty) {
-                    header.show(Severity.WARNING, "This virtual machine was deleted on the host.");
+                    header.show(Severity.WARNING, Messages.THIS_VIRTUAL_MACHINE_WAS_DELETED_ON);
                 } else {
                     getSite().getPage().closeEditor(this, false);
                 }
@@ -296,8 +297,8 @@ public class DomainEditor extends MultiPageEditorPart {
                 if (!dirty && !applying) {
                     reload();
                 } else if (!applying) {
-                    header.show(Severity.WARNING, "The definition changed on the host while you edited: "
-                            + "Apply overwrites that change, Revert shows it.");
+                    header.show(Severity.WARNING, Messages.THE_DEFINITION_CHANGED_ON_THE_HOST
+                            + Messages.APPLY_OVERWRITES_THAT_CHANGE_REVERT_SHOWS);
                 }
             }
             case STATE_CHANGED -> pages.forEach(DomainEditorPage::stateChanged);
@@ -318,17 +319,17 @@ public class DomainEditor extends MultiPageEditorPart {
 
     private void updateHeader() {
         if (draft == null) {
-            header.show(Severity.NONE, "Loading the definition...");
+            header.show(Severity.NONE, Messages.LOADING_THE_DEFINITION);
         } else if (!invalid.isEmpty()) {
             header.show(Severity.ERROR, invalid.values().iterator().next());
         } else if (applying) {
-            header.show(Severity.NONE, "Applying...");
+            header.show(Severity.NONE, Messages.APPLYING);
         } else if (dirty) {
-            header.show(Severity.NONE, !runs() ? "Changed: Apply or Revert."
-                    : header.alsoNow() ? "Changed: for the next boot, and now where the hypervisor allows."
-                    : "Changed: Apply or Revert. Applies at the next boot.");
+            header.show(Severity.NONE, !runs() ? Messages.CHANGED_APPLY_OR_REVERT
+                    : header.alsoNow() ? Messages.CHANGED_FOR_THE_NEXT_BOOT_AND
+                    : Messages.CHANGED_APPLY_OR_REVERT_APPLIES_AT);
         } else {
-            header.show(Severity.NONE, runs() ? "Running: changes apply at the next boot." : "");
+            header.show(Severity.NONE, runs() ? Messages.RUNNING_CHANGES_APPLY_AT_THE_NEXT : "");
         }
         updateButtons();
     }

@@ -1,5 +1,6 @@
 package dev.vireo.ui.editors;
 
+import dev.vireo.ui.Messages;
 import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -27,16 +28,16 @@ final class EditorHeader {
         message = new CLabel(header, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(message);
         now = new Button(header, SWT.CHECK);
-        now.setText("Also &now");
-        now.setToolTipText("On a running VM, also make the changes now where the hypervisor allows it: vCPUs, "
-                + "memory, devices added, removed or changed, CD-ROM media");
+        now.setText(Messages.ALSO_NOW);
+        now.setToolTipText(Messages.ON_A_RUNNING_VM_ALSO_MAKE
+                + Messages.MEMORY_DEVICES_ADDED_REMOVED_OR_CHANGED);
         now.setSelection(true);
         now.addListener(SWT.Selection, e -> onNowChanged.run());
         apply = new Button(header, SWT.PUSH);
         apply.setText("&Apply");
         apply.addListener(SWT.Selection, e -> onApply.run());
         revert = new Button(header, SWT.PUSH);
-        revert.setText("Re&vert");
+        revert.setText(Messages.RE_VERT);
         revert.addListener(SWT.Selection, e -> onRevert.run());
     }
 

@@ -1,5 +1,6 @@
 package dev.vireo.ui.editors;
 
+import dev.vireo.ui.Messages;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -129,17 +130,17 @@ final class FieldsPanel {
             Object value = field.kind() == Kind.SIZE ? parseSize(text.trim())
                     : XmlObject.valueOf(field.attribute(), text.trim());
             problem = field.kind() == Kind.MAC && value != null && !MAC.matcher(text.trim()).matches()
-                    ? field.label() + ": '" + text + "' is not a MAC address such as 52:54:00:12:34:56"
+                    ? field.label() + ": '" + text + Messages.IS_NOT_A_MAC_ADDRESS_SUCH
                     : listener.check(field, value);
             if (problem == null) {
                 field.set(field.name(), value);
                 if (field.kind() == Kind.SIZE) {
-                    field.set(field.name() + "Unit", value == null ? null : "KiB");
+                    field.set(field.name() + Messages.UNIT, value == null ? null : Messages.KIB);
                 }
             }
         } catch (NumberFormatException ex) {
-            problem = field.label() + ": '" + text + "' is not "
-                    + (field.kind() == Kind.SIZE ? "a size such as 2 GiB or 512 MiB" : "a whole number");
+            problem = field.label() + ": '" + text + Messages.IS_NOT
+                    + (field.kind() == Kind.SIZE ? Messages.A_SIZE_SUCH_AS_2_GIB : Messages.A_WHOLE_NUMBER);
         }
         control.setForeground(problem == null ? null : control.getDisplay().getSystemColor(SWT.COLOR_RED));
         listener.invalid(field, problem);
@@ -154,8 +155,8 @@ final class FieldsPanel {
         }
         if (field.kind() == Kind.SIZE) {
             XmlObject owner = field.under() == null ? field.row() : field.row().object(field.under());
-            long kib = Units.toKiB(((Number) value).longValue(), owner.string(field.name() + "Unit"));
-            return kib % (1024 * 1024) == 0 ? kib / (1024 * 1024) + " GiB" : kib % 1024 == 0 ? kib / 1024 + " MiB" : kib + " KiB";
+            long kib = Units.toKiB(((Number) value).longValue(), owner.string(field.name() + Messages.UNIT));
+            return kib % (1024 * 1024) == 0 ? kib / (1024 * 1024) + Messages.GIB : kib % 1024 == 0 ? kib / 1024 + Messages.MIB : kib + Messages.KIB_2;
         }
         return field.attribute().isMany() ? String.join(", ", ((List<?>) value).stream().map(String::valueOf).toList())
                 : String.valueOf(value);

@@ -1,5 +1,6 @@
 package dev.vireo.ui.editors;
 
+import dev.vireo.ui.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -70,7 +71,7 @@ public class HardwarePage implements DomainEditorPage {
         GridDataFactory.fillDefaults().grab(true, true).span(2, 1).applyTo(list);
         list.addListener(SWT.Selection, e -> showDetails());
         Button add = new Button(left, SWT.PUSH);
-        add.setText("A&dd Hardware...");
+        add.setText(Messages.A_DD_HARDWARE);
         add.addListener(SWT.Selection, e -> addMenu(add).setVisible(true));
         remove = new Button(left, SWT.PUSH);
         remove.setText("&Remove");
@@ -177,7 +178,7 @@ public class HardwarePage implements DomainEditorPage {
     private List<Item> items(XmlObject domain) {
         DeviceForms.Context context = new DeviceForms.Context(caps, editor.monitor());
         List<Item> result = new ArrayList<>();
-        for (String row : List.of("CPUs", "Memory", "Boot Options")) {
+        for (String row : List.of(Messages.CPUS, Messages.MEMORY, Messages.BOOT_OPTIONS)) {
             result.add(new Item(row, DeviceForms.fields(row, domain, context), null, null));
         }
         for (EStructuralFeature feature : domain.eClass().getEAllStructuralFeatures()) {
@@ -231,7 +232,7 @@ public class HardwarePage implements DomainEditorPage {
                     String mac = field.kind() == FieldsPanel.Kind.MAC && value != null ? value.toString() : null;
                     DomainRecord user = mac == null ? null : editor.monitor().domains().usingMac(mac)
                             .filter(d -> !d.uuid().equals(editor.input().uuid())).orElse(null);
-                    return user == null ? null : "MAC address " + mac + " is used by " + user.name();
+                    return user == null ? null : Messages.MAC_ADDRESS_2 + mac + Messages.IS_USED_BY + user.name();
                 }
 
                 @Override
@@ -239,10 +240,10 @@ public class HardwarePage implements DomainEditorPage {
                     editor.setInvalid(field, problem);
                 }
             });
-            if (item.label().equals("Boot Options")) {
+            if (item.label().equals(Messages.BOOT_OPTIONS)) {
                 bootOrder = new BootOrderPanel(details, editor.draft(), editor::edited);
             }
-            if (item.device() != null && "Disk".equals(item.device().eClass().getName())) {
+            if (item.device() != null && Messages.DISK.equals(item.device().eClass().getName())) {
                 diskWarning = new Label(details, SWT.WRAP);
                 diskWarning.setForeground(details.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
                 GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(400, SWT.DEFAULT).applyTo(diskWarning);
@@ -271,15 +272,15 @@ public class HardwarePage implements DomainEditorPage {
      * writing one disk corrupt it unless it is shareable.
      */
     private void checkDiskPath(XmlObject device) {
-        if (diskWarning == null || diskWarning.isDisposed() || !"Disk".equals(device.eClass().getName())) {
+        if (diskWarning == null || diskWarning.isDisposed() || !Messages.DISK.equals(device.eClass().getName())) {
             return;
         }
         String path = DomainQueries.diskSource(device);
         String others = path == null ? ""
                 : String.join(", ", editor.monitor().domains().namesUsingDisk(path, editor.input().uuid()));
         diskWarning.setText(others.isEmpty() || Boolean.TRUE.equals(device.get("shareable")) ? ""
-                : "Warning: " + path + " is also used by " + others
-                        + ". Two virtual machines writing one disk corrupt it; mark it shareable if it is meant to be shared.");
+                : Messages.WARNING + path + Messages.IS_ALSO_USED_BY + others
+                        + Messages.TWO_VIRTUAL_MACHINES_WRITING_ONE_DISK);
         details.layout(true, true);
     }
 
@@ -294,7 +295,7 @@ public class HardwarePage implements DomainEditorPage {
             new MenuItem(menu, SWT.SEPARATOR);
             for (String type : List.of("usb", "pci")) {
                 MenuItem item = new MenuItem(menu, SWT.PUSH);
-                item.setText(type.toUpperCase() + " Host Device...");
+                item.setText(type.toUpperCase() + Messages.HOST_DEVICE_4);
                 item.addListener(SWT.Selection, e -> {
                     HostDeviceDialog dialog = new HostDeviceDialog(control.getShell(), editor.monitor(), type);
                     if (dialog.open() == HostDeviceDialog.OK) {

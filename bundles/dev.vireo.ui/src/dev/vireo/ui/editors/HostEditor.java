@@ -1,5 +1,6 @@
 package dev.vireo.ui.editors;
 
+import dev.vireo.ui.Messages;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -63,23 +64,23 @@ public class HostEditor extends MultiPageEditorPart {
     @Override
     public void init(IEditorSite site, IEditorInput editorInput) throws PartInitException {
         if (!(editorInput instanceof HostEditorInput hostInput)) {
-            throw new PartInitException("Not a host: " + editorInput);
+            throw new PartInitException(Messages.NOT_A_HOST + editorInput);
         }
         super.init(site, editorInput);
         input = hostInput;
         monitor = Services.monitor(input.connection());
-        setPartName("Host " + input.getName());
+        setPartName(Messages.HOST_3 + input.getName());
         setTitleToolTip(input.getToolTipText());
     }
 
     @Override
     protected void createPages() {
         overview = new HostOverviewPage(this, getContainer());
-        setPageText(addPage(overview.control()), "Overview");
+        setPageText(addPage(overview.control()), Messages.OVERVIEW);
         networks = new NetworksPage(this, getContainer());
-        setPageText(addPage(networks.control()), "Virtual Networks");
+        setPageText(addPage(networks.control()), Messages.VIRTUAL_NETWORKS);
         storage = new StoragePage(this, getContainer());
-        setPageText(addPage(storage.control()), "Storage");
+        setPageText(addPage(storage.control()), Messages.STORAGE);
         Display display = getContainer().getDisplay();
         networksRefresh = new UiTurnCoalescer(display, () -> {
             if (!networks.control().isDisposed()) {
@@ -151,7 +152,7 @@ public class HostEditor extends MultiPageEditorPart {
     /** Asks before deleting, unless the preferences say not to. */
     boolean confirmDelete(String what) {
         return !VireoPreferences.confirm(VireoPreferences.CONFIRM_DELETE_HOST_OBJECTS)
-                || MessageDialog.openConfirm(getSite().getShell(), "Confirm Delete", "Delete " + what + "?");
+                || MessageDialog.openConfirm(getSite().getShell(), Messages.CONFIRM_DELETE, Messages.DELETE_2 + what + "?");
     }
 
     // --- table helpers shared by the pages -------------------------------------------------

@@ -1,5 +1,6 @@
 package dev.vireo.ui.editors;
 
+import dev.vireo.ui.Messages;
 import dev.vireo.connection.VirtConnection;
 
 /** A host to show the details of: one editor per connection. */
@@ -12,6 +13,6 @@ public record HostEditorInput(VirtConnection connection) implements VireoEditorI
 
     @Override
     public String getToolTipText() {
-        return "Host details of " + connection.uri();
+        return Messages.HOST_DETAILS_OF + connection.uri();
     }
 }

@@ -1,5 +1,6 @@
 package dev.vireo.ui.editors;
 
+import dev.vireo.ui.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,22 +34,22 @@ public class HostOverviewPage {
         this.editor = editor;
         control = new Composite(parent, SWT.NONE);
         GridLayoutFactory.swtDefaults().numColumns(2).spacing(12, 6).applyTo(control);
-        HostEditor.valueRow(control, "Connection").setText(editor.input().connection().uri() + "  (libvirt: "
-                + Objects.requireNonNullElse(editor.input().connection().libvirtUri(), "not asked yet") + ")");
-        state = HostEditor.valueRow(control, "State");
-        cpu = HostEditor.valueRow(control, "CPU");
-        topology = HostEditor.valueRow(control, "Topology");
-        memory = HostEditor.valueRow(control, "Memory");
-        arch = HostEditor.valueRow(control, "Architecture");
-        guests = HostEditor.valueRow(control, "Guests");
-        cost = HostEditor.valueRow(control, "Connection cost");
+        HostEditor.valueRow(control, Messages.CONNECTION).setText(editor.input().connection().uri() + Messages.LIBVIRT
+                + Objects.requireNonNullElse(editor.input().connection().libvirtUri(), Messages.NOT_ASKED_YET) + ")");
+        state = HostEditor.valueRow(control, Messages.STATE);
+        cpu = HostEditor.valueRow(control, Messages.CPU);
+        topology = HostEditor.valueRow(control, Messages.TOPOLOGY);
+        memory = HostEditor.valueRow(control, Messages.MEMORY);
+        arch = HostEditor.valueRow(control, Messages.ARCHITECTURE);
+        guests = HostEditor.valueRow(control, Messages.GUESTS);
+        cost = HostEditor.valueRow(control, Messages.CONNECTION_COST);
         Label heading = new Label(control, SWT.NONE);
-        heading.setText("libvirt calls made by Vireo on this connection, by API:");
+        heading.setText(Messages.LIBVIRT_CALLS_MADE_BY_VIREO_ON);
         GridDataFactory.fillDefaults().span(2, 1).applyTo(heading);
-        calls = HostEditor.table(control, "API:300", "Calls:90");
+        calls = HostEditor.table(control, Messages.API_300, Messages.CALLS_90);
         GridDataFactory.fillDefaults().span(2, 1).grab(true, true).applyTo(calls);
         showCapabilities();
-        editor.run("Reading the host's CPU and memory", new HostOperations(editor.monitor())::nodeInfo)
+        editor.run(Messages.READING_THE_HOST_S_CPU_AND, new HostOperations(editor.monitor())::nodeInfo)
                 .thenAccept(info -> control.getDisplay().asyncExec(() -> showNode(info)));
         refreshCost();
     }
@@ -69,9 +70,9 @@ public class HostOverviewPage {
         if (control.isDisposed()) {
             return;
         }
-        cpu.setText(info.cpus() + " × " + info.cpuModel() + " @ " + info.mhz() + " MHz");
-        topology.setText(info.sockets() + " sockets, " + info.cores() + " cores, " + info.threads()
-                + " threads, " + info.numaNodes() + " NUMA nodes");
+        cpu.setText(info.cpus() + " × " + info.cpuModel() + " @ " + info.mhz() + Messages.MHZ);
+        topology.setText(info.sockets() + Messages.SOCKETS_2 + info.cores() + Messages.CORES_2 + info.threads()
+                + Messages.THREADS_2 + info.numaNodes() + Messages.NUMA_NODES);
         memory.setText(Units.formatKiB(info.memoryKiB()));
         control.layout();
     }
@@ -91,7 +92,7 @@ public class HostOverviewPage {
             }
             guests.setText(String.join("; ", kinds));
         } catch (ModelException e) {
-            guests.setText("cannot read the capabilities: " + e.getMessage());
+            guests.setText(Messages.CANNOT_READ_THE_CAPABILITIES + e.getMessage());
         }
     }
 

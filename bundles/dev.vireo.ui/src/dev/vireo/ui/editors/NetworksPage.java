@@ -1,5 +1,6 @@
 package dev.vireo.ui.editors;
 
+import dev.vireo.ui.Messages;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,17 +32,17 @@ public class NetworksPage {
         this.editor = editor;
         control = new Composite(parent, SWT.NONE);
         GridLayoutFactory.swtDefaults().applyTo(control);
-        table = HostEditor.table(control, "Name:160", "State:90", "Mode:90", "Bridge:100", "IPv4 network:200");
+        table = HostEditor.table(control, Messages.NAME_160, Messages.STATE_90, Messages.MODE_90, Messages.BRIDGE_100, Messages.IPV4_NETWORK_200);
         Composite buttons = new Composite(control, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(5).applyTo(buttons);
         GridDataFactory.fillDefaults().applyTo(buttons);
-        HostEditor.button(buttons, "&Add Network...", this::openCreateDialog);
-        HostEditor.button(buttons, "&Start", () -> act("Starting", operations()::start));
-        HostEditor.button(buttons, "S&top", () -> act("Stopping", operations()::stop));
-        HostEditor.button(buttons, "Autostart &On", () -> act("Setting autostart of", k -> operations().setAutostart(k, true)));
-        HostEditor.button(buttons, "&Delete Network", () -> {
+        HostEditor.button(buttons, Messages.ADD_NETWORK, this::openCreateDialog);
+        HostEditor.button(buttons, "&Start", () -> act(Messages.STARTING, operations()::start));
+        HostEditor.button(buttons, Messages.S_TOP, () -> act(Messages.STOPPING, operations()::stop));
+        HostEditor.button(buttons, Messages.AUTOSTART_ON, () -> act(Messages.SETTING_AUTOSTART_OF, k -> operations().setAutostart(k, true)));
+        HostEditor.button(buttons, Messages.DELETE_NETWORK, () -> {
             String key = HostEditor.selectedKey(table);
-            if (key != null && editor.confirmDelete("the network " + table.getSelection()[0].getText(0))) {
+            if (key != null && editor.confirmDelete(Messages.THE_NETWORK + table.getSelection()[0].getText(0))) {
                 deleteSelected();
             }
         });
@@ -94,23 +95,23 @@ public class NetworksPage {
 
     /** Stops (if active) and undefines the selected network. */
     public CompletableFuture<Void> deleteSelected() {
-        return act("Deleting", operations()::delete);
+        return act(Messages.DELETING, operations()::delete);
     }
 
     private void openCreateDialog() {
         Map<String, String> form = new LinkedHashMap<>();
-        form.put("Name", "network" + (table.getItemCount() + 1));
-        form.put("Mode", "nat|route|isolated");
-        form.put("IPv4 address/prefix", "192.168." + (100 + table.getItemCount()) + ".1/24");
-        FormDialog dialog = new FormDialog(control.getShell(), "New Virtual Network",
-                "The network is defined, started and set to start with the host.", form);
+        form.put(Messages.NAME_2, "network" + (table.getItemCount() + 1));
+        form.put(Messages.MODE, "nat|route|isolated");
+        form.put(Messages.IPV4_ADDRESS_PREFIX, "192.168." + (100 + table.getItemCount()) + ".1/24");
+        FormDialog dialog = new FormDialog(control.getShell(), Messages.NEW_VIRTUAL_NETWORK,
+                Messages.THE_NETWORK_IS_DEFINED_STARTED_AND, form);
         if (dialog.open() == Window.OK) {
-            create(dialog.values().get("Name"), dialog.values().get("Mode"), dialog.values().get("IPv4 address/prefix"));
+            create(dialog.values().get(Messages.NAME_2), dialog.values().get(Messages.MODE), dialog.values().get(Messages.IPV4_ADDRESS_PREFIX));
         }
     }
 
     /** Defines, starts and autostarts a network; {@code mode} nat, route or isolated; DHCP for the rest of a /24. */
     public CompletableFuture<String> create(String name, String mode, String addressSlashPrefix) {
-        return editor.run("Creating network " + name, () -> operations().create(name, mode, addressSlashPrefix));
+        return editor.run(Messages.CREATING_NETWORK + name, () -> operations().create(name, mode, addressSlashPrefix));
     }
 }

@@ -1,5 +1,6 @@
 package dev.vireo.ui.editors;
 
+import dev.vireo.ui.Messages;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
@@ -32,20 +33,20 @@ public class OverviewPage implements DomainEditorPage {
         this.editor = editor;
         control = new Composite(parent, SWT.NONE);
         GridLayoutFactory.swtDefaults().numColumns(2).spacing(12, 6).applyTo(control);
-        name = HostEditor.valueRow(control, "Name");
-        uuid = HostEditor.valueRow(control, "UUID");
-        state = HostEditor.valueRow(control, "State");
-        hypervisor = HostEditor.valueRow(control, "Hypervisor");
-        os = HostEditor.valueRow(control, "Operating system");
-        memory = HostEditor.valueRow(control, "Memory");
+        name = HostEditor.valueRow(control, Messages.NAME_2);
+        uuid = HostEditor.valueRow(control, Messages.UUID);
+        state = HostEditor.valueRow(control, Messages.STATE);
+        hypervisor = HostEditor.valueRow(control, Messages.HYPERVISOR_2);
+        os = HostEditor.valueRow(control, Messages.OPERATING_SYSTEM);
+        memory = HostEditor.valueRow(control, Messages.MEMORY);
         vcpus = HostEditor.valueRow(control, "vCPUs");
-        migration = HostEditor.valueRow(control, "Migration");
-        title = new Text(HostEditor.labelled(control, "Title"), SWT.BORDER);
+        migration = HostEditor.valueRow(control, Messages.MIGRATION);
+        title = new Text(HostEditor.labelled(control, Messages.TITLE), SWT.BORDER);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(title);
-        description = new Text(HostEditor.labelled(control, "Description"), SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.V_SCROLL);
+        description = new Text(HostEditor.labelled(control, Messages.DESCRIPTION), SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.V_SCROLL);
         GridDataFactory.fillDefaults().grab(true, false).hint(SWT.DEFAULT, 80).applyTo(description);
-        autostart = new Button(HostEditor.labelled(control, "Autostart"), SWT.CHECK);
-        autostart.setText("Start the virtual machine when the host boots");
+        autostart = new Button(HostEditor.labelled(control, Messages.AUTOSTART), SWT.CHECK);
+        autostart.setText(Messages.START_THE_VIRTUAL_MACHINE_WHEN_THE);
         autostart.setEnabled(false); // until its current value is known
         title.addModifyListener(e -> edit("title", title.getText()));
         description.addModifyListener(e -> edit("description", description.getText()));
@@ -104,11 +105,11 @@ public class OverviewPage implements DomainEditorPage {
     @Override
     public void stateChanged() {
         DomainRecord d = editor.record();
-        state.setText(d == null ? "deleted" : d.state().label() + (d.persistent() ? "" : " (transient)"));
+        state.setText(d == null ? "deleted" : d.state().label() + (d.persistent() ? "" : Messages.TRANSIENT));
         memory.setText(d == null ? "" : Units.formatKiB(d.memoryKiB()));
         vcpus.setText(d == null ? "" : Integer.toString(d.vcpus()));
         String whyNot = MigrateDomainHandler.whyNot(editor.input().connection());
-        migration.setText(whyNot == null ? "to another open host (Virtual Machine > Migrate)" : "not offered: " + whyNot);
+        migration.setText(whyNot == null ? Messages.TO_ANOTHER_OPEN_HOST_VIRTUAL_MACHINE : Messages.NOT_OFFERED + whyNot);
         control.layout();
     }
 
@@ -118,7 +119,7 @@ public class OverviewPage implements DomainEditorPage {
 
     private void loadAutostart() {
         String uuid = editor.input().uuid();
-        HostJob.run("Reading autostart of " + editor.input().getName(), () -> editor.operations().autostart(uuid), false).thenAccept(on -> control.getDisplay().asyncExec(() -> {
+        HostJob.run(Messages.READING_AUTOSTART_OF + editor.input().getName(), () -> editor.operations().autostart(uuid), false).thenAccept(on -> control.getDisplay().asyncExec(() -> {
                     if (!autostart.isDisposed()) {
                         autostart.setSelection(on);
                         autostart.setEnabled(true);
@@ -128,7 +129,7 @@ public class OverviewPage implements DomainEditorPage {
 
     private void setAutostart(boolean on) {
         String uuid = editor.input().uuid();
-        HostJob.run((on ? "Enabling" : "Disabling") + " autostart of " + editor.input().getName(),
+        HostJob.run((on ? Messages.ENABLING : Messages.DISABLING) + Messages.AUTOSTART_OF + editor.input().getName(),
                 () -> editor.operations().setAutostart(uuid, on), true).exceptionally(failure -> {
                     control.getDisplay().asyncExec(() -> {
                         if (!autostart.isDisposed()) {

@@ -1,5 +1,6 @@
 package dev.vireo.ui.editors;
 
+import dev.vireo.ui.Messages;
 import java.util.List;
 
 import org.eclipse.swt.SWT;
@@ -24,10 +25,10 @@ public class PerformancePage implements DomainEditorPage {
         control.setLayout(new GridLayout(2, true));
         java.util.function.Supplier<List<StatsSample>> samples = () -> editor.monitor().history(editor.input().uuid());
         graphs = List.of(
-                graph("CPU usage", "%", 100, () -> Plot.cpu(samples.get())),
-                graph("Memory", "MiB", 1, () -> Plot.memoryMiB(samples.get())),
-                graph("Disk I/O", "KiB/s", 1, () -> Plot.rateKiB(samples.get(), StatsSample::diskBytes)),
-                graph("Network I/O", "KiB/s", 1, () -> Plot.rateKiB(samples.get(), StatsSample::netBytes)));
+                graph(Messages.CPU_USAGE, "%", 100, () -> Plot.cpu(samples.get())),
+                graph(Messages.MEMORY, Messages.MIB_2, 1, () -> Plot.memoryMiB(samples.get())),
+                graph(Messages.DISK_I_O, Messages.KIB_S, 1, () -> Plot.rateKiB(samples.get(), StatsSample::diskBytes)),
+                graph(Messages.NETWORK_I_O, Messages.KIB_S, 1, () -> Plot.rateKiB(samples.get(), StatsSample::netBytes)));
         return control;
     }
 

@@ -1,5 +1,6 @@
 package dev.vireo.ui.editors;
 
+import dev.vireo.ui.Messages;
 import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.jface.layout.GridDataFactory;
@@ -33,7 +34,7 @@ public class SerialPage implements DomainEditorPage {
         HostEditor.button(control, "&Connect", this::connect).setEnabled(supported);
         HostEditor.button(control, "&Disconnect", this::disconnect).setEnabled(supported);
         status = new Label(control, SWT.NONE);
-        status.setText(supported ? "" : "This driver has no serial console.");
+        status.setText(supported ? "" : Messages.THIS_DRIVER_HAS_NO_SERIAL_CONSOLE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
         terminal = new SerialConsole(control);
         GridDataFactory.fillDefaults().span(3, 1).grab(true, true).applyTo(terminal);
@@ -51,7 +52,7 @@ public class SerialPage implements DomainEditorPage {
 
     private void disconnect() {
         terminal.detach();
-        status.setText("Disconnected.");
+        status.setText(Messages.DISCONNECTED);
     }
 
     @Override
@@ -64,19 +65,19 @@ public class SerialPage implements DomainEditorPage {
     /** Opens the console as a Job; the terminal shows it once open. */
     public CompletableFuture<ConsoleChannel> connect() {
         String uuid = editor.input().uuid();
-        status.setText("Opening the serial console...");
+        status.setText(Messages.OPENING_THE_SERIAL_CONSOLE);
         HostOperations host = new HostOperations(editor.monitor());
-        return HostJob.run("Opening the serial console of " + editor.input().getName(), () -> host.openSerialConsole(uuid),
+        return HostJob.run(Messages.OPENING_THE_SERIAL_CONSOLE_OF + editor.input().getName(), () -> host.openSerialConsole(uuid),
                 false).whenComplete((stream, failure) -> control.getDisplay().asyncExec(() -> {
                     if (control.isDisposed()) {
                         if (stream != null) {
                             stream.free(); // queued to the stream's own thread, not made here
                         }
                     } else if (failure != null) {
-                        status.setText("Cannot open the serial console: " + HostJob.message(failure));
+                        status.setText(Messages.CANNOT_OPEN_THE_SERIAL_CONSOLE + HostJob.message(failure));
                     } else {
                         terminal.attach(stream);
-                        status.setText("Connected.");
+                        status.setText(Messages.CONNECTED);
                     }
                 }));
     }

@@ -1,5 +1,6 @@
 package dev.vireo.ui.editors;
 
+import dev.vireo.ui.Messages;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -61,21 +62,21 @@ public class SnapshotsPage implements DomainEditorPage {
         tree = new Tree(control, SWT.BORDER | SWT.SINGLE | SWT.FULL_SELECTION);
         tree.setHeaderVisible(true);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(tree);
-        for (String[] c : new String[][] { { "Snapshot", "220" }, { "State", "100" }, { "Taken", "160" },
-                { "Description", "260" } }) {
+        for (String[] c : new String[][] { { Messages.SNAPSHOT, "220" }, { Messages.STATE, "100" }, { Messages.TAKEN, "160" },
+                { Messages.DESCRIPTION, "260" } }) {
             TreeColumn column = new TreeColumn(tree, SWT.LEFT);
             column.setText(c[0]);
             column.setWidth(Integer.parseInt(c[1]));
         }
         Composite buttons = new Composite(control, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(4).applyTo(buttons);
-        actions.add(HostEditor.button(buttons, "&Take Snapshot...", this::openCreateDialog));
-        actions.add(HostEditor.button(buttons, "Re&vert to Snapshot", this::revertSelected));
-        actions.add(HostEditor.button(buttons, "&Delete Snapshot", this::deleteSelected));
+        actions.add(HostEditor.button(buttons, Messages.TAKE_SNAPSHOT, this::openCreateDialog));
+        actions.add(HostEditor.button(buttons, Messages.RE_VERT_TO_SNAPSHOT, this::revertSelected));
+        actions.add(HostEditor.button(buttons, Messages.DELETE_SNAPSHOT, this::deleteSelected));
         actions.add(HostEditor.button(buttons, "&Refresh", this::load));
         if (!supported) {
-            status.setText("The " + Services.drivers().forUri(uri).map(HypervisorDriver::name).orElse("")
-                    + " driver does not support snapshots.");
+            status.setText(Messages.THE + Services.drivers().forUri(uri).map(HypervisorDriver::name).orElse("")
+                    + Messages.DRIVER_DOES_NOT_SUPPORT_SNAPSHOTS);
             actions.forEach(b -> b.setEnabled(false));
         }
         return control;
@@ -105,10 +106,10 @@ public class SnapshotsPage implements DomainEditorPage {
     /** Lists the snapshots again; the future completes once they are shown. */
     public CompletableFuture<Void> load() {
         loaded = true;
-        status.setText("Listing the snapshots...");
+        status.setText(Messages.LISTING_THE_SNAPSHOTS);
         String uuid = editor.input().uuid();
         CompletableFuture<Void> shown = new CompletableFuture<>();
-        HostJob.run("Listing the snapshots of " + editor.input().getName(), () -> operations().list(uuid), false).whenComplete((xmls, failure) -> control.getDisplay()
+        HostJob.run(Messages.LISTING_THE_SNAPSHOTS_OF + editor.input().getName(), () -> operations().list(uuid), false).whenComplete((xmls, failure) -> control.getDisplay()
                         .asyncExec(() -> {
                             if (!control.isDisposed()) {
                                 show(xmls, failure);
@@ -121,7 +122,7 @@ public class SnapshotsPage implements DomainEditorPage {
     private void show(List<String> xmls, Throwable failure) {
         tree.removeAll();
         if (failure != null) {
-            status.setText("Cannot list the snapshots: " + HostJob.message(failure));
+            status.setText(Messages.CANNOT_LIST_THE_SNAPSHOTS + HostJob.message(failure));
             return;
         }
         List<Snapshot> snapshots = xmls.stream().map(SnapshotsPage::parse).filter(s -> s != null)
@@ -132,7 +133,7 @@ public class SnapshotsPage implements DomainEditorPage {
                 add(new TreeItem(tree, SWT.NONE), s, snapshots);
             }
         }
-        status.setText(snapshots.isEmpty() ? "No snapshots." : snapshots.size() + " snapshots.");
+        status.setText(snapshots.isEmpty() ? Messages.NO_SNAPSHOTS : snapshots.size() + " snapshots.");
     }
 
     /** Fills a row and, below it, the rows of the snapshot's children, oldest first. */
@@ -184,12 +185,12 @@ public class SnapshotsPage implements DomainEditorPage {
 
     private void openCreateDialog() {
         Map<String, String> form = new LinkedHashMap<>();
-        form.put("Name", "snapshot" + (all(tree.getItems(), new ArrayList<>()).size() + 1));
-        form.put("Description", "");
-        FormDialog dialog = new FormDialog(control.getShell(), "Take Snapshot",
-                "Of a running virtual machine the snapshot keeps its memory too.", form);
+        form.put(Messages.NAME_2, "snapshot" + (all(tree.getItems(), new ArrayList<>()).size() + 1));
+        form.put(Messages.DESCRIPTION, "");
+        FormDialog dialog = new FormDialog(control.getShell(), Messages.TAKE_SNAPSHOT_2,
+                Messages.OF_A_RUNNING_VIRTUAL_MACHINE_THE, form);
         if (dialog.open() == Window.OK) {
-            create(dialog.values().get("Name"), dialog.values().get("Description"));
+            create(dialog.values().get(Messages.NAME_2), dialog.values().get(Messages.DESCRIPTION));
         }
     }
 
@@ -200,18 +201,18 @@ public class SnapshotsPage implements DomainEditorPage {
     /** Takes a snapshot, then lists them again. */
     public CompletableFuture<Void> create(String name, String description) {
         String uuid = editor.input().uuid();
-        return then(HostJob.run("Taking snapshot " + name + " of " + editor.input().getName(),
+        return then(HostJob.run(Messages.TAKING_SNAPSHOT + name + " of " + editor.input().getName(),
                 () -> operations().create(uuid, name, description), true));
     }
 
     /** Reverts the machine to the selected snapshot, then lists them again. */
     public CompletableFuture<Void> revertSelected() {
-        return act("Reverting to", operations()::revert);
+        return act(Messages.REVERTING_TO, operations()::revert);
     }
 
     /** Deletes the selected snapshot, then lists them again. */
     public CompletableFuture<Void> deleteSelected() {
-        return act("Deleting", operations()::delete);
+        return act(Messages.DELETING, operations()::delete);
     }
 
     /** A change to the selected snapshot, given the machine's UUID and the snapshot's name. */

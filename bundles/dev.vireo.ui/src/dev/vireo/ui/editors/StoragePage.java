@@ -1,5 +1,6 @@
 package dev.vireo.ui.editors;
 
+import dev.vireo.ui.Messages;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,32 +44,32 @@ public class StoragePage {
         control = new SashForm(parent, SWT.VERTICAL);
         Composite top = new Composite(control, SWT.NONE);
         GridLayoutFactory.swtDefaults().applyTo(top);
-        pools = HostEditor.table(top, "Pool:150", "State:80", "Type:70", "Size:90", "Free:90", "Location:220");
+        pools = HostEditor.table(top, Messages.POOL_150, Messages.STATE_80, Messages.TYPE_70, Messages.SIZE_90, Messages.FREE_90, Messages.LOCATION_220);
         pools.addListener(SWT.Selection, e -> showVolumes());
         Composite poolButtons = new Composite(top, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(6).applyTo(poolButtons);
-        HostEditor.button(poolButtons, "&Add Pool...", this::openCreatePoolDialog);
-        HostEditor.button(poolButtons, "&Start", () -> poolAction("Starting", operations()::startPool));
-        HostEditor.button(poolButtons, "S&top", () -> poolAction("Stopping", operations()::stopPool));
-        HostEditor.button(poolButtons, "&Refresh", () -> poolAction("Refreshing", operations()::refreshPool));
-        HostEditor.button(poolButtons, "&Delete Pool", () -> {
+        HostEditor.button(poolButtons, Messages.ADD_POOL, this::openCreatePoolDialog);
+        HostEditor.button(poolButtons, "&Start", () -> poolAction(Messages.STARTING, operations()::startPool));
+        HostEditor.button(poolButtons, Messages.S_TOP, () -> poolAction(Messages.STOPPING, operations()::stopPool));
+        HostEditor.button(poolButtons, "&Refresh", () -> poolAction(Messages.REFRESHING, operations()::refreshPool));
+        HostEditor.button(poolButtons, Messages.DELETE_POOL, () -> {
             if (HostEditor.selectedKey(pools) != null
-                    && editor.confirmDelete("the pool " + pools.getSelection()[0].getText(0))) {
-                poolAction("Deleting", operations()::deletePool);
+                    && editor.confirmDelete(Messages.THE_POOL + pools.getSelection()[0].getText(0))) {
+                poolAction(Messages.DELETING, operations()::deletePool);
             }
         });
         Composite bottom = new Composite(control, SWT.NONE);
         GridLayoutFactory.swtDefaults().applyTo(bottom);
         volumesHeading = new Label(bottom, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(volumesHeading);
-        volumes = HostEditor.table(bottom, "Volume:180", "Size:90", "Format:70", "Path:320");
+        volumes = HostEditor.table(bottom, Messages.VOLUME_180, Messages.SIZE_90, Messages.FORMAT_70, Messages.PATH_320);
         Composite volumeButtons = new Composite(bottom, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(3).applyTo(volumeButtons);
-        HostEditor.button(volumeButtons, "&New Volume...", this::openCreateVolumeDialog);
-        HostEditor.button(volumeButtons, "Resi&ze...", this::openResizeDialog);
-        HostEditor.button(volumeButtons, "Delete &Volume", () -> {
+        HostEditor.button(volumeButtons, Messages.NEW_VOLUME, this::openCreateVolumeDialog);
+        HostEditor.button(volumeButtons, Messages.RESI_ZE, this::openResizeDialog);
+        HostEditor.button(volumeButtons, Messages.DELETE_VOLUME, () -> {
             String path = HostEditor.selectedKey(volumes);
-            if (path != null && editor.confirmDelete("the volume " + path + " and its data")) {
+            if (path != null && editor.confirmDelete(Messages.THE_VOLUME + path + Messages.AND_ITS_DATA)) {
                 deleteSelectedVolume();
             }
         });
@@ -116,7 +117,7 @@ public class StoragePage {
             return;
         }
         if (editor.monitor().objects(ObjectKind.STORAGE_POOL).loadedVolumes(key) == null) {
-            volumesHeading.setText("Loading the volumes...");
+            volumesHeading.setText(Messages.LOADING_THE_VOLUMES);
             editor.monitor().volumes(key).whenComplete((v, e) -> control.getDisplay().asyncExec(this::showLoadedVolumes));
         }
         showLoadedVolumes();
@@ -130,10 +131,10 @@ public class StoragePage {
         List<StorageVolume> loaded = key == null ? null : editor.monitor().objects(ObjectKind.STORAGE_POOL).loadedVolumes(key);
         if (loaded == null) {
             volumes.removeAll();
-            volumesHeading.setText(key == null ? "Select a pool to see its volumes." : "Loading the volumes...");
+            volumesHeading.setText(key == null ? Messages.SELECT_A_POOL_TO_SEE_ITS : Messages.LOADING_THE_VOLUMES);
             return;
         }
-        volumesHeading.setText("Volumes of " + pools.getSelection()[0].getText(0) + ":");
+        volumesHeading.setText(Messages.VOLUMES_OF + pools.getSelection()[0].getText(0) + ":");
         List<VolumeRow> rows = loaded.stream().sorted(Comparator.comparing(StorageVolume::name)).map(VolumeRow::of).toList();
         HostEditor.fill(volumes, rows, VolumeRow::path, r -> new String[] { r.name(), r.size(), r.format(), r.path() });
     }
@@ -186,37 +187,37 @@ public class StoragePage {
 
     private void openCreatePoolDialog() {
         Map<String, String> form = new LinkedHashMap<>();
-        form.put("Name", "pool" + (pools.getItemCount() + 1));
-        form.put("Type", "dir|fs|logical|netfs");
-        form.put("Target path", "/var/lib/libvirt/images/pool" + (pools.getItemCount() + 1));
-        form.put("Source host (netfs)", "");
-        form.put("Source path or device (fs, logical, netfs)", "");
-        FormDialog dialog = new FormDialog(control.getShell(), "New Storage Pool",
-                "The pool is defined, built where it needs to be, and started.", form);
+        form.put(Messages.NAME_2, "pool" + (pools.getItemCount() + 1));
+        form.put(Messages.TYPE, "dir|fs|logical|netfs");
+        form.put(Messages.TARGET_PATH, "/var/lib/libvirt/images/pool" + (pools.getItemCount() + 1));
+        form.put(Messages.SOURCE_HOST_NETFS, "");
+        form.put(Messages.SOURCE_PATH_OR_DEVICE_FS_LOGICAL, "");
+        FormDialog dialog = new FormDialog(control.getShell(), Messages.NEW_STORAGE_POOL,
+                Messages.THE_POOL_IS_DEFINED_BUILT_WHERE, form);
         if (dialog.open() == Window.OK) {
             Map<String, String> v = dialog.values();
-            createPool(v.get("Name"), v.get("Type"), v.get("Target path"), v.get("Source host (netfs)"),
-                    v.get("Source path or device (fs, logical, netfs)"));
+            createPool(v.get(Messages.NAME_2), v.get(Messages.TYPE), v.get(Messages.TARGET_PATH), v.get(Messages.SOURCE_HOST_NETFS),
+                    v.get(Messages.SOURCE_PATH_OR_DEVICE_FS_LOGICAL));
         }
     }
 
     /** Defines, builds (where the type needs it) and starts a pool. */
     public CompletableFuture<String> createPool(String name, String type, String target, String sourceHost, String source) {
-        return editor.run("Creating pool " + name, () -> operations().createPool(name, type, target, sourceHost, source));
+        return editor.run(Messages.CREATING_POOL + name, () -> operations().createPool(name, type, target, sourceHost, source));
     }
 
     private void openCreateVolumeDialog() {
         Map<String, String> form = new LinkedHashMap<>();
-        form.put("Name", "volume" + (volumes.getItemCount() + 1) + ".qcow2");
-        form.put("Capacity (GiB)", "10");
-        form.put("Format", "qcow2|raw");
-        FormDialog dialog = new FormDialog(control.getShell(), "New Storage Volume",
-                "The volume is created in the selected pool.", form);
+        form.put(Messages.NAME_2, "volume" + (volumes.getItemCount() + 1) + ".qcow2");
+        form.put(Messages.CAPACITY_GIB, "10");
+        form.put(Messages.FORMAT, "qcow2|raw");
+        FormDialog dialog = new FormDialog(control.getShell(), Messages.NEW_STORAGE_VOLUME,
+                Messages.THE_VOLUME_IS_CREATED_IN_THE, form);
         if (dialog.open() == Window.OK) {
             Map<String, String> v = dialog.values();
-            Long gib = wholeNumber(v.get("Capacity (GiB)"));
+            Long gib = wholeNumber(v.get(Messages.CAPACITY_GIB));
             if (gib != null) {
-                createVolume(v.get("Name"), gib, v.get("Format"));
+                createVolume(v.get(Messages.NAME_2), gib, v.get(Messages.FORMAT));
             }
         }
     }
@@ -225,16 +226,16 @@ public class StoragePage {
     public CompletableFuture<Void> createVolume(String name, long gib, String format) {
         String pool = HostEditor.selectedKey(pools);
         if (pool == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException("no pool selected"));
+            return CompletableFuture.failedFuture(new IllegalStateException(Messages.NO_POOL_SELECTED));
         }
-        return volumeAction("Creating volume " + name, p -> operations().createVolume(p, name, gib, format));
+        return volumeAction(Messages.CREATING_VOLUME + name, p -> operations().createVolume(p, name, gib, format));
     }
 
     /** Deletes the selected volume. */
     public CompletableFuture<Void> deleteSelectedVolume() {
         String path = HostEditor.selectedKey(volumes);
         return path == null ? CompletableFuture.completedFuture(null)
-                : volumeAction("Deleting volume " + path, p -> operations().deleteVolume(p, path));
+                : volumeAction(Messages.DELETING_VOLUME + path, p -> operations().deleteVolume(p, path));
     }
 
     private void openResizeDialog() {
@@ -242,10 +243,10 @@ public class StoragePage {
         if (path == null) {
             return;
         }
-        FormDialog dialog = new FormDialog(control.getShell(), "Resize Volume", path, Map.of("New capacity (GiB)", "20"));
-        Long gib = dialog.open() == Window.OK ? wholeNumber(dialog.values().get("New capacity (GiB)")) : null;
+        FormDialog dialog = new FormDialog(control.getShell(), Messages.RESIZE_VOLUME, path, Map.of(Messages.NEW_CAPACITY_GIB, "20"));
+        Long gib = dialog.open() == Window.OK ? wholeNumber(dialog.values().get(Messages.NEW_CAPACITY_GIB)) : null;
         if (gib != null) {
-            volumeAction("Resizing volume " + path, p -> operations().resizeVolume(p, path, gib << 30));
+            volumeAction(Messages.RESIZING_VOLUME + path, p -> operations().resizeVolume(p, path, gib << 30));
         }
     }
 
@@ -254,7 +255,7 @@ public class StoragePage {
         try {
             return Long.parseLong(text.trim());
         } catch (NumberFormatException e) {
-            MessageDialog.openError(control.getShell(), "Not a Size", "'" + text + "' is not a whole number of GiB.");
+            MessageDialog.openError(control.getShell(), Messages.NOT_A_SIZE, "'" + text + Messages.IS_NOT_A_WHOLE_NUMBER_OF);
             return null;
         }
     }

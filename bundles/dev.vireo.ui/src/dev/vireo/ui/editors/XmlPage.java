@@ -1,5 +1,6 @@
 package dev.vireo.ui.editors;
 
+import dev.vireo.ui.Messages;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyledText;
@@ -68,7 +69,7 @@ public class XmlPage implements DomainEditorPage {
             editor.replaceDraft(LibvirtModel.load(text.getText()), this);
             edited = false;
         } catch (ModelException e) {
-            editor.setInvalid(this, "The XML page has an error; fix it there before applying: " + e.getMessage());
+            editor.setInvalid(this, Messages.THE_XML_PAGE_HAS_AN_ERROR + e.getMessage());
             return;
         }
         editor.setInvalid(this, null);

@@ -1,5 +1,6 @@
 package dev.vireo.ui.handlers;
 
+import dev.vireo.ui.Messages;
 import java.security.SecureRandom;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -38,6 +39,6 @@ public class CloneDomainHandler extends AbstractHandler {
     public static CompletableFuture<String> clone(DomainNode node, String name, Set<String> copiedDisks) {
         DomainRecord source = node.record();
         DomainOperations operations = new DomainOperations(Services.monitor(node.connection()));
-        return HostJob.run("Cloning " + source.name() + " as " + name, () -> operations.clone(source, name, copiedDisks), true);
+        return HostJob.run(Messages.CLONING + source.name() + " as " + name, () -> operations.clone(source, name, copiedDisks), true);
     }
 }

@@ -1,5 +1,6 @@
 package dev.vireo.ui.handlers;
 
+import dev.vireo.ui.Messages;
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.core.runtime.ICoreRunnable;
@@ -65,7 +66,7 @@ public class ConnectionHandler extends AbstractHandler implements IExecutableExt
                 Services.connections().close(c);
                 VireoPreferences.setAutoconnect(c.uri(), false);
                 // the keyring is asked over D-Bus: not on the UI thread
-                Job.create("Forgetting the saved password for " + c.uri(),
+                Job.create(Messages.FORGETTING_THE_SAVED_PASSWORD_FOR + c.uri(),
                         (ICoreRunnable) monitor -> SavedPasswords.workbench().forget(c.uri())).schedule();
             }
         }

@@ -1,5 +1,6 @@
 package dev.vireo.ui.handlers;
 
+import dev.vireo.ui.Messages;
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.core.runtime.IConfigurationElement;
@@ -34,8 +35,8 @@ public class DomainLifecycleHandler extends AbstractHandler implements IExecutab
         if (HandlerUtil.getCurrentSelection(event) instanceof IStructuredSelection selection) {
             if ((action == Lifecycle.FORCE_OFF || action == Lifecycle.RESET)
                     && VireoPreferences.confirm(VireoPreferences.CONFIRM_FORCE_OFF)
-                    && !MessageDialog.openConfirm(HandlerUtil.getActiveShell(event), "Confirm " + action.verb(),
-                            action.verb() + " stops the guest without asking it: unsaved data in it is lost. Go on?")) {
+                    && !MessageDialog.openConfirm(HandlerUtil.getActiveShell(event), Messages.CONFIRM + action.verb(),
+                            action.verb() + Messages.STOPS_THE_GUEST_WITHOUT_ASKING_IT)) {
                 return null;
             }
             for (Object element : selection) {

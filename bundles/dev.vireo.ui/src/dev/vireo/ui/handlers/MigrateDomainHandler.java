@@ -1,5 +1,6 @@
 package dev.vireo.ui.handlers;
 
+import dev.vireo.ui.Messages;
 import java.util.List;
 import java.util.Map;
 
@@ -30,9 +31,9 @@ public class MigrateDomainHandler extends AbstractHandler {
     public static String whyNot(VirtConnection connection) {
         HypervisorDriver driver = Services.drivers().forUri(connection.uri()).orElse(null);
         if (driver != null && !driver.capabilities().migration()) {
-            return "the " + driver.name() + " does not support migration";
+            return "the " + driver.name() + Messages.DOES_NOT_SUPPORT_MIGRATION;
         }
-        return targets(connection).isEmpty() ? "no other connection of a driver with migration is open" : null;
+        return targets(connection).isEmpty() ? Messages.NO_OTHER_CONNECTION_OF_A_DRIVER : null;
     }
 
     private static List<VirtConnection> targets(VirtConnection from) {
@@ -50,21 +51,21 @@ public class MigrateDomainHandler extends AbstractHandler {
         }
         String reason = whyNot(node.connection());
         if (reason != null) {
-            MessageDialog.openInformation(HandlerUtil.getActiveShell(event), "Migrate", "Cannot migrate: " + reason + ".");
+            MessageDialog.openInformation(HandlerUtil.getActiveShell(event), Messages.MIGRATE, Messages.CANNOT_MIGRATE + reason + ".");
             return null;
         }
         DomainRecord domain = node.record();
         List<VirtConnection> targets = targets(node.connection());
-        FormDialog dialog = new FormDialog(HandlerUtil.getActiveShell(event), "Migrate '" + domain.name() + "'",
-                "Move the virtual machine to another host.", java.util.Map.of("Destination",
-                        String.join("|", targets.stream().map(VirtConnection::uri).toList()) + "|", "Mode",
+        FormDialog dialog = new FormDialog(HandlerUtil.getActiveShell(event), Messages.MIGRATE_2 + domain.name() + "'",
+                Messages.MOVE_THE_VIRTUAL_MACHINE_TO_ANOTHER, java.util.Map.of(Messages.DESTINATION,
+                        String.join("|", targets.stream().map(VirtConnection::uri).toList()) + "|", Messages.MODE,
                         domain.state().isActive() ? "live|offline" : "offline|live"));
         if (dialog.open() == Window.OK) {
-            VirtConnection target = targets.stream().filter(c -> c.uri().equals(dialog.values().get("Destination")))
+            VirtConnection target = targets.stream().filter(c -> c.uri().equals(dialog.values().get(Messages.DESTINATION)))
                     .findFirst().orElseThrow();
-            boolean live = "live".equals(dialog.values().get("Mode"));
+            boolean live = "live".equals(dialog.values().get(Messages.MODE));
             DomainOperations operations = new DomainOperations(Services.monitor(node.connection()));
-            HostJob.run("Migrating " + domain.name() + " to " + target.uri(), () -> operations.migrate(node.uuid(), target, live),
+            HostJob.run(Messages.MIGRATING + domain.name() + " to " + target.uri(), () -> operations.migrate(node.uuid(), target, live),
                     true);
         }
         return null;

@@ -1,5 +1,6 @@
 package dev.vireo.ui.handlers;
 
+import dev.vireo.ui.Messages;
 import java.util.List;
 
 import org.eclipse.core.commands.AbstractHandler;
@@ -23,8 +24,8 @@ public class NewVmHandler extends AbstractHandler {
         List<VirtConnection> connected = Services.connections().connections().stream()
                 .filter(c -> c.state() == ConnectionState.CONNECTED).toList();
         if (connected.isEmpty()) {
-            MessageDialog.openInformation(HandlerUtil.getActiveShell(event), "New Virtual Machine",
-                    "Connect to a host first (File > Add Connection).");
+            MessageDialog.openInformation(HandlerUtil.getActiveShell(event), Messages.NEW_VIRTUAL_MACHINE,
+                    Messages.CONNECT_TO_A_HOST_FIRST_FILE);
             return null;
         }
         Object first = HandlerUtil.getCurrentSelection(event) instanceof IStructuredSelection s ? s.getFirstElement() : null;

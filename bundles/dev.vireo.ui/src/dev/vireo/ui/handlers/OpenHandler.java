@@ -1,5 +1,6 @@
 package dev.vireo.ui.handlers;
 
+import dev.vireo.ui.Messages;
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.core.commands.ExecutionException;
@@ -26,7 +27,7 @@ public class OpenHandler extends AbstractHandler {
             try {
                 open(HandlerUtil.getActiveWorkbenchWindowChecked(event).getActivePage(), selection.getFirstElement());
             } catch (PartInitException e) {
-                throw new ExecutionException("Cannot open " + selection.getFirstElement(), e);
+                throw new ExecutionException(Messages.CANNOT_OPEN + selection.getFirstElement(), e);
             }
         }
         return null;

@@ -1,5 +1,6 @@
 package dev.vireo.ui.jobs;
 
+import dev.vireo.ui.Messages;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -78,6 +79,6 @@ public final class HostJob {
     public static String message(Throwable failure) {
         Throwable t = failure instanceof CompletionException || failure instanceof ExecutionException
                 ? failure.getCause() : failure;
-        return t == null ? "unknown error" : t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return t == null ? Messages.UNKNOWN_ERROR : t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 }

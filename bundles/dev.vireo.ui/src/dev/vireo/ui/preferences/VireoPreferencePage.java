@@ -1,5 +1,6 @@
 package dev.vireo.ui.preferences;
 
+import dev.vireo.ui.Messages;
 import org.eclipse.jface.preference.BooleanFieldEditor;
 import org.eclipse.jface.preference.FieldEditorPreferencePage;
 import org.eclipse.jface.preference.IntegerFieldEditor;
@@ -12,7 +13,7 @@ public class VireoPreferencePage extends FieldEditorPreferencePage implements IW
 
     public VireoPreferencePage() {
         super(GRID);
-        setDescription("How Vireo samples statistics and what it asks before acting.");
+        setDescription(Messages.HOW_VIREO_SAMPLES_STATISTICS_AND_WHAT);
     }
 
     @Override
@@ -24,16 +25,16 @@ public class VireoPreferencePage extends FieldEditorPreferencePage implements IW
     @Override
     protected void createFieldEditors() {
         IntegerFieldEditor interval = new IntegerFieldEditor(VireoPreferences.STATS_INTERVAL,
-                "Sample CPU, memory, disk and network statistics every (seconds, 0 = never):", getFieldEditorParent());
+                Messages.SAMPLE_CPU_MEMORY_DISK_AND_NETWORK, getFieldEditorParent());
         interval.setValidRange(0, 3600);
         addField(interval);
         IntegerFieldEditor budget = new IntegerFieldEditor(VireoPreferences.STATS_BUDGET,
-                "At most this many statistics calls a minute per connection:", getFieldEditorParent());
+                Messages.AT_MOST_THIS_MANY_STATISTICS_CALLS, getFieldEditorParent());
         budget.setValidRange(1, 6000);
         addField(budget);
-        addField(new BooleanFieldEditor(VireoPreferences.CONFIRM_FORCE_OFF, "Confirm Force Off and Reset",
+        addField(new BooleanFieldEditor(VireoPreferences.CONFIRM_FORCE_OFF, Messages.CONFIRM_FORCE_OFF_AND_RESET,
                 getFieldEditorParent()));
         addField(new BooleanFieldEditor(VireoPreferences.CONFIRM_DELETE_HOST_OBJECTS,
-                "Confirm deleting networks, storage pools and volumes", getFieldEditorParent()));
+                Messages.CONFIRM_DELETING_NETWORKS_STORAGE_POOLS_AND, getFieldEditorParent()));
     }
 }

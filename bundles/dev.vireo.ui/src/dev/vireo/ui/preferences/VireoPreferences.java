@@ -1,5 +1,6 @@
 package dev.vireo.ui.preferences;
 
+import dev.vireo.ui.Messages;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,7 +82,7 @@ public class VireoPreferences extends AbstractPreferenceInitializer {
         try {
             node().flush();
         } catch (BackingStoreException e) {
-            org.eclipse.core.runtime.ILog.of(VireoPreferences.class).error("Cannot save Vireo's preferences", e);
+            org.eclipse.core.runtime.ILog.of(VireoPreferences.class).error(Messages.CANNOT_SAVE_VIREO_S_PREFERENCES, e);
         }
     }
 }

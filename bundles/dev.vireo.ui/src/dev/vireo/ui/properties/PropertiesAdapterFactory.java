@@ -1,5 +1,6 @@
 package dev.vireo.ui.properties;
 
+import dev.vireo.ui.Messages;
 import org.eclipse.core.runtime.IAdapterFactory;
 import org.eclipse.ui.views.properties.IPropertySource;
 
@@ -35,39 +36,39 @@ public class PropertiesAdapterFactory implements IAdapterFactory {
 
     private static CacheProperties domain(DomainNode node) {
         DomainRecord d = node.record();
-        CacheProperties p = new CacheProperties().add("Virtual machine", "Host", node.connection().uri())
-                .add("Virtual machine", "UUID", node.uuid());
+        CacheProperties p = new CacheProperties().add(Messages.VIRTUAL_MACHINE, Messages.HOST_2, node.connection().uri())
+                .add(Messages.VIRTUAL_MACHINE, Messages.UUID, node.uuid());
         if (d == null) {
             return p;
         }
-        p.add("Virtual machine", "Name", d.name()).add("Virtual machine", "State", d.state().label())
-                .add("Virtual machine", "Persistent", d.persistent() ? "yes" : "no (transient)")
-                .add("Resources", "vCPUs", d.vcpus() > 0 ? d.vcpus() : null)
-                .add("Resources", "Memory", d.memoryKiB() > 0 ? d.memoryKiB() / 1024 + " MiB" : null);
+        p.add(Messages.VIRTUAL_MACHINE, Messages.NAME_2, d.name()).add(Messages.VIRTUAL_MACHINE, Messages.STATE, d.state().label())
+                .add(Messages.VIRTUAL_MACHINE, Messages.PERSISTENT, d.persistent() ? "yes" : Messages.NO_TRANSIENT)
+                .add(Messages.RESOURCES, "vCPUs", d.vcpus() > 0 ? d.vcpus() : null)
+                .add(Messages.RESOURCES, Messages.MEMORY, d.memoryKiB() > 0 ? d.memoryKiB() / 1024 + Messages.MIB : null);
         DomainDefinition def = d.definition();
         if (def != null) {
-            p.add("Virtual machine", "Title", def.title()).add("Resources", "Maximum memory", def.memoryKiB() / 1024 + " MiB")
-                    .add("Devices", "Disks", String.join(", ", def.diskSources()))
-                    .add("Devices", "MAC addresses", String.join(", ", def.macAddresses()));
+            p.add(Messages.VIRTUAL_MACHINE, Messages.TITLE, def.title()).add(Messages.RESOURCES, Messages.MAXIMUM_MEMORY, def.memoryKiB() / 1024 + Messages.MIB)
+                    .add(Messages.DEVICES, Messages.DISKS, String.join(", ", def.diskSources()))
+                    .add(Messages.DEVICES, Messages.MAC_ADDRESSES, String.join(", ", def.macAddresses()));
         }
         return p;
     }
 
     private static CacheProperties host(VirtConnection host) {
         CallCounter calls = host.calls();
-        return new CacheProperties().add("Host", "URI", host.uri()).add("Host", "libvirt URI", host.libvirtUri())
-                .add("Host", "State", host.state().label()).add("Host", "Failure", host.failure())
-                .add("Cost", "libvirt calls", calls.total()).add("Cost", "Bytes received", calls.totalBytes())
-                .add("Cache", "Virtual machines", Services.monitor(host).domains().size());
+        return new CacheProperties().add(Messages.HOST_2, Messages.URI_2, host.uri()).add(Messages.HOST_2, Messages.LIBVIRT_URI, host.libvirtUri())
+                .add(Messages.HOST_2, Messages.STATE, host.state().label()).add(Messages.HOST_2, Messages.FAILURE, host.failure())
+                .add(Messages.COST, Messages.LIBVIRT_CALLS, calls.total()).add(Messages.COST, Messages.BYTES_RECEIVED, calls.totalBytes())
+                .add(Messages.CACHE, Messages.VIRTUAL_MACHINES, Services.monitor(host).domains().size());
     }
 
     private static CacheProperties object(CachedObject o) {
         if (o == null) {
             return new CacheProperties();
         }
-        String kind = o.kind() == ObjectKind.NETWORK ? "Virtual network" : "Storage pool";
-        return new CacheProperties().add(kind, "Name", o.name()).add(kind, "Key", o.key())
-                .add(kind, "Active", o.active() ? "yes" : "no");
+        String kind = o.kind() == ObjectKind.NETWORK ? Messages.VIRTUAL_NETWORK : Messages.STORAGE_POOL;
+        return new CacheProperties().add(kind, Messages.NAME_2, o.name()).add(kind, Messages.KEY, o.key())
+                .add(kind, Messages.ACTIVE, o.active() ? "yes" : "no");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.vireo.ui.status;
 
+import dev.vireo.ui.Messages;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -19,7 +20,7 @@ public final class ConnectionCost {
     /** Calls and bytes, in total and in the last minute (or since first looked, if less). */
     public record Figures(long calls, long bytes, long callsLastMinute, long bytesLastMinute) {
         public String summary() {
-            return calls + " calls, " + kib(bytes) + " (last min " + callsLastMinute + " calls, " + kib(bytesLastMinute) + ")";
+            return calls + Messages.CALLS + kib(bytes) + Messages.LAST_MIN + callsLastMinute + Messages.CALLS + kib(bytesLastMinute) + ")";
         }
     }
 
@@ -41,6 +42,6 @@ public final class ConnectionCost {
     }
 
     public static String kib(long bytes) {
-        return bytes < 10 * 1024 ? bytes + " B" : bytes < 10L * 1024 * 1024 ? bytes / 1024 + " KiB" : bytes / (1024 * 1024) + " MiB";
+        return bytes < 10 * 1024 ? bytes + " B" : bytes < 10L * 1024 * 1024 ? bytes / 1024 + Messages.KIB_2 : bytes / (1024 * 1024) + Messages.MIB;
     }
 }

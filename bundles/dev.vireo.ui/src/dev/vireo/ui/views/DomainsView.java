@@ -1,5 +1,6 @@
 package dev.vireo.ui.views;
 
+import dev.vireo.ui.Messages;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -132,19 +133,19 @@ public class DomainsView extends ViewPart {
         refresher = new UiTurnCoalescer(display, this::refresh);
         GridLayoutFactory.fillDefaults().spacing(0, 2).applyTo(parent);
         filter = new Text(parent, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
-        filter.setMessage("Filter virtual machines, networks and pools by name");
+        filter.setMessage(Messages.FILTER_VIRTUAL_MACHINES_NETWORKS_AND_POOLS);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(filter);
         viewer = new TreeViewer(parent, SWT.MULTI | SWT.FULL_SELECTION | SWT.VIRTUAL | SWT.V_SCROLL | SWT.H_SCROLL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(viewer.getControl());
         viewer.getTree().setHeaderVisible(true);
         viewer.getTree().setLinesVisible(true);
         viewer.setUseHashlookup(true);
-        column("Name", 230, SWT.LEFT, DomainsLabels::nameOf, e -> null);
+        column(Messages.NAME_2, 230, SWT.LEFT, DomainsLabels::nameOf, e -> null);
         new StateIcons().paintInto(viewer.getTree());
-        column("State", 120, SWT.LEFT, DomainsLabels::stateOf, e -> null);
-        column("CPU usage", 100, SWT.LEFT, e -> "", e -> null);
+        column(Messages.STATE, 120, SWT.LEFT, DomainsLabels::stateOf, e -> null);
+        column(Messages.CPU_USAGE, 100, SWT.LEFT, e -> "", e -> null);
         column("vCPUs", 55, SWT.RIGHT, DomainsLabels::vcpusOf, e -> null);
-        column("Memory", 85, SWT.RIGHT, DomainsLabels::memoryOf, e -> null);
+        column(Messages.MEMORY, 85, SWT.RIGHT, DomainsLabels::memoryOf, e -> null);
         viewer.getTree().addListener(SWT.PaintItem, new SparklinePainter(CPU_COLUMN));
         if (Trace.on()) {
             viewer.getTree().addListener(SWT.Paint, e -> traceRowsPainted());
@@ -169,7 +170,7 @@ public class DomainsView extends ViewPart {
             try {
                 getSite().getService(IHandlerService.class).executeCommand("dev.vireo.ui.commands.open", null);
             } catch (Exception ex) {
-                org.eclipse.core.runtime.ILog.of(getClass()).error("Cannot open " + e.getSelection(), ex);
+                org.eclipse.core.runtime.ILog.of(getClass()).error(Messages.CANNOT_OPEN + e.getSelection(), ex);
             }
         });
 

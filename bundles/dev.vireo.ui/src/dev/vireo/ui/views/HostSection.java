@@ -1,5 +1,6 @@
 package dev.vireo.ui.views;
 
+import dev.vireo.ui.Messages;
 import java.util.Comparator;
 
 import dev.vireo.api.ObjectKind;
@@ -11,7 +12,7 @@ import dev.vireo.ui.Services;
 public record HostSection(VirtConnection connection, ObjectKind kind) {
 
     public String label() {
-        return kind == ObjectKind.NETWORK ? "Virtual Networks" : "Storage Pools";
+        return kind == ObjectKind.NETWORK ? Messages.VIRTUAL_NETWORKS : Messages.STORAGE_POOLS;
     }
 
     ObjectNode[] children() {

@@ -1,5 +1,6 @@
 package dev.vireo.ui.widgets;
 
+import dev.vireo.ui.Messages;
 import java.util.function.Supplier;
 
 import org.eclipse.swt.SWT;
@@ -29,7 +30,7 @@ public class Graph extends Canvas {
     /** The newest value as shown in the title, e.g. "12.5 %"; "no data" while there is none. */
     public String latest() {
         double[] v = values.get();
-        return v.length == 0 || Double.isNaN(v[v.length - 1]) ? "no data"
+        return v.length == 0 || Double.isNaN(v[v.length - 1]) ? Messages.NO_DATA
                 : String.format("%.1f %s", v[v.length - 1], unit);
     }
 

@@ -1,5 +1,6 @@
 package dev.vireo.ui.widgets;
 
+import dev.vireo.ui.Messages;
 import java.nio.charset.StandardCharsets;
 
 import org.eclipse.jface.resource.JFaceResources;
@@ -74,7 +75,7 @@ public class SerialConsole extends StyledText {
         ConsoleChannel s = stream;
         if (s != null) {
             s.write(bytes).exceptionally(e -> {
-                show("\r\n[console: " + (e.getCause() != null ? e.getCause() : e).getMessage() + "]\r\n");
+                show(Messages.CONSOLE_2 + (e.getCause() != null ? e.getCause() : e).getMessage() + "]\r\n");
                 return null;
             });
         }
@@ -88,7 +89,7 @@ public class SerialConsole extends StyledText {
                 show(new String(buffer, 0, n, StandardCharsets.UTF_8));
             }
         } catch (RuntimeException e) {
-            show("\r\n[console closed: " + e.getMessage() + "]\r\n");
+            show(Messages.CONSOLE_CLOSED + e.getMessage() + "]\r\n");
         } finally {
             console.free();
         }

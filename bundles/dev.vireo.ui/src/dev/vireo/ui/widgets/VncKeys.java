@@ -1,5 +1,6 @@
 package dev.vireo.ui.widgets;
 
+import dev.vireo.ui.Messages;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,12 +23,12 @@ public final class VncKeys {
 
     private static Map<String, int[]> sendKeys() {
         Map<String, int[]> keys = new LinkedHashMap<>();
-        keys.put("Ctrl+Alt+Del", new int[] { Keysyms.CONTROL_L, Keysyms.ALT_L, Keysyms.DELETE });
-        keys.put("Ctrl+Alt+Backspace", new int[] { Keysyms.CONTROL_L, Keysyms.ALT_L, Keysyms.BACKSPACE });
+        keys.put(Messages.CTRL_ALT_DEL, new int[] { Keysyms.CONTROL_L, Keysyms.ALT_L, Keysyms.DELETE });
+        keys.put(Messages.CTRL_ALT_BACKSPACE, new int[] { Keysyms.CONTROL_L, Keysyms.ALT_L, Keysyms.BACKSPACE });
         for (int f = 1; f <= 12; f++) {
-            keys.put("Ctrl+Alt+F" + f, new int[] { Keysyms.CONTROL_L, Keysyms.ALT_L, 0xffbd + f });
+            keys.put(Messages.CTRL_ALT_F + f, new int[] { Keysyms.CONTROL_L, Keysyms.ALT_L, 0xffbd + f });
         }
-        keys.put("PrintScreen", new int[] { 0xff61 });
+        keys.put(Messages.PRINTSCREEN, new int[] { 0xff61 });
         return Collections.unmodifiableMap(keys);
     }
 

@@ -1,5 +1,6 @@
 package dev.vireo.ui.widgets;
 
+import dev.vireo.ui.Messages;
 import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
@@ -16,7 +17,7 @@ import dev.vireo.ui.credentials.SavedPasswords;
  * refuses is forgotten. Runs on the connecting thread: secure storage may talk to the keyring.
  */
 final class VncPasswords {
-    private static final String REFUSED = "the VNC password was refused";
+    private static final String REFUSED = Messages.THE_VNC_PASSWORD_WAS_REFUSED;
     private final Control owner;
     private String key;
     private String typed;
@@ -51,8 +52,8 @@ final class VncPasswords {
 
     private void ask(String where) {
         boolean[] keep = { false };
-        InputDialog dialog = new InputDialog(owner.getShell(), "VNC Password",
-                "The display " + where + " asks for a password.", "", null) {
+        InputDialog dialog = new InputDialog(owner.getShell(), Messages.VNC_PASSWORD,
+                Messages.THE_DISPLAY + where + Messages.ASKS_FOR_A_PASSWORD, "", null) {
             @Override
             protected int getInputTextStyle() {
                 return SWT.SINGLE | SWT.BORDER | SWT.PASSWORD;
@@ -63,7 +64,7 @@ final class VncPasswords {
                 Composite area = (Composite) super.createDialogArea(parent);
                 if (key != null) {
                     Button check = new Button(area, SWT.CHECK);
-                    check.setText("&Remember this password (in secure storage)");
+                    check.setText(Messages.REMEMBER_THIS_PASSWORD_IN_SECURE_STORAGE);
                     check.addListener(SWT.Selection, e -> keep[0] = check.getSelection());
                 }
                 return area;

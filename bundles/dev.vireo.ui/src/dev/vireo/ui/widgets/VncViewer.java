@@ -1,5 +1,6 @@
 package dev.vireo.ui.widgets;
 
+import dev.vireo.ui.Messages;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,7 +36,7 @@ public class VncViewer extends Canvas {
     private final AtomicBoolean repaintPending = new AtomicBoolean();
     private volatile RfbClient client;
     private volatile SshTunnel tunnel;
-    private volatile String status = "Not connected.";
+    private volatile String status = Messages.NOT_CONNECTED;
     private volatile String password;
     private volatile String passwordKey;
     private volatile Preferences preferences = Preferences.DEFAULT;
@@ -84,7 +85,7 @@ public class VncViewer extends Canvas {
      * {@code remoteHost:remotePort} as that host sees it; the tunnel closes with the viewer.
      */
     public void connectThroughSsh(String libvirtUri, String remoteHost, int remotePort) {
-        connect(remoteHost + ":" + remotePort + " through ssh", () -> {
+        connect(remoteHost + ":" + remotePort + Messages.THROUGH_SSH, () -> {
             SshTunnel opened = SshTunnel.open(libvirtUri, remoteHost, remotePort);
             tunnel = opened;
             try {
@@ -92,7 +93,7 @@ public class VncViewer extends Canvas {
                         () -> password(remoteHost + ":" + remotePort), preferences);
             } catch (IOException e) {
                 String ssh = opened.messages();
-                throw new IOException(e.getMessage() + (ssh.isEmpty() ? "" : " (ssh: " + ssh + ")"), e);
+                throw new IOException(e.getMessage() + (ssh.isEmpty() ? "" : Messages.SSH + ssh + ")"), e);
             }
         });
     }
@@ -103,7 +104,7 @@ public class VncViewer extends Canvas {
 
     private void connect(String where, Opener opener) {
         disconnect();
-        setStatus("Connecting to " + where + "...");
+        setStatus(Messages.CONNECTING_TO + where + "...");
         Thread t = new Thread(() -> {
             try {
                 RfbClient c = opener.open();
@@ -114,7 +115,7 @@ public class VncViewer extends Canvas {
                 c.start();
             } catch (IOException e) {
                 passwords.failed(e.getMessage());
-                setStatus("Cannot connect to " + where + ": " + e.getMessage());
+                setStatus(Messages.CANNOT_CONNECT_TO + where + ": " + e.getMessage());
             }
         }, "vireo-vnc-connect");
         t.setDaemon(true);
@@ -148,7 +149,7 @@ public class VncViewer extends Canvas {
 
             @Override
             public void closed(String reason) {
-                setStatus("Disconnected: " + reason);
+                setStatus(Messages.DISCONNECTED_2 + reason);
                 closeTunnel(); // the session is over, whatever ended it
             }
         };
@@ -237,10 +238,10 @@ public class VncViewer extends Canvas {
 
     private static String connected(RfbClient c) {
         String quality = c.quality() == Preferences.Quality.LOSSLESS ? "lossless"
-                : "JPEG, " + c.quality().name().toLowerCase(Locale.ROOT);
-        return "Connected to " + c.name() + " (" + c.width() + "×" + c.height() + ", " + quality
-                + (c.preferences().quality() == Preferences.Quality.AUTOMATIC ? " for a " + c.roundTripMillis()
-                        + " ms round trip" : "") + ")";
+                : Messages.JPEG + c.quality().name().toLowerCase(Locale.ROOT);
+        return Messages.CONNECTED_TO + c.name() + " (" + c.width() + "×" + c.height() + ", " + quality
+                + (c.preferences().quality() == Preferences.Quality.AUTOMATIC ? Messages.FOR_A + c.roundTripMillis()
+                        + Messages.MS_ROUND_TRIP : "") + ")";
     }
 
     /** A line over the screen, e.g. how to release the keyboard; {@code null} for none. */

@@ -1,5 +1,6 @@
 package dev.vireo.ui.wizards;
 
+import dev.vireo.ui.Messages;
 import java.time.LocalDate;
 import java.util.ArrayList;
 
@@ -42,9 +43,9 @@ public class HardwarePage extends WizardPage {
     private java.util.List<XmlObject> guests = java.util.List.of();
 
     HardwarePage(NewVmWizard wizard) {
-        super("hardware", "Operating system, CPU and memory", null);
+        super("hardware", Messages.OPERATING_SYSTEM_CPU_AND_MEMORY, null);
         this.wizard = wizard;
-        setDescription("The OS comes from libosinfo's database; the rest from the host's capabilities.");
+        setDescription(Messages.THE_OS_COMES_FROM_LIBOSINFO_S);
     }
 
     public Spinner memorySpinner() {
@@ -70,9 +71,9 @@ public class HardwarePage extends WizardPage {
     public void createControl(Composite parent) {
         Composite c = new Composite(parent, SWT.NONE);
         GridLayoutFactory.swtDefaults().numColumns(2).applyTo(c);
-        new Label(c, SWT.NONE).setText("Operating system:");
+        new Label(c, SWT.NONE).setText(Messages.OPERATING_SYSTEM_2);
         osSearch = new Text(c, SWT.BORDER | SWT.SEARCH | SWT.ICON_SEARCH);
-        osSearch.setMessage("Type to search libosinfo's OS list (name, vendor or id, e.g. debian12)");
+        osSearch.setMessage(Messages.TYPE_TO_SEARCH_LIBOSINFO_S_OS);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(osSearch);
         osSearch.addListener(SWT.Modify, e -> filterOses());
         new Label(c, SWT.NONE);
@@ -85,16 +86,16 @@ public class HardwarePage extends WizardPage {
                 osChosen(shown.get(i));
             }
         });
-        guest = combo(c, "Architecture and hypervisor:");
+        guest = combo(c, Messages.ARCHITECTURE_AND_HYPERVISOR);
         guest.addListener(SWT.Selection, e -> guestChosen());
-        machine = combo(c, "Machine type:");
+        machine = combo(c, Messages.MACHINE_TYPE_2);
         machine.addListener(SWT.Selection, e -> wizard.spec.machine = machine.getSelectionIndex() == 0 ? null
                 : machine.getText());
-        new Label(c, SWT.NONE).setText("Memory (MiB):");
+        new Label(c, SWT.NONE).setText(Messages.MEMORY_MIB);
         memory = new Spinner(c, SWT.BORDER);
         memory.setValues((int) wizard.spec.memoryMiB, 64, 1 << 22, 0, 256, 1024);
         memory.addListener(SWT.Modify, e -> wizard.spec.memoryMiB = memory.getSelection());
-        new Label(c, SWT.NONE).setText("vCPUs:");
+        new Label(c, SWT.NONE).setText(Messages.VCPUS);
         vcpus = new Spinner(c, SWT.BORDER);
         vcpus.setValues(wizard.spec.vcpus, 1, 4096, 0, 1, 4);
         vcpus.addListener(SWT.Modify, e -> wizard.spec.vcpus = vcpus.getSelection());
@@ -150,7 +151,7 @@ public class HardwarePage extends WizardPage {
             if (wizard.osDatabase.isDone()) {
                 filterOses();
             } else {
-                osList.setItems("Reading libosinfo's OS list...");
+                osList.setItems(Messages.READING_LIBOSINFO_S_OS_LIST);
                 Display display = getShell().getDisplay();
                 wizard.osDatabase.thenRun(() -> display.asyncExec(() -> {
                     if (!osList.isDisposed()) {
@@ -165,8 +166,8 @@ public class HardwarePage extends WizardPage {
             if (wizard.node != null) {
                 memory.setMaximum((int) (wizard.node.memoryKiB() / 1024));
                 vcpus.setMaximum(wizard.node.cpus());
-                limits.setText("This host has " + wizard.node.cpus() + " CPUs and " + wizard.node.memoryKiB() / 1024
-                        + " MiB of memory.");
+                limits.setText(Messages.THIS_HOST_HAS + wizard.node.cpus() + Messages.CPUS_AND + wizard.node.memoryKiB() / 1024
+                        + Messages.MIB_OF_MEMORY);
             }
         }
         super.setVisible(visible);
@@ -181,7 +182,7 @@ public class HardwarePage extends WizardPage {
                     .filter(g -> "hvm".equals(g.string("osType"))).toList();
         } catch (ModelException e) {
             guests = java.util.List.of();
-            setErrorMessage("Cannot read the host's capabilities: " + e.getMessage());
+            setErrorMessage(Messages.CANNOT_READ_THE_HOST_S_CAPABILITIES + e.getMessage());
         }
         for (XmlObject g : guests) {
             for (String type : g.<String>list("domainTypes")) {
@@ -199,8 +200,8 @@ public class HardwarePage extends WizardPage {
         try {
             String arch = HostCapabilities.hostArch(wizard.monitor().capabilitiesXml());
             java.util.List<String> items = java.util.List.of(guest.getItems());
-            int kvm = items.indexOf(arch + " · kvm");
-            return kvm >= 0 ? kvm : items.indexOf(arch + " · qemu");
+            int kvm = items.indexOf(arch + Messages.KVM);
+            return kvm >= 0 ? kvm : items.indexOf(arch + Messages.QEMU);
         } catch (ModelException | RuntimeException e) {
             return 0;
         }
@@ -211,7 +212,7 @@ public class HardwarePage extends WizardPage {
         String[] chosen = guest.getText().split(" · ");
         wizard.spec.arch = chosen.length == 2 ? chosen[0] : null;
         wizard.spec.domainType = chosen.length == 2 ? chosen[1] : null;
-        machine.add("As virt-install picks it for the OS");
+        machine.add(Messages.AS_VIRT_INSTALL_PICKS_IT_FOR);
         guests.stream().filter(g -> g.string("arch").equals(wizard.spec.arch)).findFirst()
                 .ifPresent(g -> g.<String>list("machines").forEach(machine::add));
         machine.select(0);
@@ -222,7 +223,7 @@ public class HardwarePage extends WizardPage {
             try {
                 wizard.host = HostCapabilities.of(xml, wizard.spec.arch).withDomainType(wizard.spec.domainType);
             } catch (ModelException e) {
-                setErrorMessage("Cannot read the host's capabilities: " + e.getMessage());
+                setErrorMessage(Messages.CANNOT_READ_THE_HOST_S_CAPABILITIES + e.getMessage());
             }
         }
         readDomainCapabilities();

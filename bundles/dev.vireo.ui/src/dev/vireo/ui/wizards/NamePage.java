@@ -1,5 +1,6 @@
 package dev.vireo.ui.wizards;
 
+import dev.vireo.ui.Messages;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -39,9 +40,9 @@ public class NamePage extends WizardPage {
     private final List<Button> installs = new ArrayList<>();
 
     NamePage(NewVmWizard wizard) {
-        super("name", "Name and install method", null);
+        super("name", Messages.NAME_AND_INSTALL_METHOD, null);
         this.wizard = wizard;
-        setDescription("Choose the host, a name, and how the operating system is installed.");
+        setDescription(Messages.CHOOSE_THE_HOST_A_NAME_AND);
     }
 
     public Text nameText() {
@@ -69,7 +70,7 @@ public class NamePage extends WizardPage {
         Composite c = new Composite(parent, SWT.NONE);
         initializeDialogUnits(c);
         GridLayoutFactory.swtDefaults().numColumns(2).applyTo(c);
-        new Label(c, SWT.NONE).setText("Connection:");
+        new Label(c, SWT.NONE).setText(Messages.CONNECTION_2);
         connection = new Combo(c, SWT.READ_ONLY);
         wizard.connections().forEach(v -> connection.add(v.uri()));
         connection.select(wizard.connections().indexOf(wizard.spec.connection));
@@ -79,7 +80,7 @@ public class NamePage extends WizardPage {
             update();
         });
         GridDataFactory.fillDefaults().grab(true, false).applyTo(connection);
-        new Label(c, SWT.NONE).setText("Name:");
+        new Label(c, SWT.NONE).setText(Messages.NAME);
         name = new Text(c, SWT.BORDER);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(name);
         name.addModifyListener(e -> {
@@ -87,7 +88,7 @@ public class NamePage extends WizardPage {
             update();
         });
         Label how = new Label(c, SWT.NONE);
-        how.setText("Install from:");
+        how.setText(Messages.INSTALL_FROM);
         GridDataFactory.fillDefaults().span(2, 1).applyTo(how);
         for (NewVmWizard.Install install : NewVmWizard.Install.values()) {
             Button b = new Button(c, SWT.RADIO);
@@ -146,14 +147,14 @@ public class NamePage extends WizardPage {
         }) : new HostOperations(wizard.monitor()).isoVolume(path);
         Display display = getShell().getDisplay();
         identity.thenCombine(wizard.osDatabase, (iso, db) -> db == null ? null : db.detect(iso).orElse(null))
-                .handle((os, e) -> e != null ? "Cannot detect the OS: " + HostJob.message(e) : os != null ? os
-                        : "The OS on this image is not in libosinfo's database: choose it on the next page.")
+                .handle((os, e) -> e != null ? Messages.CANNOT_DETECT_THE_OS + HostJob.message(e) : os != null ? os
+                        : Messages.THE_OS_ON_THIS_IMAGE_IS)
                 .thenAccept(found -> display.asyncExec(() -> {
                     if (detection != detections || detected.isDisposed()) {
                         return; // the path changed since
                     }
                     if (found instanceof OsInfo os) {
-                        detected.setText("Detected: " + os.name() + " (" + os.shortId() + ")");
+                        detected.setText(Messages.DETECTED + os.name() + " (" + os.shortId() + ")");
                         if (!wizard.spec.osChosen) {
                             wizard.spec.os = os;
                         }
@@ -175,7 +176,7 @@ public class NamePage extends WizardPage {
     private void update() {
         boolean iso = wizard.spec.install == NewVmWizard.Install.ISO;
         boolean url = wizard.spec.install == NewVmWizard.Install.URL;
-        mediaLabel.setText(iso ? "ISO image:" : url ? "ISO URL:" : "");
+        mediaLabel.setText(iso ? Messages.ISO_IMAGE : url ? Messages.ISO_URL : "");
         media.setEnabled(iso || url);
         mediaLabel.getParent().layout();
         String n = wizard.spec.name;
@@ -183,8 +184,8 @@ public class NamePage extends WizardPage {
         String error = url && !wizard.spec.media.strip().matches("https?://[^/]+/.+")
                 ? (wizard.spec.media.isBlank() ? null : "The URL must be http:// or https:// and name an ISO image.")
                 : n.isEmpty() ? null
-                : n.contains("/") ? "A name cannot contain '/'."
-                : wizard.cache().isNameInUse(n) ? "A virtual machine named '" + n + "' exists on " + c.uri() + "." : null;
+                : n.contains("/") ? Messages.A_NAME_CANNOT_CONTAIN
+                : wizard.cache().isNameInUse(n) ? Messages.A_VIRTUAL_MACHINE_NAMED + n + Messages.EXISTS_ON + c.uri() + "." : null;
         setErrorMessage(error);
         setPageComplete(!n.isEmpty() && error == null && (!url || !wizard.spec.media.isBlank()));
     }

@@ -1,5 +1,6 @@
 package dev.vireo.ui.wizards;
 
+import dev.vireo.ui.Messages;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
@@ -60,9 +61,9 @@ public class NewVmWizard extends Wizard {
     }
 
     public enum Install {
-        ISO("Local install media (ISO image or CD-ROM)"), URL("Network install (an ISO image's http or https URL)"),
-        PXE("Network boot (PXE)"), IMPORT("Import an existing disk image"),
-        MANUAL("Manual install, no media");
+        ISO(Messages.LOCAL_INSTALL_MEDIA_ISO_IMAGE_OR), URL(Messages.NETWORK_INSTALL_AN_ISO_IMAGE_S),
+        PXE(Messages.NETWORK_BOOT_PXE), IMPORT(Messages.IMPORT_AN_EXISTING_DISK_IMAGE),
+        MANUAL(Messages.MANUAL_INSTALL_NO_MEDIA);
 
         public final String label;
 
@@ -80,7 +81,7 @@ public class NewVmWizard extends Wizard {
         try {
             return OsDatabase.system();
         } catch (IOException e) {
-            ILog.of(NewVmWizard.class).warn("Cannot read libosinfo's OS database: " + e.getMessage());
+            ILog.of(NewVmWizard.class).warn(Messages.CANNOT_READ_LIBOSINFO_S_OS_DATABASE + e.getMessage());
             return null;
         }
     });
@@ -93,7 +94,7 @@ public class NewVmWizard extends Wizard {
     public NewVmWizard(List<VirtConnection> connections, VirtConnection selected) {
         this.connections = connections;
         spec.connection = selected != null ? selected : connections.get(0);
-        setWindowTitle("New Virtual Machine");
+        setWindowTitle(Messages.NEW_VIRTUAL_MACHINE);
         setNeedsProgressMonitor(false);
         namePage = new NamePage(this);
         hardwarePage = new HardwarePage(this);
@@ -203,14 +204,14 @@ public class NewVmWizard extends Wizard {
         if (!spec.newVolume || spec.install == Install.IMPORT) {
             return null;
         }
-        XmlObject v = LibvirtModel.create("StorageVolume");
-        v.set("name", spec.name + ".qcow2").set("capacity", spec.diskGiB).set("capacityUnit", "GiB").set("format", "qcow2");
+        XmlObject v = LibvirtModel.create(Messages.STORAGEVOLUME);
+        v.set("name", spec.name + ".qcow2").set("capacity", spec.diskGiB).set("capacityUnit", Messages.GIB_2).set("format", "qcow2");
         return LibvirtModel.save(v);
     }
 
     /** What Finish defines, as the preview shows it; a new volume's path is known only once it is made. */
     String previewXml() {
-        String disk = volumeXml() != null ? "(new volume " + spec.name + ".qcow2 in "
+        String disk = volumeXml() != null ? Messages.NEW_VOLUME_2 + spec.name + Messages.QCOW2_IN
                 + monitor().objects(ObjectKind.STORAGE_POOL).get(spec.poolKey).name() + ")"
                 : spec.existingPath.isBlank() ? null : spec.existingPath.strip();
         return domainXml(disk);
@@ -233,7 +234,7 @@ public class NewVmWizard extends Wizard {
             return CompletableFuture.failedFuture(e);
         }
         DomainOperations operations = new DomainOperations(monitor());
-        CompletableFuture<String> defined = HostJob.run("Creating virtual machine " + s.name,
+        CompletableFuture<String> defined = HostJob.run(Messages.CREATING_VIRTUAL_MACHINE + s.name,
                 () -> operations.create(s.poolKey, volume, existing, this::domainXml, !s.customize), true);
         if (s.customize) {
             defined.thenAccept(uuid -> PlatformUI.getWorkbench().getDisplay().asyncExec(() -> openEditor(uuid)));
@@ -246,7 +247,7 @@ public class NewVmWizard extends Wizard {
             OpenHandler.open(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage(),
                     new DomainNode(spec.connection, uuid));
         } catch (PartInitException e) {
-            ILog.of(getClass()).error("Cannot open the new virtual machine", e);
+            ILog.of(getClass()).error(Messages.CANNOT_OPEN_THE_NEW_VIRTUAL_MACHINE, e);
         }
     }
 }

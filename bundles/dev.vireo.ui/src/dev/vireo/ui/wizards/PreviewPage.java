@@ -1,5 +1,6 @@
 package dev.vireo.ui.wizards;
 
+import dev.vireo.ui.Messages;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.resource.JFaceResources;
@@ -16,9 +17,9 @@ public class PreviewPage extends WizardPage {
     private Button customize;
 
     PreviewPage(NewVmWizard wizard) {
-        super("preview", "Ready to create", null);
+        super("preview", Messages.READY_TO_CREATE, null);
         this.wizard = wizard;
-        setDescription("Finish defines this virtual machine and starts it.");
+        setDescription(Messages.FINISH_DEFINES_THIS_VIRTUAL_MACHINE_AND);
     }
 
     public String xml() {
@@ -37,7 +38,7 @@ public class PreviewPage extends WizardPage {
         xml.setFont(JFaceResources.getTextFont());
         GridDataFactory.fillDefaults().grab(true, true).hint(560, 300).applyTo(xml);
         customize = new Button(c, SWT.CHECK);
-        customize.setText("Customize configuration before install (opens the editor; the machine is not started)");
+        customize.setText(Messages.CUSTOMIZE_CONFIGURATION_BEFORE_INSTALL_OPENS_THE);
         customize.addListener(SWT.Selection, e -> wizard.spec.customize = customize.getSelection());
         setControl(c);
     }

@@ -1,5 +1,6 @@
 package dev.vireo.ui.wizards;
 
+import dev.vireo.ui.Messages;
 import java.util.Comparator;
 import java.util.List;
 
@@ -31,9 +32,9 @@ public class StoragePage extends WizardPage {
     private List<CachedObject> pools = List.of(), networks = List.of();
 
     StoragePage(NewVmWizard wizard) {
-        super("storage", "Storage and network", null);
+        super("storage", Messages.STORAGE_AND_NETWORK, null);
         this.wizard = wizard;
-        setDescription("Where the disk comes from, and the network the machine joins.");
+        setDescription(Messages.WHERE_THE_DISK_COMES_FROM_AND);
     }
 
     public Button newVolumeButton() {
@@ -56,21 +57,21 @@ public class StoragePage extends WizardPage {
     public void createControl(Composite parent) {
         Composite c = new Composite(parent, SWT.NONE);
         GridLayoutFactory.swtDefaults().numColumns(2).applyTo(c);
-        newVolume = radio(c, "Create a new disk image");
-        new Label(c, SWT.NONE).setText("Pool:");
+        newVolume = radio(c, Messages.CREATE_A_NEW_DISK_IMAGE);
+        new Label(c, SWT.NONE).setText(Messages.POOL);
         pool = new Combo(c, SWT.READ_ONLY);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(pool);
         pool.addListener(SWT.Selection, e -> update());
-        new Label(c, SWT.NONE).setText("Size (GiB):");
+        new Label(c, SWT.NONE).setText(Messages.SIZE_GIB);
         size = new Spinner(c, SWT.BORDER);
         size.setValues((int) wizard.spec.diskGiB, 1, 65536, 0, 1, 10);
         size.addListener(SWT.Modify, e -> wizard.spec.diskGiB = size.getSelection());
-        existing = radio(c, "Use an existing disk image or device");
-        new Label(c, SWT.NONE).setText("Path:");
+        existing = radio(c, Messages.USE_AN_EXISTING_DISK_IMAGE_OR);
+        new Label(c, SWT.NONE).setText(Messages.PATH);
         path = new Text(c, SWT.BORDER);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(path);
         path.addModifyListener(e -> update());
-        new Label(c, SWT.NONE).setText("Network:");
+        new Label(c, SWT.NONE).setText(Messages.NETWORK_2);
         network = new Combo(c, SWT.READ_ONLY);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(network);
         network.addListener(SWT.Selection, e -> update());
@@ -100,7 +101,7 @@ public class StoragePage extends WizardPage {
             pool.select(0);
             networks = active(ObjectKind.NETWORK);
             network.setItems(networks.stream().map(CachedObject::name).toArray(String[]::new));
-            network.add("No network");
+            network.add(Messages.NO_NETWORK);
             network.select(networks.stream().map(CachedObject::name).toList().indexOf("default") >= 0
                     ? networks.stream().map(CachedObject::name).toList().indexOf("default") : 0);
             update();
@@ -127,11 +128,11 @@ public class StoragePage extends WizardPage {
         path.setEnabled(!spec.newVolume);
         String users = spec.existingPath.isEmpty() ? ""
                 : String.join(", ", wizard.cache().namesUsingDisk(spec.existingPath, null));
-        setMessage(users.isEmpty() ? null : "'" + spec.existingPath + "' is used by " + users
-                + ". Two machines writing one disk corrupt it.", IMessageProvider.WARNING);
-        String error = spec.newVolume && spec.poolKey == null ? "The host has no active storage pool."
+        setMessage(users.isEmpty() ? null : "'" + spec.existingPath + Messages.IS_USED_BY_2 + users
+                + Messages.TWO_MACHINES_WRITING_ONE_DISK_CORRUPT, IMessageProvider.WARNING);
+        String error = spec.newVolume && spec.poolKey == null ? Messages.THE_HOST_HAS_NO_ACTIVE_STORAGE
                 : !spec.newVolume && wizard.spec.install == NewVmWizard.Install.IMPORT && spec.existingPath.isEmpty()
-                        ? "Importing needs the path of a disk image." : null;
+                        ? Messages.IMPORTING_NEEDS_THE_PATH_OF_A : null;
         setErrorMessage(error);
         setPageComplete(error == null);
     }
