@@ -19,7 +19,7 @@ public final class Messages extends NLS {
     public static String VNC_CAPTURE;
 
     static {
-        NLS.initializeMessages(dev.vireo.app.Messages.class.getPackageName() + ".messages", Messages.class);
+        NLS.initializeMessages("dev.vireo.app.messages", Messages.class);
     }
 
     private Messages() {

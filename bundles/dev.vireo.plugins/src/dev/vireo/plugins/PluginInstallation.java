@@ -32,6 +32,7 @@ import org.eclipse.equinox.p2.planner.IProfileChangeRequest;
 import org.eclipse.equinox.p2.query.QueryUtil;
 import org.eclipse.equinox.p2.repository.metadata.IMetadataRepository;
 import org.eclipse.equinox.p2.repository.metadata.IMetadataRepositoryManager;
+import org.eclipse.osgi.util.NLS;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.InvalidSyntaxException;
@@ -73,8 +74,7 @@ public final class PluginInstallation {
             running.profile();
             return running;
         }
-        throw failure("This Vireo was not installed by p2 (it runs from a build), so it cannot install plugins. "
-                + "Use the product: releng/dev.vireo.product/target/products/.", null);
+        throw failure(Messages.NOT_INSTALLED_BY_P2, null);
     }
 
     /** The Vireo installed in {@code folder} (another installation than this one, say a copy). */
@@ -82,7 +82,7 @@ public final class PluginInstallation {
         BundleContext context = FrameworkUtil.getBundle(PluginInstallation.class).getBundleContext();
         ServiceReference<IProvisioningAgentProvider> ref = context.getServiceReference(IProvisioningAgentProvider.class);
         if (ref == null) {
-            throw failure("p2 is not running.", null);
+            throw failure(Messages.P2_NOT_RUNNING, null);
         }
         IProvisioningAgent agent = context.getService(ref).createAgent(folder.resolve("p2").toUri());
         PluginInstallation at = new PluginInstallation(agent, PROFILE);
@@ -163,13 +163,13 @@ public final class PluginInstallation {
     /** Installs a newer version of {@code plugin} from the repository it came from; INFO when there is none. */
     public IStatus update(InstalledPlugin plugin, TrustPrompt trust, IProgressMonitor monitor) throws CoreException {
         if (plugin.source() == null) {
-            return Status.info(plugin.name() + " was not installed from a repository Vireo knows: install it again.");
+            return Status.info(NLS.bind(Messages.NOT_FROM_A_KNOWN_REPOSITORY, plugin.name()));
         }
         URI location = URI.create(plugin.source());
         IInstallableUnit newest = featuresIn(location, monitor).stream().filter(f -> f.getId().equals(plugin.unit().getId()))
                 .findFirst().orElse(null);
         if (newest == null || newest.getVersion().compareTo(plugin.unit().getVersion()) <= 0) {
-            return Status.info(plugin.name() + " " + plugin.version() + " is the newest in " + location + ".");
+            return Status.info(NLS.bind(Messages.NEWEST_IN, new Object[] { plugin.name(), plugin.version(), location }));
         }
         IProfileChangeRequest request = changeRequest();
         request.remove(plugin.unit());
@@ -228,7 +228,7 @@ public final class PluginInstallation {
     private IProfile profile() throws CoreException {
         IProfile profile = agent.getService(IProfileRegistry.class).getProfile(profileId);
         if (profile == null) {
-            throw failure("p2 has no profile " + profileId + " here.", null);
+            throw failure(NLS.bind(Messages.NO_PROFILE, profileId), null);
         }
         return profile;
     }

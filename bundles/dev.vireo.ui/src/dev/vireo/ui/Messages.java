@@ -92,7 +92,6 @@ public final class Messages extends NLS {
     public static String CLONE;
     public static String CLONE_VIRTUAL_MACHINE;
     public static String CLONING;
-    public static String COME_FROM;
     public static String COMPONENT;
     public static String CONFIRM;
     public static String CONFIRM_DELETE;
@@ -220,11 +219,8 @@ public final class Messages extends NLS {
     public static String INPUT;
     public static String INSTALL;
     public static String INSTALLED_RESTART_VIREO_TO_USE_IT;
-    public static String INSTALLED_THE_PLUGIN_FROM;
-    public static String INSTALLING_A_DRIVER_PLUGIN_FROM;
     public static String INSTALL_ANYWAY;
     public static String INSTALL_FROM;
-    public static String INSTALL_ONLY_WHAT_YOU_GOT_FROM;
     public static String INSTALL_UNSIGNED_CONTENT;
     public static String INTERFACE;
     public static String IN_USE;
@@ -241,7 +237,6 @@ public final class Messages extends NLS {
     public static String IS_USED_BY;
     public static String IS_USED_BY_2;
     public static String ITS_DEFINITION_WILL_BE_REMOVED_FROM;
-    public static String IT_IS_GONE_WHEN_VIREO_RESTARTS;
     public static String IT_WILL_BE_FORCED_OFF_FIRST;
     public static String JAVA_RUNTIME;
     public static String JPEG;
@@ -350,7 +345,6 @@ public final class Messages extends NLS {
     public static String NO_VNC_DISPLAY_THE_MACHINE_IS;
     public static String NO_XLIB_VNC_KEYS_GO_AS;
     public static String NUMA_NODES;
-    public static String OFFERS_NO_FEATURE_TO_INSTALL;
     public static String OF_A_RUNNING_VIRTUAL_MACHINE_THE;
     public static String ONLY_ONE_RUNNING_VIRTUAL_MACHINE_CAN;
     public static String ON_A_RUNNING_VM_ALSO_MAKE;
@@ -372,6 +366,16 @@ public final class Messages extends NLS {
     public static String PCI_SLOT;
     public static String PERSISTENT;
     public static String PLUGIN;
+    public static String PLUGIN_INSTALLED;
+    public static String PLUGIN_INSTALLING;
+    public static String PLUGIN_NO_FEATURE;
+    public static String PLUGIN_TRUST_ADVICE;
+    public static String PLUGIN_UNINSTALLED;
+    public static String PLUGIN_UNINSTALLING;
+    public static String PLUGIN_UNSIGNED;
+    public static String PLUGIN_UNTRUSTED;
+    public static String PLUGIN_UPDATED;
+    public static String PLUGIN_UPDATING;
     public static String POOL;
     public static String POOL_150;
     public static String PORT;
@@ -407,8 +411,6 @@ public final class Messages extends NLS {
     public static String RESI_ZE;
     public static String RESOURCES;
     public static String RESTART_NOW;
-    public static String RESTART_VIREO_TO_USE_IT;
-    public static String RESTART_VIREO_TO_USE_THE_NEW;
     public static String REVERTING_TO;
     public static String RE_VERT;
     public static String RE_VERT_TO_SNAPSHOT;
@@ -467,8 +469,6 @@ public final class Messages extends NLS {
     public static String TARGET_PORT;
     public static String TARGET_TYPE;
     public static String THE;
-    public static String THESE_FILES_ARE_NOT_SIGNED_SO;
-    public static String THESE_SIGNERS_ARE_NOT_TRUSTED;
     public static String THE_CLONE_GETS_NEW_MAC_ADDRESSES;
     public static String THE_CLONE_NEEDS_A_NAME;
     public static String THE_DEFINITION_CHANGED_ON_THE_HOST;
@@ -510,15 +510,11 @@ public final class Messages extends NLS {
     public static String TYPE_70;
     public static String TYPE_TO_SEARCH_LIBOSINFO_S_OS;
     public static String UNINSTALL;
-    public static String UNINSTALLED;
     public static String UNINSTALLED_GONE_AFTER_A_RESTART;
-    public static String UNINSTALLING;
     public static String UNIT;
     public static String UNKNOWN_ERROR;
     public static String UNKNOWN_HOST_KEY;
     public static String UPDATE;
-    public static String UPDATED;
-    public static String UPDATING;
     public static String URI;
     public static String URI_2;
     public static String URI_SCHEMES;
@@ -550,7 +546,7 @@ public final class Messages extends NLS {
     public static String WHERE_THE_DISK_COMES_FROM_AND;
 
     static {
-        NLS.initializeMessages(dev.vireo.ui.Messages.class.getPackageName() + ".messages", Messages.class);
+        NLS.initializeMessages("dev.vireo.ui.messages", Messages.class);
     }
 
     private Messages() {

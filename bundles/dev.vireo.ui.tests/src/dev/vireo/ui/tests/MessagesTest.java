@@ -27,7 +27,8 @@ class MessagesTest {
 
     @Test
     void everyMessageHasTextAndEveryTextAMessage() throws Exception {
-        for (Class<?> messages : List.of(dev.vireo.ui.Messages.class, dev.vireo.app.Messages.class)) {
+        for (Class<?> messages : List.of(dev.vireo.ui.Messages.class, dev.vireo.app.Messages.class,
+                dev.vireo.plugins.Messages.class)) {
             Set<String> fields = Arrays.stream(messages.getFields()).filter(f -> Modifier.isStatic(f.getModifiers()))
                     .map(Field::getName).collect(Collectors.toCollection(TreeSet::new));
             Properties texts = new Properties();

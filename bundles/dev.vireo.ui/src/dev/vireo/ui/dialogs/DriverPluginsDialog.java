@@ -23,6 +23,7 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.LabelProvider;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
@@ -179,11 +180,11 @@ public class DriverPluginsDialog extends TitleAreaDialog {
     protected void buttonPressed(int id) {
         InstalledPlugin selected = selectedPlugin();
         if (id == UPDATE && selected != null) {
-            run(Messages.UPDATING + selected.name(), m -> installation.update(selected, this::trust, m),
-                    Messages.UPDATED + selected.name() + Messages.RESTART_VIREO_TO_USE_THE_NEW);
+            run(NLS.bind(Messages.PLUGIN_UPDATING, selected.name()), m -> installation.update(selected, this::trust, m),
+                    NLS.bind(Messages.PLUGIN_UPDATED, selected.name()));
         } else if (id == UNINSTALL && selected != null) {
-            run(Messages.UNINSTALLING + selected.name(), m -> installation.uninstall(selected, m),
-                    Messages.UNINSTALLED + selected.name() + Messages.IT_IS_GONE_WHEN_VIREO_RESTARTS);
+            run(NLS.bind(Messages.PLUGIN_UNINSTALLING, selected.name()), m -> installation.uninstall(selected, m),
+                    NLS.bind(Messages.PLUGIN_UNINSTALLED, selected.name()));
         } else if (id == RESTART) {
             close();
             PlatformUI.getWorkbench().restart();
@@ -194,14 +195,14 @@ public class DriverPluginsDialog extends TitleAreaDialog {
 
     private void install() {
         URI from = repository(location.getText().strip());
-        run(Messages.INSTALLING_A_DRIVER_PLUGIN_FROM + from, monitor -> {
+        run(NLS.bind(Messages.PLUGIN_INSTALLING, from), monitor -> {
             List<IInstallableUnit> offered = installation.featuresIn(from, monitor);
             if (offered.isEmpty()) {
-                return Status.error(from + Messages.OFFERS_NO_FEATURE_TO_INSTALL);
+                return Status.error(NLS.bind(Messages.PLUGIN_NO_FEATURE, from));
             }
             List<IInstallableUnit> chosen = offered.size() > 1 ? choose(offered) : offered;
             return chosen.isEmpty() ? Status.CANCEL_STATUS : installation.install(from, chosen, this::trust, monitor);
-        }, Messages.INSTALLED_THE_PLUGIN_FROM + from + Messages.RESTART_VIREO_TO_USE_IT);
+        }, NLS.bind(Messages.PLUGIN_INSTALLED, from));
     }
 
     /** A p2 repository's location as typed: a URL as it is, a zip or jar archive, or a folder. */
@@ -245,9 +246,11 @@ public class DriverPluginsDialog extends TitleAreaDialog {
         if (table == null || table.isDisposed()) {
             return;
         }
-        if (outcome.getSeverity() == IStatus.ERROR || outcome.getSeverity() == IStatus.CANCEL) {
+        if (installation == null) { // not installed by p2: the list stands, changes cannot be made
+            setMessage(PluginInstallation.explain(outcome), IMessageProvider.WARNING);
+        } else if (outcome.getSeverity() == IStatus.ERROR || outcome.getSeverity() == IStatus.CANCEL) {
             String why = PluginInstallation.explain(outcome);
-            setErrorMessage(installation == null ? why : Messages.NOTHING_WAS_CHANGED + (why.isEmpty() ? Messages.CANCELLED : why));
+            setErrorMessage(Messages.NOTHING_WAS_CHANGED + (why.isEmpty() ? Messages.CANCELLED : why));
         } else {
             setErrorMessage(null);
             if (outcome.isOK() && done != null) {
@@ -276,12 +279,11 @@ public class DriverPluginsDialog extends TitleAreaDialog {
                 answer.complete(-1);
                 return;
             }
-            String what = (unsigned.isEmpty() ? "" : Messages.THESE_FILES_ARE_NOT_SIGNED_SO
-                    + Messages.COME_FROM + String.join("\n  ", unsigned.stream().map(f -> Path.of(f).getFileName().toString())
-                            .toList()) + "\n")
-                    + (untrusted.isEmpty() ? "" : Messages.THESE_SIGNERS_ARE_NOT_TRUSTED + String.join("\n  ", untrusted) + "\n");
+            String what = (unsigned.isEmpty() ? "" : NLS.bind(Messages.PLUGIN_UNSIGNED, String.join("\n  ",
+                    unsigned.stream().map(f -> Path.of(f).getFileName().toString()).toList())))
+                    + (untrusted.isEmpty() ? "" : NLS.bind(Messages.PLUGIN_UNTRUSTED, String.join("\n  ", untrusted)));
             Question question = new Question(getShell(), Messages.INSTALL_UNSIGNED_CONTENT,
-                    what + Messages.INSTALL_ONLY_WHAT_YOU_GOT_FROM, Messages.INSTALL_ANYWAY, Messages.CANCEL);
+                    what + Messages.PLUGIN_TRUST_ADVICE, Messages.INSTALL_ANYWAY, Messages.CANCEL);
             question.open();
             question.answer().thenAccept(answer::complete);
         });
