@@ -1,5 +1,6 @@
 package dev.vireo.app;
 
+import org.eclipse.osgi.util.NLS;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -84,7 +85,7 @@ final class HeadlessCommands {
             OsInfo os = osId != null ? db.byShortId(osId).orElse(null)
                     : iso != null ? db.detect(IsoVolume.read(Path.of(iso))).orElse(OsInfo.GENERIC) : OsInfo.GENERIC;
             if (os == null) {
-                System.err.println(Messages.OSINFO_DB_KNOWS_NO_OS + osId + Messages.SEE_OSINFO_QUERY_OS);
+                System.err.println(NLS.bind(Messages.OSINFO_DB_KNOWS_NO_OS_SEE, osId));
                 return 2;
             }
             long memory = Long.parseLong(option(args, "--memory", Long.toString(Math.max(1024, os.recommendedRamMiB(arch)))));
@@ -121,7 +122,7 @@ final class HeadlessCommands {
         while (!done.getAsBoolean()) {
             if (connection.failure() != null || System.nanoTime() > deadline) {
                 System.err.println(connection.uri() + ": " + (connection.failure() != null ? connection.failure()
-                        : Messages.NO_ANSWER_WITHIN + TIMEOUT.toSeconds() + " s"));
+                        : NLS.bind(Messages.NO_ANSWER_WITHIN_S, TIMEOUT.toSeconds())));
                 return false;
             }
             LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
@@ -139,7 +140,7 @@ final class HeadlessCommands {
         }
         monitor.domains().all().stream().sorted(Comparator.comparing(DomainRecord::name))
                 .forEach(d -> System.out.println(d.name() + "\t" + d.state().label()
-                        + (details ? "\t" + d.vcpus() + " vCPUs\t" + d.memoryKiB() / 1024 + Messages.MIB : "")));
+                        + (details ? NLS.bind(Messages.VCPUS_MIB, d.vcpus(), d.memoryKiB() / 1024) : "")));
         manager.close(connection);
         return 0;
     }

@@ -1,5 +1,6 @@
 package dev.vireo.app;
 
+import org.eclipse.osgi.util.NLS;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,7 +76,7 @@ public class VireoApplication implements IApplication {
         try {
             new ProcessBuilder(command).inheritIO().start();
         } catch (IOException e) {
-            Platform.getLog(VireoApplication.class).error(Messages.VIREO_COULD_NOT_START_AGAIN + e.getMessage(), e);
+            Platform.getLog(VireoApplication.class).error(NLS.bind(Messages.VIREO_COULD_NOT_START_AGAIN, e.getMessage()), e);
         }
         return EXIT_OK;
     }

@@ -1,5 +1,6 @@
 package dev.vireo.app;
 
+import org.eclipse.osgi.util.NLS;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,13 +61,13 @@ final class VncCapture {
                 return 0;
             }
         } catch (NumberFormatException e) {
-            System.err.println(Messages.VNC_CAPTURE + display + Messages.IS_NOT_HOST_PORT);
+            System.err.println(NLS.bind(Messages.VNC_CAPTURE_IS_NOT_HOST_PORT, display));
         } catch (IOException e) {
             System.err.println("--vnc-capture: " + display + ": " + e.getMessage());
         } catch (ExecutionException e) {
             System.err.println("--vnc-capture: " + display + ": " + e.getCause().getMessage());
         } catch (TimeoutException e) {
-            System.err.println("--vnc-capture: " + display + Messages.NO_SCREEN_WITHIN + TIMEOUT.toSeconds() + " s");
+            System.err.println(NLS.bind(Messages.VNC_CAPTURE_NO_SCREEN_WITHIN_S, display, TIMEOUT.toSeconds()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

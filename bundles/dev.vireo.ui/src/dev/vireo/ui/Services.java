@@ -1,5 +1,6 @@
 package dev.vireo.ui;
 
+import org.eclipse.osgi.util.NLS;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
@@ -32,7 +33,7 @@ public final class Services {
     private static <S> S get(ServiceTracker<S, S> tracker, Class<S> type) {
         S service = tracker.getService();
         if (service == null) {
-            throw new IllegalStateException(type.getSimpleName() + Messages.IS_NOT_RUNNING_IS_ORG_APACHE);
+            throw new IllegalStateException(NLS.bind(Messages.IS_NOT_RUNNING_IS_ORG_APACHE, type.getSimpleName()));
         }
         return service;
     }

@@ -1,5 +1,6 @@
 package dev.vireo.ui.credentials;
 
+import org.eclipse.osgi.util.NLS;
 import dev.vireo.ui.Messages;
 import java.io.IOException;
 import java.net.URI;
@@ -36,7 +37,7 @@ public final class CredentialsPrompt implements ConnectionListener {
             triedSaved.remove(c);
         } else if (c.state() == ConnectionState.DISCONNECTED && c.needsCredentials() && asking.add(c)) {
             // the keyring is asked over D-Bus: not on the UI thread
-            Job.create(Messages.LOOKING_UP_THE_SAVED_PASSWORD_FOR + c.uri(), (ICoreRunnable) monitor -> answer(c)).schedule();
+            Job.create(NLS.bind(Messages.LOOKING_UP_THE_SAVED_PASSWORD_FOR, c.uri()), (ICoreRunnable) monitor -> answer(c)).schedule();
         }
     }
 
@@ -64,7 +65,7 @@ public final class CredentialsPrompt implements ConnectionListener {
         new LoginDialog(display.getActiveShell(), c.uri(), c.failure(), userOf(c.uri()), protection, dialog -> {
             Credentials credentials = dialog.credentials();
             if (dialog.remember()) {
-                Job.create(Messages.SAVING_THE_PASSWORD_FOR + c.uri(),
+                Job.create(NLS.bind(Messages.SAVING_THE_PASSWORD_FOR, c.uri()),
                         (ICoreRunnable) monitor -> passwords.save(c.uri(), credentials))
                         .schedule();
             }

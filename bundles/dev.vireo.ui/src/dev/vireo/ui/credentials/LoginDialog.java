@@ -1,5 +1,6 @@
 package dev.vireo.ui.credentials;
 
+import org.eclipse.osgi.util.NLS;
 import dev.vireo.ui.Messages;
 import java.util.function.Consumer;
 
@@ -81,7 +82,7 @@ public class LoginDialog extends TitleAreaDialog {
     @Override
     protected Control createDialogArea(Composite parent) {
         getShell().setText(Messages.LOG_IN);
-        setTitle(Messages.LOG_IN_TO + uri);
+        setTitle(NLS.bind(Messages.LOG_IN_TO, uri));
         setMessage(reason);
         Composite area = (Composite) super.createDialogArea(parent);
         Composite form = new Composite(area, SWT.NONE);

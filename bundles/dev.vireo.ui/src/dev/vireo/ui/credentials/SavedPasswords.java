@@ -1,5 +1,6 @@
 package dev.vireo.ui.credentials;
 
+import org.eclipse.osgi.util.NLS;
 import dev.vireo.ui.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -142,8 +143,7 @@ public final class SavedPasswords {
             s.put("keyring-check", "ok", true);
             return s;
         } catch (StorageException e) {
-            ILog.of(SavedPasswords.class).warn(Messages.NO_DESKTOP_KEYRING_ANSWERED_SAVED_PASSWORDS
-                    + Messages.KEPT_IN_A_FILE_INSTEAD + e.getMessage());
+            ILog.of(SavedPasswords.class).warn(NLS.bind(Messages.NO_DESKTOP_KEYRING_ANSWERED_SAVED_PASSWORDS, e.getMessage()));
             return null;
         }
     }

@@ -1,5 +1,6 @@
 package dev.vireo.ui.dialogs;
 
+import org.eclipse.osgi.util.NLS;
 import dev.vireo.ui.Messages;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,7 +49,7 @@ public class AboutDialog extends TitleAreaDialog {
     @Override
     protected Control createDialogArea(Composite parent) {
         getShell().setText(Messages.ABOUT_VIREO);
-        setTitle(Messages.VIREO + FrameworkUtil.getBundle(AboutDialog.class).getVersion());
+        setTitle(NLS.bind(Messages.VIREO_3, FrameworkUtil.getBundle(AboutDialog.class).getVersion()));
         setMessage(Messages.A_VIRTUAL_MACHINE_MANAGER_FOR_LIBVIRT);
         Composite area = (Composite) super.createDialogArea(parent);
         table = new Table(area, SWT.BORDER | SWT.FULL_SELECTION);
@@ -57,7 +58,7 @@ public class AboutDialog extends TitleAreaDialog {
         for (String column : List.of(Messages.COMPONENT, Messages.VERSION)) {
             new TableColumn(table, SWT.NONE).setText(column);
         }
-        row(Messages.VIREO_2, FrameworkUtil.getBundle(AboutDialog.class).getVersion().toString());
+        row(Messages.VIREO, FrameworkUtil.getBundle(AboutDialog.class).getVersion().toString());
         row(Messages.JAVA_RUNTIME, Runtime.version() + " (" + System.getProperty("java.vendor") + ")");
         // libvirt is never called on the UI thread, not even its in-process version query
         answer(row(Messages.LIBVIRT_CLIENT_LIBRARY, "..."), Messages.READING_THE_LIBVIRT_CLIENT_LIBRARY_S,
@@ -66,7 +67,7 @@ public class AboutDialog extends TitleAreaDialog {
             boolean up = c.state() == ConnectionState.CONNECTED;
             TableItem item = row(c.uri(), up ? Messages.ASKING_THE_HOST : c.state().label());
             if (up) {
-                answer(item, Messages.ASKING + c.uri() + Messages.FOR_ITS_LIBVIRT_VERSION,
+                answer(item, NLS.bind(Messages.ASKING_FOR_ITS_LIBVIRT_VERSION, c.uri()),
                         () -> new HostOperations(Services.monitor(c)).libvirtVersion().thenApply(v -> "libvirt " + v));
             }
         }

@@ -1,5 +1,6 @@
 package dev.vireo.ui.dialogs;
 
+import org.eclipse.osgi.util.NLS;
 import dev.vireo.ui.Messages;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -82,7 +83,7 @@ public class AddConnectionDialog extends TitleAreaDialog {
         String title = editing == null ? Messages.ADD_CONNECTION : Messages.EDIT_CONNECTION;
         setTitle(title);
         setMessage(editing == null ? Messages.CHOOSE_A_HYPERVISOR_DRIVER_AND_WHERE
-                : Messages.CHANGE_WHERE + editing + Messages.CONNECTS_IT_RECONNECTS_AS_CHANGED);
+                : NLS.bind(Messages.CHANGE_WHERE_CONNECTS_IT_RECONNECTS_AS, editing));
         getShell().setText(title);
         Composite area = (Composite) super.createDialogArea(parent);
         Composite form = new Composite(area, SWT.NONE);
@@ -91,7 +92,7 @@ public class AddConnectionDialog extends TitleAreaDialog {
 
         driver = combo(form, Messages.HYPERVISOR);
         drivers.forEach(d -> driver.add(disabled.apply(d.id()) == null ? d.name()
-                : d.name() + Messages.DISABLED_FOR_THIS_SESSION + disabled.apply(d.id()) + ")"));
+                : NLS.bind(Messages.DISABLED_FOR_THIS_SESSION, d.name(), disabled.apply(d.id()))));
         transport = combo(form, Messages.TRANSPORT);
         host = text(form, Messages.HOST);
         user = text(form, Messages.USER_NAME);
@@ -206,7 +207,7 @@ public class AddConnectionDialog extends TitleAreaDialog {
         uri.setText(d.schemes().get(0) + (t.isEmpty() || t.equals("local") ? "" : "+" + t) + "://" + authority + "/"
                 + (p.startsWith("/") ? p.substring(1) : p));
         setErrorMessage(!t.isEmpty() && !t.equals("local") && !t.equals("unix") && authority.isEmpty()
-                ? "A " + t + Messages.CONNECTION_NEEDS_A_HOST : null);
+                ? NLS.bind(Messages.A_CONNECTION_NEEDS_A_HOST, t) : null);
         if (connectButton() != null) {
             connectButton().setEnabled(getErrorMessage() == null);
         }

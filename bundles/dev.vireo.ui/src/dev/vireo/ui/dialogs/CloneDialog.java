@@ -1,5 +1,6 @@
 package dev.vireo.ui.dialogs;
 
+import org.eclipse.osgi.util.NLS;
 import dev.vireo.ui.Messages;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -61,7 +62,7 @@ public class CloneDialog extends TitleAreaDialog {
     @Override
     protected Control createDialogArea(Composite parent) {
         getShell().setText(Messages.CLONE_VIRTUAL_MACHINE);
-        setTitle(Messages.CLONE + domain.name() + "'");
+        setTitle(NLS.bind(Messages.CLONE, domain.name()));
         setMessage(Messages.THE_CLONE_GETS_NEW_MAC_ADDRESSES);
         Composite area = (Composite) super.createDialogArea(parent);
         Composite body = new Composite(area, SWT.NONE);
@@ -107,7 +108,7 @@ public class CloneDialog extends TitleAreaDialog {
     private void validate() {
         String n = name.getText().strip();
         setErrorMessage(n.isEmpty() ? Messages.THE_CLONE_NEEDS_A_NAME
-                : cache.isNameInUse(n) ? Messages.A_VIRTUAL_MACHINE_NAMED + n + Messages.EXISTS_ON_THIS_HOST : null);
+                : cache.isNameInUse(n) ? NLS.bind(Messages.A_VIRTUAL_MACHINE_NAMED_EXISTS_ON, n) : null);
         if (getButton(IDialogConstants.OK_ID) != null) {
             getButton(IDialogConstants.OK_ID).setEnabled(getErrorMessage() == null);
         }

@@ -1,5 +1,6 @@
 package dev.vireo.ui.dialogs;
 
+import org.eclipse.osgi.util.NLS;
 import dev.vireo.ui.Messages;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,9 +52,9 @@ public class DeleteDomainDialog extends TitleAreaDialog {
     @Override
     protected Control createDialogArea(Composite parent) {
         getShell().setText(Messages.DELETE_VIRTUAL_MACHINE);
-        setTitle(Messages.DELETE + domain.name() + "'");
+        setTitle(NLS.bind(Messages.DELETE, domain.name()));
         setMessage(domain.state().isActive()
-                ? Messages.THE_VIRTUAL_MACHINE_IS + domain.state().label() + Messages.IT_WILL_BE_FORCED_OFF_FIRST
+                ? NLS.bind(Messages.THE_VIRTUAL_MACHINE_IS_IT_WILL, domain.state().label())
                 : Messages.ITS_DEFINITION_WILL_BE_REMOVED_FROM);
         Composite area = (Composite) super.createDialogArea(parent);
         Composite body = new Composite(area, SWT.NONE);
@@ -86,7 +87,7 @@ public class DeleteDomainDialog extends TitleAreaDialog {
                 || (disk.string("device") != null && !"disk".equals(disk.string("device")));
         TableItem item = new TableItem(disks, SWT.NONE);
         item.setText(new String[] { String.valueOf(disk.string("targetDev")), path,
-                !others.isEmpty() ? Messages.ALSO_USED_BY + others : readOnly ? Messages.READ_ONLY_OR_SHARED : "" });
+                !others.isEmpty() ? NLS.bind(Messages.ALSO_USED_BY, others) : readOnly ? Messages.READ_ONLY_OR_SHARED : "" });
         item.setData(path);
         item.setChecked(others.isEmpty() && !readOnly);
     }

@@ -250,7 +250,7 @@ public class DriverPluginsDialog extends TitleAreaDialog {
             setMessage(PluginInstallation.explain(outcome), IMessageProvider.WARNING);
         } else if (outcome.getSeverity() == IStatus.ERROR || outcome.getSeverity() == IStatus.CANCEL) {
             String why = PluginInstallation.explain(outcome);
-            setErrorMessage(Messages.NOTHING_WAS_CHANGED + (why.isEmpty() ? Messages.CANCELLED : why));
+            setErrorMessage(NLS.bind(Messages.NOTHING_WAS_CHANGED, (why.isEmpty() ? Messages.CANCELLED : why)));
         } else {
             setErrorMessage(null);
             if (outcome.isOK() && done != null) {
@@ -283,7 +283,7 @@ public class DriverPluginsDialog extends TitleAreaDialog {
                     unsigned.stream().map(f -> Path.of(f).getFileName().toString()).toList())))
                     + (untrusted.isEmpty() ? "" : NLS.bind(Messages.PLUGIN_UNTRUSTED, String.join("\n  ", untrusted)));
             Question question = new Question(getShell(), Messages.INSTALL_UNSIGNED_CONTENT,
-                    what + Messages.PLUGIN_TRUST_ADVICE, Messages.INSTALL_ANYWAY, Messages.CANCEL);
+                    NLS.bind(Messages.INSTALL_ONLY_WHAT_YOU_GOT_FROM, what), Messages.INSTALL_ANYWAY, Messages.CANCEL);
             question.open();
             question.answer().thenAccept(answer::complete);
         });

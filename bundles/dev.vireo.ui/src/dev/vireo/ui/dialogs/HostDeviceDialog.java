@@ -1,5 +1,6 @@
 package dev.vireo.ui.dialogs;
 
+import org.eclipse.osgi.util.NLS;
 import dev.vireo.ui.Messages;
 import java.util.List;
 
@@ -46,10 +47,10 @@ public class HostDeviceDialog extends TitleAreaDialog {
 
     @Override
     protected Control createDialogArea(Composite parent) {
-        String title = Messages.ADD + type.toUpperCase() + Messages.HOST_DEVICE;
+        String title = NLS.bind(Messages.ADD_HOST_DEVICE, type.toUpperCase());
         getShell().setText(title);
         setTitle(title);
-        setMessage(devices.isEmpty() ? Messages.THE_HOST_HAS_NO + type.toUpperCase() + Messages.DEVICES_TO_GIVE_A_VIRTUAL_MACHINE
+        setMessage(devices.isEmpty() ? NLS.bind(Messages.THE_HOST_HAS_NO_DEVICES_TO, type.toUpperCase())
                 : Messages.THE_VIRTUAL_MACHINE_GETS_THE_DEVICE);
         Composite area = (Composite) super.createDialogArea(parent);
         table = new Table(area, SWT.BORDER | SWT.SINGLE | SWT.FULL_SELECTION);
@@ -83,8 +84,7 @@ public class HostDeviceDialog extends TitleAreaDialog {
         getButton(IDialogConstants.OK_ID).setEnabled(d != null);
         if (d != null && !d.usedBy().isEmpty()) {
             setErrorMessage(null);
-            setMessage(Messages.ALREADY_GIVEN_TO + String.join(", ", d.usedBy())
-                    + Messages.ONLY_ONE_RUNNING_VIRTUAL_MACHINE_CAN, IMessageProvider.WARNING);
+            setMessage(NLS.bind(Messages.ALREADY_GIVEN_TO_ONLY_ONE_RUNNING, String.join(", ", d.usedBy())), IMessageProvider.WARNING);
         }
     }
 

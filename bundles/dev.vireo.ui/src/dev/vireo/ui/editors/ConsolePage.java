@@ -1,5 +1,6 @@
 package dev.vireo.ui.editors;
 
+import org.eclipse.osgi.util.NLS;
 import dev.vireo.ui.Messages;
 import java.io.IOException;
 import java.net.URI;
@@ -147,9 +148,9 @@ public class ConsolePage implements DomainEditorPage {
         try {
             remoteViewer = new ProcessBuilder(program.toString(), "--connect", editor.input().connection().uri(), "--",
                     editor.input().uuid()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            show(Messages.REMOTE_VIEWER_OPENED_FOR + editor.input().getName() + ".");
+            show(NLS.bind(Messages.REMOTE_VIEWER_OPENED_FOR, editor.input().getName()));
         } catch (IOException e) {
-            show(Messages.CANNOT_START_REMOTE_VIEWER + e.getMessage());
+            show(NLS.bind(Messages.CANNOT_START_REMOTE_VIEWER, e.getMessage()));
         }
     }
 

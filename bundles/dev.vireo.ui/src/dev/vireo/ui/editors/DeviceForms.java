@@ -1,5 +1,6 @@
 package dev.vireo.ui.editors;
 
+import org.eclipse.osgi.util.NLS;
 import dev.vireo.ui.Messages;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -77,7 +78,7 @@ final class DeviceForms {
                     choice("type", Messages.NETWORK_SOURCE, null, "network", "bridge", "direct", "user"),
                     choice("sourceNetwork", Messages.NETWORK, c -> c.names(ObjectKind.NETWORK)),
                     text("sourceBridge", Messages.BRIDGE),
-                    choice("sourceDev", Messages.HOST_DEVICE_2, c -> c.names(ObjectKind.INTERFACE)),
+                    choice("sourceDev", Messages.HOST_DEVICE, c -> c.names(ObjectKind.INTERFACE)),
                     choice("sourceMode", Messages.SOURCE_MODE, null, "vepa", "bridge", "private", "passthrough"),
                     choice("model", Messages.DEVICE_MODEL, null, "virtio", "e1000e", "e1000", "rtl8139"),
                     new Spec(null, "mac", Messages.MAC_ADDRESS, Kind.MAC, null),
@@ -114,7 +115,7 @@ final class DeviceForms {
                     choice("accessmode", Messages.ACCESS_MODE, null, "passthrough", "mapped", "squash"))),
             Map.entry(Messages.RNG, List.of(choice("model", Messages.MODEL, caps("devices/rng", "model"), "virtio"),
                     choice("backendModel", Messages.BACKEND, caps("devices/rng", "backendModel"), "random", "egd", "builtin"),
-                    text("backend", Messages.HOST_DEVICE_2))),
+                    text("backend", Messages.HOST_DEVICE))),
             Map.entry(Messages.TPM, List.of(choice("model", Messages.MODEL, caps("devices/tpm", "model"), "tpm-crb", "tpm-tis"),
                     choice("backendType", Messages.BACKEND, caps("devices/tpm", "backendModel"), "emulator", "passthrough"),
                     choice("backendVersion", Messages.VERSION, caps("devices/tpm", "backendVersion"), "2.0", "1.2"))),
@@ -154,19 +155,19 @@ final class DeviceForms {
                 case "lun" -> Messages.LUN;
                 default -> Messages.DISK;
             } + " " + d.string("targetDev");
-            case "interfaces" -> Messages.NIC + d.string("mac");
-            case "graphics" -> Messages.DISPLAY + String.valueOf(d.string("type")).toUpperCase();
-            case "controllers" -> Messages.CONTROLLER_2 + d.string("type") + " " + d.get("index");
-            case "channels" -> Messages.CHANNEL + (d.string("targetName") != null ? d.string("targetName") : d.string("type"));
+            case "interfaces" -> NLS.bind(Messages.NIC, d.string("mac"));
+            case "graphics" -> NLS.bind(Messages.DISPLAY, String.valueOf(d.string("type")).toUpperCase());
+            case "controllers" -> NLS.bind(Messages.CONTROLLER_3, d.string("type"), d.get("index"));
+            case "channels" -> NLS.bind(Messages.CHANNEL, (d.string("targetName") != null ? d.string("targetName") : d.string("type")));
             case "inputs" -> FieldsPanel.label(String.valueOf(d.string("type"))) + " " + d.string("bus");
-            case "hostdevs" -> String.valueOf(d.string("type")).toUpperCase() + Messages.HOST_DEVICE_3 + ("usb".equals(d.string("type"))
+            case "hostdevs" -> NLS.bind(Messages.HOST_DEVICE_5, String.valueOf(d.string("type")).toUpperCase(), ("usb".equals(d.string("type"))
                     ? d.string("vendorId") + ":" + d.string("productId")
-                    : d.string("sourceBus") + ":" + d.string("sourceSlot") + "." + d.string("sourceFunction"));
-            case "serials" -> Messages.SERIAL + Objects.toString(d.get("targetPort"), d.string("type"));
-            case "consoles" -> Messages.CONSOLE + Objects.toString(d.string("targetType"), d.string("type"));
-            case "rngs" -> Messages.RNG_2 + Objects.toString(d.string("backend"), d.string("model"));
-            case "tpms" -> Messages.TPM_2 + Objects.toString(d.string("backendVersion"), d.string("model"));
-            case "filesystems" -> Messages.FILESYSTEM_2 + d.string("targetDir");
+                    : d.string("sourceBus") + ":" + d.string("sourceSlot") + "." + d.string("sourceFunction")));
+            case "serials" -> NLS.bind(Messages.SERIAL, Objects.toString(d.get("targetPort"), d.string("type")));
+            case "consoles" -> NLS.bind(Messages.CONSOLE, Objects.toString(d.string("targetType"), d.string("type")));
+            case "rngs" -> NLS.bind(Messages.RNG_3, Objects.toString(d.string("backend"), d.string("model")));
+            case "tpms" -> NLS.bind(Messages.TPM_3, Objects.toString(d.string("backendVersion"), d.string("model")));
+            case "filesystems" -> NLS.bind(Messages.FILESYSTEM_3, d.string("targetDir"));
             default -> FieldsPanel.label(d.eClass().getName()) + " " + firstOf(d, "model", "type", "targetPort");
         };
     }

@@ -1,5 +1,6 @@
 package dev.vireo.ui.editors;
 
+import org.eclipse.osgi.util.NLS;
 import dev.vireo.ui.Messages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,7 +80,7 @@ public class DomainEditor extends MultiPageEditorPart {
     @Override
     public void init(IEditorSite site, IEditorInput editorInput) throws PartInitException {
         if (!(editorInput instanceof DomainEditorInput domainInput)) {
-            throw new PartInitException(Messages.NOT_A_VIRTUAL_MACHINE + editorInput);
+            throw new PartInitException(NLS.bind(Messages.NOT_A_VIRTUAL_MACHINE, editorInput));
         }
         super.init(site, editorInput);
         input = domainInput;
@@ -116,7 +117,7 @@ public class DomainEditor extends MultiPageEditorPart {
                     pageIds.add(d.id());
                 } catch (CoreException | RuntimeException e) {
                     // a broken page of a plugin costs that page, not the editor
-                    ILog.of(getClass()).error(Messages.EDITOR_PAGE + d.id() + Messages.LEFT_OUT + e.getMessage(), e);
+                    ILog.of(getClass()).error(NLS.bind(Messages.EDITOR_PAGE_LEFT_OUT, d.id(), e.getMessage()), e);
                 }
             }
         }
@@ -190,21 +191,21 @@ public class DomainEditor extends MultiPageEditorPart {
         try {
             LibvirtModel.load(text);
         } catch (ModelException e) {
-            header.show(Severity.ERROR, Messages.THE_XML_IS_NOT_VALID_NOTHING + e.getMessage());
+            header.show(Severity.ERROR, NLS.bind(Messages.THE_XML_IS_NOT_VALID_NOTHING, e.getMessage()));
             return;
         }
         String definition = text;
         LiveChanges live = runs() && header.alsoNow() ? liveChanges(definition) : null;
         applying = true;
         updateHeader();
-        HostJob.run(Messages.APPLYING_CHANGES_TO + input.getName(), () -> operations.define(definition), false)
+        HostJob.run(NLS.bind(Messages.APPLYING_CHANGES_TO, input.getName()), () -> operations.define(definition), false)
                 .thenCompose(uuid -> live == null || live.isEmpty() ? CompletableFuture.completedFuture(null)
-                        : HostJob.run(Messages.CHANGING + input.getName() + " now",
+                        : HostJob.run(NLS.bind(Messages.CHANGING_NOW, input.getName()),
                                 () -> operations.changeNow(input.uuid(), live), false).handle((v, refused) -> refused))
                 .whenComplete((refused, failure) -> display.asyncExec(() -> {
                     applied(failure, definition);
                     if (refused != null && !header.isDisposed()) {
-                        header.show(Severity.WARNING, Messages.APPLIED_FOR_THE_NEXT_BOOT_NOT + HostJob.message(refused));
+                        header.show(Severity.WARNING, NLS.bind(Messages.APPLIED_FOR_THE_NEXT_BOOT_NOT, HostJob.message(refused)));
                     }
                 }));
     }
@@ -224,8 +225,7 @@ public class DomainEditor extends MultiPageEditorPart {
             return;
         }
         if (failure != null) {
-            header.show(Severity.ERROR, Messages.LIBVIRT_REFUSED_THE_CHANGE_THE_VIRTUAL
-                    + HostJob.message(failure));
+            header.show(Severity.ERROR, NLS.bind(Messages.LIBVIRT_REFUSED_THE_CHANGE_THE_VIRTUAL, HostJob.message(failure)));
             updateButtons();
             return;
         }
@@ -250,7 +250,7 @@ public class DomainEditor extends MultiPageEditorPart {
                 show(null);
             } // else the pages keep showing the last definition until the new one arrives
             int generation = ++loads;
-            HostJob.run(Messages.READING_THE_DEFINITION_OF + record.name(), () -> operations.nextBootXml(input.uuid()), false)
+            HostJob.run(NLS.bind(Messages.READING_THE_DEFINITION_OF, record.name()), () -> operations.nextBootXml(input.uuid()), false)
                     .whenComplete((text, failure) -> display.asyncExec(() -> {
                         if (generation == loads && !header.isDisposed() && !dirty) {
                             loaded(text, failure);
@@ -269,7 +269,7 @@ public class DomainEditor extends MultiPageEditorPart {
             }
             show(LibvirtModel.load(text));
         } catch (ModelException e) {
-            header.show(Severity.ERROR, Messages.CANNOT_READ_THE_DEFINITION + e.getMessage());
+            header.show(Severity.ERROR, NLS.bind(Messages.CANNOT_READ_THE_DEFINITION, e.getMessage()));
         }
     }
 

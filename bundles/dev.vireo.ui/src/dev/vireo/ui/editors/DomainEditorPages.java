@@ -1,5 +1,6 @@
 package dev.vireo.ui.editors;
 
+import org.eclipse.osgi.util.NLS;
 import dev.vireo.ui.Messages;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,8 +41,7 @@ final class DomainEditorPages {
                 pages.add(new Descriptor(e.getAttribute("id"), e.getAttribute("name"), Integer.parseInt(e.getAttribute("order")),
                         drivers == null || drivers.isBlank() ? Set.of() : Set.of(drivers.trim().split("\\s*,\\s*")), e));
             } catch (RuntimeException ex) {
-                ILog.of(DomainEditorPages.class).error(Messages.EDITOR_PAGE_OF + e.getContributor().getName()
-                        + Messages.LEFT_OUT + ex.getMessage(), ex);
+                ILog.of(DomainEditorPages.class).error(NLS.bind(Messages.EDITOR_PAGE_OF_LEFT_OUT, e.getContributor().getName(), ex.getMessage()), ex);
             }
         }
         pages.sort(Comparator.comparingInt(Descriptor::order));

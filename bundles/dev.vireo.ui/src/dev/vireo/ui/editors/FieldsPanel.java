@@ -1,5 +1,6 @@
 package dev.vireo.ui.editors;
 
+import org.eclipse.osgi.util.NLS;
 import dev.vireo.ui.Messages;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -130,17 +131,16 @@ final class FieldsPanel {
             Object value = field.kind() == Kind.SIZE ? parseSize(text.trim())
                     : XmlObject.valueOf(field.attribute(), text.trim());
             problem = field.kind() == Kind.MAC && value != null && !MAC.matcher(text.trim()).matches()
-                    ? field.label() + ": '" + text + Messages.IS_NOT_A_MAC_ADDRESS_SUCH
+                    ? NLS.bind(Messages.IS_NOT_A_MAC_ADDRESS_SUCH, field.label(), text)
                     : listener.check(field, value);
             if (problem == null) {
                 field.set(field.name(), value);
                 if (field.kind() == Kind.SIZE) {
-                    field.set(field.name() + Messages.UNIT, value == null ? null : Messages.KIB);
+                    field.set(NLS.bind(Messages.UNIT, field.name()), value == null ? null : Messages.KIB);
                 }
             }
         } catch (NumberFormatException ex) {
-            problem = field.label() + ": '" + text + Messages.IS_NOT
-                    + (field.kind() == Kind.SIZE ? Messages.A_SIZE_SUCH_AS_2_GIB : Messages.A_WHOLE_NUMBER);
+            problem = NLS.bind(Messages.IS_NOT, new Object[] { field.label(), text, (field.kind() == Kind.SIZE ? Messages.A_SIZE_SUCH_AS_2_GIB : Messages.A_WHOLE_NUMBER) });
         }
         control.setForeground(problem == null ? null : control.getDisplay().getSystemColor(SWT.COLOR_RED));
         listener.invalid(field, problem);
@@ -155,8 +155,8 @@ final class FieldsPanel {
         }
         if (field.kind() == Kind.SIZE) {
             XmlObject owner = field.under() == null ? field.row() : field.row().object(field.under());
-            long kib = Units.toKiB(((Number) value).longValue(), owner.string(field.name() + Messages.UNIT));
-            return kib % (1024 * 1024) == 0 ? kib / (1024 * 1024) + Messages.GIB : kib % 1024 == 0 ? kib / 1024 + Messages.MIB : kib + Messages.KIB_2;
+            long kib = Units.toKiB(((Number) value).longValue(), owner.string(NLS.bind(Messages.UNIT, field.name())));
+            return kib % (1024 * 1024) == 0 ? NLS.bind(Messages.GIB_3, kib / (1024 * 1024)) : kib % 1024 == 0 ? NLS.bind(Messages.MIB_3, kib / 1024) : NLS.bind(Messages.KIB_3, kib);
         }
         return field.attribute().isMany() ? String.join(", ", ((List<?>) value).stream().map(String::valueOf).toList())
                 : String.valueOf(value);

@@ -1,5 +1,6 @@
 package dev.vireo.ui.editors;
 
+import org.eclipse.osgi.util.NLS;
 import dev.vireo.ui.Messages;
 import java.util.ArrayList;
 import java.util.List;
@@ -232,7 +233,7 @@ public class HardwarePage implements DomainEditorPage {
                     String mac = field.kind() == FieldsPanel.Kind.MAC && value != null ? value.toString() : null;
                     DomainRecord user = mac == null ? null : editor.monitor().domains().usingMac(mac)
                             .filter(d -> !d.uuid().equals(editor.input().uuid())).orElse(null);
-                    return user == null ? null : Messages.MAC_ADDRESS_2 + mac + Messages.IS_USED_BY + user.name();
+                    return user == null ? null : NLS.bind(Messages.MAC_ADDRESS_IS_USED_BY, mac, user.name());
                 }
 
                 @Override
@@ -279,8 +280,7 @@ public class HardwarePage implements DomainEditorPage {
         String others = path == null ? ""
                 : String.join(", ", editor.monitor().domains().namesUsingDisk(path, editor.input().uuid()));
         diskWarning.setText(others.isEmpty() || Boolean.TRUE.equals(device.get("shareable")) ? ""
-                : Messages.WARNING + path + Messages.IS_ALSO_USED_BY + others
-                        + Messages.TWO_VIRTUAL_MACHINES_WRITING_ONE_DISK);
+                : NLS.bind(Messages.WARNING_IS_ALSO_USED_BY_TWO, path, others));
         details.layout(true, true);
     }
 
@@ -295,7 +295,7 @@ public class HardwarePage implements DomainEditorPage {
             new MenuItem(menu, SWT.SEPARATOR);
             for (String type : List.of("usb", "pci")) {
                 MenuItem item = new MenuItem(menu, SWT.PUSH);
-                item.setText(type.toUpperCase() + Messages.HOST_DEVICE_4);
+                item.setText(NLS.bind(Messages.HOST_DEVICE_6, type.toUpperCase()));
                 item.addListener(SWT.Selection, e -> {
                     HostDeviceDialog dialog = new HostDeviceDialog(control.getShell(), editor.monitor(), type);
                     if (dialog.open() == HostDeviceDialog.OK) {

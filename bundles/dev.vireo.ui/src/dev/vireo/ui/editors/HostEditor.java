@@ -1,5 +1,6 @@
 package dev.vireo.ui.editors;
 
+import org.eclipse.osgi.util.NLS;
 import dev.vireo.ui.Messages;
 import java.util.List;
 import java.util.Objects;
@@ -64,12 +65,12 @@ public class HostEditor extends MultiPageEditorPart {
     @Override
     public void init(IEditorSite site, IEditorInput editorInput) throws PartInitException {
         if (!(editorInput instanceof HostEditorInput hostInput)) {
-            throw new PartInitException(Messages.NOT_A_HOST + editorInput);
+            throw new PartInitException(NLS.bind(Messages.NOT_A_HOST, editorInput));
         }
         super.init(site, editorInput);
         input = hostInput;
         monitor = Services.monitor(input.connection());
-        setPartName(Messages.HOST_3 + input.getName());
+        setPartName(NLS.bind(Messages.HOST_4, input.getName()));
         setTitleToolTip(input.getToolTipText());
     }
 
@@ -152,7 +153,7 @@ public class HostEditor extends MultiPageEditorPart {
     /** Asks before deleting, unless the preferences say not to. */
     boolean confirmDelete(String what) {
         return !VireoPreferences.confirm(VireoPreferences.CONFIRM_DELETE_HOST_OBJECTS)
-                || MessageDialog.openConfirm(getSite().getShell(), Messages.CONFIRM_DELETE, Messages.DELETE_2 + what + "?");
+                || MessageDialog.openConfirm(getSite().getShell(), Messages.CONFIRM_DELETE, NLS.bind(Messages.DELETE_4, what));
     }
 
     // --- table helpers shared by the pages -------------------------------------------------

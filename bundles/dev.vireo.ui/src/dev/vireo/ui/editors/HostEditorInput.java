@@ -1,5 +1,6 @@
 package dev.vireo.ui.editors;
 
+import org.eclipse.osgi.util.NLS;
 import dev.vireo.ui.Messages;
 import dev.vireo.connection.VirtConnection;
 
@@ -13,6 +14,6 @@ public record HostEditorInput(VirtConnection connection) implements VireoEditorI
 
     @Override
     public String getToolTipText() {
-        return Messages.HOST_DETAILS_OF + connection.uri();
+        return NLS.bind(Messages.HOST_DETAILS_OF, connection.uri());
     }
 }

@@ -1,5 +1,6 @@
 package dev.vireo.ui.editors;
 
+import org.eclipse.osgi.util.NLS;
 import dev.vireo.ui.Messages;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +35,7 @@ public class HostOverviewPage {
         this.editor = editor;
         control = new Composite(parent, SWT.NONE);
         GridLayoutFactory.swtDefaults().numColumns(2).spacing(12, 6).applyTo(control);
-        HostEditor.valueRow(control, Messages.CONNECTION).setText(editor.input().connection().uri() + Messages.LIBVIRT
-                + Objects.requireNonNullElse(editor.input().connection().libvirtUri(), Messages.NOT_ASKED_YET) + ")");
+        HostEditor.valueRow(control, Messages.CONNECTION).setText(NLS.bind(Messages.LIBVIRT, editor.input().connection().uri(), Objects.requireNonNullElse(editor.input().connection().libvirtUri(), Messages.NOT_ASKED_YET)));
         state = HostEditor.valueRow(control, Messages.STATE);
         cpu = HostEditor.valueRow(control, Messages.CPU);
         topology = HostEditor.valueRow(control, Messages.TOPOLOGY);
@@ -46,7 +46,7 @@ public class HostOverviewPage {
         Label heading = new Label(control, SWT.NONE);
         heading.setText(Messages.LIBVIRT_CALLS_MADE_BY_VIREO_ON);
         GridDataFactory.fillDefaults().span(2, 1).applyTo(heading);
-        calls = HostEditor.table(control, Messages.API_300, Messages.CALLS_90);
+        calls = HostEditor.table(control, Messages.API, Messages.CALLS);
         GridDataFactory.fillDefaults().span(2, 1).grab(true, true).applyTo(calls);
         showCapabilities();
         editor.run(Messages.READING_THE_HOST_S_CPU_AND, new HostOperations(editor.monitor())::nodeInfo)
@@ -70,9 +70,8 @@ public class HostOverviewPage {
         if (control.isDisposed()) {
             return;
         }
-        cpu.setText(info.cpus() + " × " + info.cpuModel() + " @ " + info.mhz() + Messages.MHZ);
-        topology.setText(info.sockets() + Messages.SOCKETS_2 + info.cores() + Messages.CORES_2 + info.threads()
-                + Messages.THREADS_2 + info.numaNodes() + Messages.NUMA_NODES);
+        cpu.setText(NLS.bind(Messages.MHZ, new Object[] { info.cpus(), info.cpuModel(), info.mhz() }));
+        topology.setText(NLS.bind(Messages.SOCKETS_CORES_THREADS_NUMA_NODES, new Object[] { info.sockets(), info.cores(), info.threads(), info.numaNodes() }));
         memory.setText(Units.formatKiB(info.memoryKiB()));
         control.layout();
     }
@@ -92,7 +91,7 @@ public class HostOverviewPage {
             }
             guests.setText(String.join("; ", kinds));
         } catch (ModelException e) {
-            guests.setText(Messages.CANNOT_READ_THE_CAPABILITIES + e.getMessage());
+            guests.setText(NLS.bind(Messages.CANNOT_READ_THE_CAPABILITIES, e.getMessage()));
         }
     }
 

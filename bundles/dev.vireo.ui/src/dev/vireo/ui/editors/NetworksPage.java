@@ -1,5 +1,6 @@
 package dev.vireo.ui.editors;
 
+import org.eclipse.osgi.util.NLS;
 import dev.vireo.ui.Messages;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -32,7 +33,7 @@ public class NetworksPage {
         this.editor = editor;
         control = new Composite(parent, SWT.NONE);
         GridLayoutFactory.swtDefaults().applyTo(control);
-        table = HostEditor.table(control, Messages.NAME_160, Messages.STATE_90, Messages.MODE_90, Messages.BRIDGE_100, Messages.IPV4_NETWORK_200);
+        table = HostEditor.table(control, Messages.NAME_160, Messages.STATE_90, Messages.MODE_90, Messages.BRIDGE_100, Messages.IPV4_NETWORK);
         Composite buttons = new Composite(control, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(5).applyTo(buttons);
         GridDataFactory.fillDefaults().applyTo(buttons);
@@ -42,7 +43,7 @@ public class NetworksPage {
         HostEditor.button(buttons, Messages.AUTOSTART_ON, () -> act(Messages.SETTING_AUTOSTART_OF, k -> operations().setAutostart(k, true)));
         HostEditor.button(buttons, Messages.DELETE_NETWORK, () -> {
             String key = HostEditor.selectedKey(table);
-            if (key != null && editor.confirmDelete(Messages.THE_NETWORK + table.getSelection()[0].getText(0))) {
+            if (key != null && editor.confirmDelete(NLS.bind(Messages.THE_NETWORK, table.getSelection()[0].getText(0)))) {
                 deleteSelected();
             }
         });
@@ -112,6 +113,6 @@ public class NetworksPage {
 
     /** Defines, starts and autostarts a network; {@code mode} nat, route or isolated; DHCP for the rest of a /24. */
     public CompletableFuture<String> create(String name, String mode, String addressSlashPrefix) {
-        return editor.run(Messages.CREATING_NETWORK + name, () -> operations().create(name, mode, addressSlashPrefix));
+        return editor.run(NLS.bind(Messages.CREATING_NETWORK, name), () -> operations().create(name, mode, addressSlashPrefix));
     }
 }

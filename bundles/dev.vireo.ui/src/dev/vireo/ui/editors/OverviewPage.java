@@ -1,5 +1,6 @@
 package dev.vireo.ui.editors;
 
+import org.eclipse.osgi.util.NLS;
 import dev.vireo.ui.Messages;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -109,7 +110,7 @@ public class OverviewPage implements DomainEditorPage {
         memory.setText(d == null ? "" : Units.formatKiB(d.memoryKiB()));
         vcpus.setText(d == null ? "" : Integer.toString(d.vcpus()));
         String whyNot = MigrateDomainHandler.whyNot(editor.input().connection());
-        migration.setText(whyNot == null ? Messages.TO_ANOTHER_OPEN_HOST_VIRTUAL_MACHINE : Messages.NOT_OFFERED + whyNot);
+        migration.setText(whyNot == null ? Messages.TO_ANOTHER_OPEN_HOST_VIRTUAL_MACHINE : NLS.bind(Messages.NOT_OFFERED, whyNot));
         control.layout();
     }
 
@@ -119,7 +120,7 @@ public class OverviewPage implements DomainEditorPage {
 
     private void loadAutostart() {
         String uuid = editor.input().uuid();
-        HostJob.run(Messages.READING_AUTOSTART_OF + editor.input().getName(), () -> editor.operations().autostart(uuid), false).thenAccept(on -> control.getDisplay().asyncExec(() -> {
+        HostJob.run(NLS.bind(Messages.READING_AUTOSTART_OF, editor.input().getName()), () -> editor.operations().autostart(uuid), false).thenAccept(on -> control.getDisplay().asyncExec(() -> {
                     if (!autostart.isDisposed()) {
                         autostart.setSelection(on);
                         autostart.setEnabled(true);
@@ -129,7 +130,7 @@ public class OverviewPage implements DomainEditorPage {
 
     private void setAutostart(boolean on) {
         String uuid = editor.input().uuid();
-        HostJob.run((on ? Messages.ENABLING : Messages.DISABLING) + Messages.AUTOSTART_OF + editor.input().getName(),
+        HostJob.run(NLS.bind(Messages.AUTOSTART_OF, (on ? Messages.ENABLING : Messages.DISABLING), editor.input().getName()),
                 () -> editor.operations().setAutostart(uuid, on), true).exceptionally(failure -> {
                     control.getDisplay().asyncExec(() -> {
                         if (!autostart.isDisposed()) {

@@ -26,7 +26,7 @@ public class PerformancePage implements DomainEditorPage {
         java.util.function.Supplier<List<StatsSample>> samples = () -> editor.monitor().history(editor.input().uuid());
         graphs = List.of(
                 graph(Messages.CPU_USAGE, "%", 100, () -> Plot.cpu(samples.get())),
-                graph(Messages.MEMORY, Messages.MIB_2, 1, () -> Plot.memoryMiB(samples.get())),
+                graph(Messages.MEMORY, Messages.MIB, 1, () -> Plot.memoryMiB(samples.get())),
                 graph(Messages.DISK_I_O, Messages.KIB_S, 1, () -> Plot.rateKiB(samples.get(), StatsSample::diskBytes)),
                 graph(Messages.NETWORK_I_O, Messages.KIB_S, 1, () -> Plot.rateKiB(samples.get(), StatsSample::netBytes)));
         return control;

@@ -1,5 +1,6 @@
 package dev.vireo.ui.editors;
 
+import org.eclipse.osgi.util.NLS;
 import dev.vireo.ui.Messages;
 import java.util.concurrent.CompletableFuture;
 
@@ -67,14 +68,14 @@ public class SerialPage implements DomainEditorPage {
         String uuid = editor.input().uuid();
         status.setText(Messages.OPENING_THE_SERIAL_CONSOLE);
         HostOperations host = new HostOperations(editor.monitor());
-        return HostJob.run(Messages.OPENING_THE_SERIAL_CONSOLE_OF + editor.input().getName(), () -> host.openSerialConsole(uuid),
+        return HostJob.run(NLS.bind(Messages.OPENING_THE_SERIAL_CONSOLE_OF, editor.input().getName()), () -> host.openSerialConsole(uuid),
                 false).whenComplete((stream, failure) -> control.getDisplay().asyncExec(() -> {
                     if (control.isDisposed()) {
                         if (stream != null) {
                             stream.free(); // queued to the stream's own thread, not made here
                         }
                     } else if (failure != null) {
-                        status.setText(Messages.CANNOT_OPEN_THE_SERIAL_CONSOLE + HostJob.message(failure));
+                        status.setText(NLS.bind(Messages.CANNOT_OPEN_THE_SERIAL_CONSOLE, HostJob.message(failure)));
                     } else {
                         terminal.attach(stream);
                         status.setText(Messages.CONNECTED);

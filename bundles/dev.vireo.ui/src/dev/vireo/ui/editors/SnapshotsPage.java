@@ -1,5 +1,6 @@
 package dev.vireo.ui.editors;
 
+import org.eclipse.osgi.util.NLS;
 import dev.vireo.ui.Messages;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -75,8 +76,7 @@ public class SnapshotsPage implements DomainEditorPage {
         actions.add(HostEditor.button(buttons, Messages.DELETE_SNAPSHOT, this::deleteSelected));
         actions.add(HostEditor.button(buttons, "&Refresh", this::load));
         if (!supported) {
-            status.setText(Messages.THE + Services.drivers().forUri(uri).map(HypervisorDriver::name).orElse("")
-                    + Messages.DRIVER_DOES_NOT_SUPPORT_SNAPSHOTS);
+            status.setText(NLS.bind(Messages.THE_DRIVER_DOES_NOT_SUPPORT_SNAPSHOTS, Services.drivers().forUri(uri).map(HypervisorDriver::name).orElse("")));
             actions.forEach(b -> b.setEnabled(false));
         }
         return control;
@@ -109,7 +109,7 @@ public class SnapshotsPage implements DomainEditorPage {
         status.setText(Messages.LISTING_THE_SNAPSHOTS);
         String uuid = editor.input().uuid();
         CompletableFuture<Void> shown = new CompletableFuture<>();
-        HostJob.run(Messages.LISTING_THE_SNAPSHOTS_OF + editor.input().getName(), () -> operations().list(uuid), false).whenComplete((xmls, failure) -> control.getDisplay()
+        HostJob.run(NLS.bind(Messages.LISTING_THE_SNAPSHOTS_OF, editor.input().getName()), () -> operations().list(uuid), false).whenComplete((xmls, failure) -> control.getDisplay()
                         .asyncExec(() -> {
                             if (!control.isDisposed()) {
                                 show(xmls, failure);
@@ -122,7 +122,7 @@ public class SnapshotsPage implements DomainEditorPage {
     private void show(List<String> xmls, Throwable failure) {
         tree.removeAll();
         if (failure != null) {
-            status.setText(Messages.CANNOT_LIST_THE_SNAPSHOTS + HostJob.message(failure));
+            status.setText(NLS.bind(Messages.CANNOT_LIST_THE_SNAPSHOTS, HostJob.message(failure)));
             return;
         }
         List<Snapshot> snapshots = xmls.stream().map(SnapshotsPage::parse).filter(s -> s != null)
@@ -201,7 +201,7 @@ public class SnapshotsPage implements DomainEditorPage {
     /** Takes a snapshot, then lists them again. */
     public CompletableFuture<Void> create(String name, String description) {
         String uuid = editor.input().uuid();
-        return then(HostJob.run(Messages.TAKING_SNAPSHOT + name + " of " + editor.input().getName(),
+        return then(HostJob.run(NLS.bind(Messages.TAKING_SNAPSHOT_OF, name, editor.input().getName()),
                 () -> operations().create(uuid, name, description), true));
     }
 

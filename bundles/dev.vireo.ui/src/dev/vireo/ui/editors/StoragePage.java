@@ -1,5 +1,6 @@
 package dev.vireo.ui.editors;
 
+import org.eclipse.osgi.util.NLS;
 import dev.vireo.ui.Messages;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -44,7 +45,7 @@ public class StoragePage {
         control = new SashForm(parent, SWT.VERTICAL);
         Composite top = new Composite(control, SWT.NONE);
         GridLayoutFactory.swtDefaults().applyTo(top);
-        pools = HostEditor.table(top, Messages.POOL_150, Messages.STATE_80, Messages.TYPE_70, Messages.SIZE_90, Messages.FREE_90, Messages.LOCATION_220);
+        pools = HostEditor.table(top, Messages.POOL_150, Messages.STATE_80, Messages.TYPE_70, Messages.SIZE, Messages.FREE, Messages.LOCATION);
         pools.addListener(SWT.Selection, e -> showVolumes());
         Composite poolButtons = new Composite(top, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(6).applyTo(poolButtons);
@@ -54,7 +55,7 @@ public class StoragePage {
         HostEditor.button(poolButtons, "&Refresh", () -> poolAction(Messages.REFRESHING, operations()::refreshPool));
         HostEditor.button(poolButtons, Messages.DELETE_POOL, () -> {
             if (HostEditor.selectedKey(pools) != null
-                    && editor.confirmDelete(Messages.THE_POOL + pools.getSelection()[0].getText(0))) {
+                    && editor.confirmDelete(NLS.bind(Messages.THE_POOL, pools.getSelection()[0].getText(0)))) {
                 poolAction(Messages.DELETING, operations()::deletePool);
             }
         });
@@ -62,14 +63,14 @@ public class StoragePage {
         GridLayoutFactory.swtDefaults().applyTo(bottom);
         volumesHeading = new Label(bottom, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(volumesHeading);
-        volumes = HostEditor.table(bottom, Messages.VOLUME_180, Messages.SIZE_90, Messages.FORMAT_70, Messages.PATH_320);
+        volumes = HostEditor.table(bottom, Messages.VOLUME, Messages.SIZE, Messages.FORMAT_70, Messages.PATH_320);
         Composite volumeButtons = new Composite(bottom, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(3).applyTo(volumeButtons);
         HostEditor.button(volumeButtons, Messages.NEW_VOLUME, this::openCreateVolumeDialog);
         HostEditor.button(volumeButtons, Messages.RESI_ZE, this::openResizeDialog);
         HostEditor.button(volumeButtons, Messages.DELETE_VOLUME, () -> {
             String path = HostEditor.selectedKey(volumes);
-            if (path != null && editor.confirmDelete(Messages.THE_VOLUME + path + Messages.AND_ITS_DATA)) {
+            if (path != null && editor.confirmDelete(NLS.bind(Messages.THE_VOLUME_AND_ITS_DATA, path))) {
                 deleteSelectedVolume();
             }
         });
@@ -134,7 +135,7 @@ public class StoragePage {
             volumesHeading.setText(key == null ? Messages.SELECT_A_POOL_TO_SEE_ITS : Messages.LOADING_THE_VOLUMES);
             return;
         }
-        volumesHeading.setText(Messages.VOLUMES_OF + pools.getSelection()[0].getText(0) + ":");
+        volumesHeading.setText(NLS.bind(Messages.VOLUMES_OF, pools.getSelection()[0].getText(0)));
         List<VolumeRow> rows = loaded.stream().sorted(Comparator.comparing(StorageVolume::name)).map(VolumeRow::of).toList();
         HostEditor.fill(volumes, rows, VolumeRow::path, r -> new String[] { r.name(), r.size(), r.format(), r.path() });
     }
@@ -203,7 +204,7 @@ public class StoragePage {
 
     /** Defines, builds (where the type needs it) and starts a pool. */
     public CompletableFuture<String> createPool(String name, String type, String target, String sourceHost, String source) {
-        return editor.run(Messages.CREATING_POOL + name, () -> operations().createPool(name, type, target, sourceHost, source));
+        return editor.run(NLS.bind(Messages.CREATING_POOL, name), () -> operations().createPool(name, type, target, sourceHost, source));
     }
 
     private void openCreateVolumeDialog() {
@@ -228,14 +229,14 @@ public class StoragePage {
         if (pool == null) {
             return CompletableFuture.failedFuture(new IllegalStateException(Messages.NO_POOL_SELECTED));
         }
-        return volumeAction(Messages.CREATING_VOLUME + name, p -> operations().createVolume(p, name, gib, format));
+        return volumeAction(NLS.bind(Messages.CREATING_VOLUME, name), p -> operations().createVolume(p, name, gib, format));
     }
 
     /** Deletes the selected volume. */
     public CompletableFuture<Void> deleteSelectedVolume() {
         String path = HostEditor.selectedKey(volumes);
         return path == null ? CompletableFuture.completedFuture(null)
-                : volumeAction(Messages.DELETING_VOLUME + path, p -> operations().deleteVolume(p, path));
+                : volumeAction(NLS.bind(Messages.DELETING_VOLUME, path), p -> operations().deleteVolume(p, path));
     }
 
     private void openResizeDialog() {
@@ -246,7 +247,7 @@ public class StoragePage {
         FormDialog dialog = new FormDialog(control.getShell(), Messages.RESIZE_VOLUME, path, Map.of(Messages.NEW_CAPACITY_GIB, "20"));
         Long gib = dialog.open() == Window.OK ? wholeNumber(dialog.values().get(Messages.NEW_CAPACITY_GIB)) : null;
         if (gib != null) {
-            volumeAction(Messages.RESIZING_VOLUME + path, p -> operations().resizeVolume(p, path, gib << 30));
+            volumeAction(NLS.bind(Messages.RESIZING_VOLUME, path), p -> operations().resizeVolume(p, path, gib << 30));
         }
     }
 
@@ -255,7 +256,7 @@ public class StoragePage {
         try {
             return Long.parseLong(text.trim());
         } catch (NumberFormatException e) {
-            MessageDialog.openError(control.getShell(), Messages.NOT_A_SIZE, "'" + text + Messages.IS_NOT_A_WHOLE_NUMBER_OF);
+            MessageDialog.openError(control.getShell(), Messages.NOT_A_SIZE, NLS.bind(Messages.IS_NOT_A_WHOLE_NUMBER_OF, text));
             return null;
         }
     }

@@ -1,5 +1,6 @@
 package dev.vireo.ui.editors;
 
+import org.eclipse.osgi.util.NLS;
 import dev.vireo.ui.Messages;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
@@ -69,7 +70,7 @@ public class XmlPage implements DomainEditorPage {
             editor.replaceDraft(LibvirtModel.load(text.getText()), this);
             edited = false;
         } catch (ModelException e) {
-            editor.setInvalid(this, Messages.THE_XML_PAGE_HAS_AN_ERROR + e.getMessage());
+            editor.setInvalid(this, NLS.bind(Messages.THE_XML_PAGE_HAS_AN_ERROR, e.getMessage()));
             return;
         }
         editor.setInvalid(this, null);

@@ -1,5 +1,6 @@
 package dev.vireo.ui.handlers;
 
+import org.eclipse.osgi.util.NLS;
 import dev.vireo.ui.Messages;
 import java.security.SecureRandom;
 import java.util.Set;
@@ -39,6 +40,6 @@ public class CloneDomainHandler extends AbstractHandler {
     public static CompletableFuture<String> clone(DomainNode node, String name, Set<String> copiedDisks) {
         DomainRecord source = node.record();
         DomainOperations operations = new DomainOperations(Services.monitor(node.connection()));
-        return HostJob.run(Messages.CLONING + source.name() + " as " + name, () -> operations.clone(source, name, copiedDisks), true);
+        return HostJob.run(NLS.bind(Messages.CLONING_AS, source.name(), name), () -> operations.clone(source, name, copiedDisks), true);
     }
 }

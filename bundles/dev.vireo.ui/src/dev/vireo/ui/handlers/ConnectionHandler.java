@@ -1,5 +1,6 @@
 package dev.vireo.ui.handlers;
 
+import org.eclipse.osgi.util.NLS;
 import dev.vireo.ui.Messages;
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
@@ -66,7 +67,7 @@ public class ConnectionHandler extends AbstractHandler implements IExecutableExt
                 Services.connections().close(c);
                 VireoPreferences.setAutoconnect(c.uri(), false);
                 // the keyring is asked over D-Bus: not on the UI thread
-                Job.create(Messages.FORGETTING_THE_SAVED_PASSWORD_FOR + c.uri(),
+                Job.create(NLS.bind(Messages.FORGETTING_THE_SAVED_PASSWORD_FOR, c.uri()),
                         (ICoreRunnable) monitor -> SavedPasswords.workbench().forget(c.uri())).schedule();
             }
         }

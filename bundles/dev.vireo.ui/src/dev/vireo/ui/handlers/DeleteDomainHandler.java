@@ -1,5 +1,6 @@
 package dev.vireo.ui.handlers;
 
+import org.eclipse.osgi.util.NLS;
 import dev.vireo.ui.Messages;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -37,6 +38,6 @@ public class DeleteDomainHandler extends AbstractHandler {
     /** The Job; fails with the storage libvirt could not delete, after deleting everything else. */
     public static CompletableFuture<Void> delete(DomainNode node, DomainRecord domain, List<String> storage) {
         DomainOperations operations = new DomainOperations(Services.monitor(node.connection()));
-        return HostJob.run(Messages.DELETING_2 + domain.name(), () -> operations.delete(domain, storage), true);
+        return HostJob.run(NLS.bind(Messages.DELETING_3, domain.name()), () -> operations.delete(domain, storage), true);
     }
 }

@@ -1,5 +1,6 @@
 package dev.vireo.ui.handlers;
 
+import org.eclipse.osgi.util.NLS;
 import dev.vireo.ui.Messages;
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
@@ -35,8 +36,8 @@ public class DomainLifecycleHandler extends AbstractHandler implements IExecutab
         if (HandlerUtil.getCurrentSelection(event) instanceof IStructuredSelection selection) {
             if ((action == Lifecycle.FORCE_OFF || action == Lifecycle.RESET)
                     && VireoPreferences.confirm(VireoPreferences.CONFIRM_FORCE_OFF)
-                    && !MessageDialog.openConfirm(HandlerUtil.getActiveShell(event), Messages.CONFIRM + action.verb(),
-                            action.verb() + Messages.STOPS_THE_GUEST_WITHOUT_ASKING_IT)) {
+                    && !MessageDialog.openConfirm(HandlerUtil.getActiveShell(event), NLS.bind(Messages.CONFIRM, action.verb()),
+                            NLS.bind(Messages.STOPS_THE_GUEST_WITHOUT_ASKING_IT, action.verb()))) {
                 return null;
             }
             for (Object element : selection) {

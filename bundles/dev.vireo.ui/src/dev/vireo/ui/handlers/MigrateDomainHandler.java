@@ -1,5 +1,6 @@
 package dev.vireo.ui.handlers;
 
+import org.eclipse.osgi.util.NLS;
 import dev.vireo.ui.Messages;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ public class MigrateDomainHandler extends AbstractHandler {
     public static String whyNot(VirtConnection connection) {
         HypervisorDriver driver = Services.drivers().forUri(connection.uri()).orElse(null);
         if (driver != null && !driver.capabilities().migration()) {
-            return "the " + driver.name() + Messages.DOES_NOT_SUPPORT_MIGRATION;
+            return NLS.bind(Messages.THE_DOES_NOT_SUPPORT_MIGRATION, driver.name());
         }
         return targets(connection).isEmpty() ? Messages.NO_OTHER_CONNECTION_OF_A_DRIVER : null;
     }
@@ -51,12 +52,12 @@ public class MigrateDomainHandler extends AbstractHandler {
         }
         String reason = whyNot(node.connection());
         if (reason != null) {
-            MessageDialog.openInformation(HandlerUtil.getActiveShell(event), Messages.MIGRATE, Messages.CANNOT_MIGRATE + reason + ".");
+            MessageDialog.openInformation(HandlerUtil.getActiveShell(event), Messages.MIGRATE, NLS.bind(Messages.CANNOT_MIGRATE, reason));
             return null;
         }
         DomainRecord domain = node.record();
         List<VirtConnection> targets = targets(node.connection());
-        FormDialog dialog = new FormDialog(HandlerUtil.getActiveShell(event), Messages.MIGRATE_2 + domain.name() + "'",
+        FormDialog dialog = new FormDialog(HandlerUtil.getActiveShell(event), NLS.bind(Messages.MIGRATE_3, domain.name()),
                 Messages.MOVE_THE_VIRTUAL_MACHINE_TO_ANOTHER, java.util.Map.of(Messages.DESTINATION,
                         String.join("|", targets.stream().map(VirtConnection::uri).toList()) + "|", Messages.MODE,
                         domain.state().isActive() ? "live|offline" : "offline|live"));
@@ -65,7 +66,7 @@ public class MigrateDomainHandler extends AbstractHandler {
                     .findFirst().orElseThrow();
             boolean live = "live".equals(dialog.values().get(Messages.MODE));
             DomainOperations operations = new DomainOperations(Services.monitor(node.connection()));
-            HostJob.run(Messages.MIGRATING + domain.name() + " to " + target.uri(), () -> operations.migrate(node.uuid(), target, live),
+            HostJob.run(NLS.bind(Messages.MIGRATING_TO, domain.name(), target.uri()), () -> operations.migrate(node.uuid(), target, live),
                     true);
         }
         return null;

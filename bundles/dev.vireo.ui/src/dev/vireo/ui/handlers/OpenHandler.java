@@ -1,5 +1,6 @@
 package dev.vireo.ui.handlers;
 
+import org.eclipse.osgi.util.NLS;
 import dev.vireo.ui.Messages;
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
@@ -27,7 +28,7 @@ public class OpenHandler extends AbstractHandler {
             try {
                 open(HandlerUtil.getActiveWorkbenchWindowChecked(event).getActivePage(), selection.getFirstElement());
             } catch (PartInitException e) {
-                throw new ExecutionException(Messages.CANNOT_OPEN + selection.getFirstElement(), e);
+                throw new ExecutionException(NLS.bind(Messages.CANNOT_OPEN, selection.getFirstElement()), e);
             }
         }
         return null;

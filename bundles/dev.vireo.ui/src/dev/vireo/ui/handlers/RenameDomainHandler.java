@@ -1,5 +1,6 @@
 package dev.vireo.ui.handlers;
 
+import org.eclipse.osgi.util.NLS;
 import dev.vireo.ui.Messages;
 import java.util.concurrent.CompletableFuture;
 
@@ -36,18 +37,18 @@ public class RenameDomainHandler extends AbstractHandler {
     public static InputDialog dialog(Shell shell, DomainNode node) {
         DomainCache cache = Services.monitor(node.connection()).domains();
         String old = node.record().name();
-        return new InputDialog(shell, Messages.RENAME + old, Messages.NEW_NAME_FOR_THE_VIRTUAL_MACHINE + old + "':", old, text -> {
+        return new InputDialog(shell, NLS.bind(Messages.RENAME, old), NLS.bind(Messages.NEW_NAME_FOR_THE_VIRTUAL_MACHINE, old), old, text -> {
             String name = text.strip();
             return name.isEmpty() || name.equals(old) ? ""
                     : name.contains("/") ? Messages.A_NAME_CANNOT_CONTAIN
-                    : cache.isNameInUse(name) ? Messages.A_VIRTUAL_MACHINE_NAMED + name + Messages.EXISTS_ON_THIS_HOST : null;
+                    : cache.isNameInUse(name) ? NLS.bind(Messages.A_VIRTUAL_MACHINE_NAMED_EXISTS_ON, name) : null;
         });
     }
 
     /** The Job. */
     public static CompletableFuture<Void> rename(DomainNode node, String name) {
         DomainOperations operations = new DomainOperations(Services.monitor(node.connection()));
-        return HostJob.run(Messages.RENAMING + node.record().name() + " to " + name, () -> operations.rename(node.uuid(), name),
+        return HostJob.run(NLS.bind(Messages.RENAMING_TO, node.record().name(), name), () -> operations.rename(node.uuid(), name),
                 false);
     }
 }

@@ -1,5 +1,6 @@
 package dev.vireo.ui.properties;
 
+import org.eclipse.osgi.util.NLS;
 import dev.vireo.ui.Messages;
 import org.eclipse.core.runtime.IAdapterFactory;
 import org.eclipse.ui.views.properties.IPropertySource;
@@ -44,10 +45,10 @@ public class PropertiesAdapterFactory implements IAdapterFactory {
         p.add(Messages.VIRTUAL_MACHINE, Messages.NAME_2, d.name()).add(Messages.VIRTUAL_MACHINE, Messages.STATE, d.state().label())
                 .add(Messages.VIRTUAL_MACHINE, Messages.PERSISTENT, d.persistent() ? "yes" : Messages.NO_TRANSIENT)
                 .add(Messages.RESOURCES, "vCPUs", d.vcpus() > 0 ? d.vcpus() : null)
-                .add(Messages.RESOURCES, Messages.MEMORY, d.memoryKiB() > 0 ? d.memoryKiB() / 1024 + Messages.MIB : null);
+                .add(Messages.RESOURCES, Messages.MEMORY, d.memoryKiB() > 0 ? NLS.bind(Messages.MIB_3, d.memoryKiB() / 1024) : null);
         DomainDefinition def = d.definition();
         if (def != null) {
-            p.add(Messages.VIRTUAL_MACHINE, Messages.TITLE, def.title()).add(Messages.RESOURCES, Messages.MAXIMUM_MEMORY, def.memoryKiB() / 1024 + Messages.MIB)
+            p.add(Messages.VIRTUAL_MACHINE, Messages.TITLE, def.title()).add(Messages.RESOURCES, Messages.MAXIMUM_MEMORY, NLS.bind(Messages.MIB_3, def.memoryKiB() / 1024))
                     .add(Messages.DEVICES, Messages.DISKS, String.join(", ", def.diskSources()))
                     .add(Messages.DEVICES, Messages.MAC_ADDRESSES, String.join(", ", def.macAddresses()));
         }

@@ -1,5 +1,6 @@
 package dev.vireo.ui.status;
 
+import org.eclipse.osgi.util.NLS;
 import dev.vireo.ui.Messages;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -20,7 +21,7 @@ public final class ConnectionCost {
     /** Calls and bytes, in total and in the last minute (or since first looked, if less). */
     public record Figures(long calls, long bytes, long callsLastMinute, long bytesLastMinute) {
         public String summary() {
-            return calls + Messages.CALLS + kib(bytes) + Messages.LAST_MIN + callsLastMinute + Messages.CALLS + kib(bytesLastMinute) + ")";
+            return NLS.bind(Messages.CALLS_LAST_MIN_CALLS, new Object[] { calls, kib(bytes), callsLastMinute, kib(bytesLastMinute) });
         }
     }
 
@@ -42,6 +43,6 @@ public final class ConnectionCost {
     }
 
     public static String kib(long bytes) {
-        return bytes < 10 * 1024 ? bytes + " B" : bytes < 10L * 1024 * 1024 ? bytes / 1024 + Messages.KIB_2 : bytes / (1024 * 1024) + Messages.MIB;
+        return bytes < 10 * 1024 ? bytes + " B" : bytes < 10L * 1024 * 1024 ? NLS.bind(Messages.KIB_3, bytes / 1024) : NLS.bind(Messages.MIB_3, bytes / (1024 * 1024));
     }
 }

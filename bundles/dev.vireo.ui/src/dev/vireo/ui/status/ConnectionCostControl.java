@@ -1,5 +1,6 @@
 package dev.vireo.ui.status;
 
+import org.eclipse.osgi.util.NLS;
 import dev.vireo.ui.Messages;
 import java.util.List;
 
@@ -26,7 +27,7 @@ public class ConnectionCostControl extends WorkbenchWindowControlContribution {
         label = new Label(parent, SWT.NONE);
         // sized once, for the widest text it will show: short, so that the status line's other
         // items keep their room beside an open editor; the tooltip has each connection's figures
-        label.setText(Messages.LIBVIRT_0000000_CALLS_0000_MIB_000000);
+        label.setText(Messages.LIBVIRT_0000000_CALLS_0000_MIB);
         // after the toolbar has taken its width from that text: the figures come later, not now
         label.getDisplay().asyncExec(this::refresh);
         return label;
@@ -46,7 +47,7 @@ public class ConnectionCostControl extends WorkbenchWindowControlContribution {
             recentCalls += f.callsLastMinute();
             tip.append(c.uri()).append(": ").append(f.summary()).append('\n');
         }
-        label.setText("libvirt: " + calls + Messages.CALLS + ConnectionCost.kib(bytes) + ", " + recentCalls + "/min");
+        label.setText(NLS.bind(Messages.LIBVIRT_CALLS_MIN, new Object[] { calls, ConnectionCost.kib(bytes), recentCalls }));
         label.setToolTipText(tip.length() == 0 ? Messages.NO_CONNECTIONS : tip.toString().trim());
         label.getParent().layout();
         label.getDisplay().timerExec(REFRESH_MS, this::refresh);

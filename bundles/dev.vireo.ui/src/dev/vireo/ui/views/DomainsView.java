@@ -1,5 +1,6 @@
 package dev.vireo.ui.views;
 
+import org.eclipse.osgi.util.NLS;
 import dev.vireo.ui.Messages;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -170,7 +171,7 @@ public class DomainsView extends ViewPart {
             try {
                 getSite().getService(IHandlerService.class).executeCommand("dev.vireo.ui.commands.open", null);
             } catch (Exception ex) {
-                org.eclipse.core.runtime.ILog.of(getClass()).error(Messages.CANNOT_OPEN + e.getSelection(), ex);
+                org.eclipse.core.runtime.ILog.of(getClass()).error(NLS.bind(Messages.CANNOT_OPEN, e.getSelection()), ex);
             }
         });
 

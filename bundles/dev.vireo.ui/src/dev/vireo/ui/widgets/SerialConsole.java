@@ -1,5 +1,6 @@
 package dev.vireo.ui.widgets;
 
+import org.eclipse.osgi.util.NLS;
 import dev.vireo.ui.Messages;
 import java.nio.charset.StandardCharsets;
 
@@ -75,7 +76,7 @@ public class SerialConsole extends StyledText {
         ConsoleChannel s = stream;
         if (s != null) {
             s.write(bytes).exceptionally(e -> {
-                show(Messages.CONSOLE_2 + (e.getCause() != null ? e.getCause() : e).getMessage() + "]\r\n");
+                show(NLS.bind(Messages.CONSOLE_4, (e.getCause() != null ? e.getCause() : e).getMessage()));
                 return null;
             });
         }
@@ -89,7 +90,7 @@ public class SerialConsole extends StyledText {
                 show(new String(buffer, 0, n, StandardCharsets.UTF_8));
             }
         } catch (RuntimeException e) {
-            show(Messages.CONSOLE_CLOSED + e.getMessage() + "]\r\n");
+            show(NLS.bind(Messages.CONSOLE_CLOSED, e.getMessage()));
         } finally {
             console.free();
         }

@@ -1,5 +1,6 @@
 package dev.vireo.ui.widgets;
 
+import org.eclipse.osgi.util.NLS;
 import dev.vireo.ui.Messages;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -26,7 +27,7 @@ public final class VncKeys {
         keys.put(Messages.CTRL_ALT_DEL, new int[] { Keysyms.CONTROL_L, Keysyms.ALT_L, Keysyms.DELETE });
         keys.put(Messages.CTRL_ALT_BACKSPACE, new int[] { Keysyms.CONTROL_L, Keysyms.ALT_L, Keysyms.BACKSPACE });
         for (int f = 1; f <= 12; f++) {
-            keys.put(Messages.CTRL_ALT_F + f, new int[] { Keysyms.CONTROL_L, Keysyms.ALT_L, 0xffbd + f });
+            keys.put(NLS.bind(Messages.CTRL_ALT_F, f), new int[] { Keysyms.CONTROL_L, Keysyms.ALT_L, 0xffbd + f });
         }
         keys.put(Messages.PRINTSCREEN, new int[] { 0xff61 });
         return Collections.unmodifiableMap(keys);

@@ -1,5 +1,6 @@
 package dev.vireo.ui.widgets;
 
+import org.eclipse.osgi.util.NLS;
 import dev.vireo.ui.Messages;
 import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.window.Window;
@@ -53,7 +54,7 @@ final class VncPasswords {
     private void ask(String where) {
         boolean[] keep = { false };
         InputDialog dialog = new InputDialog(owner.getShell(), Messages.VNC_PASSWORD,
-                Messages.THE_DISPLAY + where + Messages.ASKS_FOR_A_PASSWORD, "", null) {
+                NLS.bind(Messages.THE_DISPLAY_ASKS_FOR_A_PASSWORD, where), "", null) {
             @Override
             protected int getInputTextStyle() {
                 return SWT.SINGLE | SWT.BORDER | SWT.PASSWORD;

@@ -1,5 +1,6 @@
 package dev.vireo.ui.widgets;
 
+import org.eclipse.osgi.util.NLS;
 import dev.vireo.ui.Messages;
 import java.io.IOException;
 import java.util.Locale;
@@ -85,7 +86,7 @@ public class VncViewer extends Canvas {
      * {@code remoteHost:remotePort} as that host sees it; the tunnel closes with the viewer.
      */
     public void connectThroughSsh(String libvirtUri, String remoteHost, int remotePort) {
-        connect(remoteHost + ":" + remotePort + Messages.THROUGH_SSH, () -> {
+        connect(NLS.bind(Messages.THROUGH_SSH, remoteHost, remotePort), () -> {
             SshTunnel opened = SshTunnel.open(libvirtUri, remoteHost, remotePort);
             tunnel = opened;
             try {
@@ -93,7 +94,7 @@ public class VncViewer extends Canvas {
                         () -> password(remoteHost + ":" + remotePort), preferences);
             } catch (IOException e) {
                 String ssh = opened.messages();
-                throw new IOException(e.getMessage() + (ssh.isEmpty() ? "" : Messages.SSH + ssh + ")"), e);
+                throw new IOException(e.getMessage() + (ssh.isEmpty() ? "" : NLS.bind(Messages.SSH, ssh)), e);
             }
         });
     }
@@ -104,7 +105,7 @@ public class VncViewer extends Canvas {
 
     private void connect(String where, Opener opener) {
         disconnect();
-        setStatus(Messages.CONNECTING_TO + where + "...");
+        setStatus(NLS.bind(Messages.CONNECTING_TO, where));
         Thread t = new Thread(() -> {
             try {
                 RfbClient c = opener.open();
@@ -115,7 +116,7 @@ public class VncViewer extends Canvas {
                 c.start();
             } catch (IOException e) {
                 passwords.failed(e.getMessage());
-                setStatus(Messages.CANNOT_CONNECT_TO + where + ": " + e.getMessage());
+                setStatus(NLS.bind(Messages.CANNOT_CONNECT_TO, where, e.getMessage()));
             }
         }, "vireo-vnc-connect");
         t.setDaemon(true);
@@ -149,7 +150,7 @@ public class VncViewer extends Canvas {
 
             @Override
             public void closed(String reason) {
-                setStatus(Messages.DISCONNECTED_2 + reason);
+                setStatus(NLS.bind(Messages.DISCONNECTED_3, reason));
                 closeTunnel(); // the session is over, whatever ended it
             }
         };
@@ -238,10 +239,9 @@ public class VncViewer extends Canvas {
 
     private static String connected(RfbClient c) {
         String quality = c.quality() == Preferences.Quality.LOSSLESS ? "lossless"
-                : Messages.JPEG + c.quality().name().toLowerCase(Locale.ROOT);
-        return Messages.CONNECTED_TO + c.name() + " (" + c.width() + "×" + c.height() + ", " + quality
-                + (c.preferences().quality() == Preferences.Quality.AUTOMATIC ? Messages.FOR_A + c.roundTripMillis()
-                        + Messages.MS_ROUND_TRIP : "") + ")";
+                : NLS.bind(Messages.JPEG, c.quality().name().toLowerCase(Locale.ROOT));
+        return NLS.bind(Messages.CONNECTED_TO, new Object[] { c.name(), c.width(), c.height(), quality, (c.preferences().quality() == Preferences.Quality.AUTOMATIC ? Messages.FOR_A + c.roundTripMillis()
+                        + Messages.MS_ROUND_TRIP : "") });
     }
 
     /** A line over the screen, e.g. how to release the keyboard; {@code null} for none. */

@@ -1,5 +1,6 @@
 package dev.vireo.ui.widgets;
 
+import org.eclipse.osgi.util.NLS;
 import dev.vireo.ui.Messages;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,7 +53,7 @@ public final class X11Scancodes {
                 xlib = Native.load("libX11.so.6", Xlib.class);
                 display = xlib.XOpenDisplay(null);
             } catch (UnsatisfiedLinkError e) {
-                ILog.of(X11Scancodes.class).info(Messages.NO_XLIB_VNC_KEYS_GO_AS + e.getMessage() + ")");
+                ILog.of(X11Scancodes.class).info(NLS.bind(Messages.NO_XLIB_VNC_KEYS_GO_AS, e.getMessage()));
             }
         }
         if (display == null) {

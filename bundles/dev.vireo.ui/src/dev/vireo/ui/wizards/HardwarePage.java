@@ -1,5 +1,6 @@
 package dev.vireo.ui.wizards;
 
+import org.eclipse.osgi.util.NLS;
 import dev.vireo.ui.Messages;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -166,8 +167,7 @@ public class HardwarePage extends WizardPage {
             if (wizard.node != null) {
                 memory.setMaximum((int) (wizard.node.memoryKiB() / 1024));
                 vcpus.setMaximum(wizard.node.cpus());
-                limits.setText(Messages.THIS_HOST_HAS + wizard.node.cpus() + Messages.CPUS_AND + wizard.node.memoryKiB() / 1024
-                        + Messages.MIB_OF_MEMORY);
+                limits.setText(NLS.bind(Messages.THIS_HOST_HAS_CPUS_AND_MIB, wizard.node.cpus(), wizard.node.memoryKiB() / 1024));
             }
         }
         super.setVisible(visible);
@@ -182,7 +182,7 @@ public class HardwarePage extends WizardPage {
                     .filter(g -> "hvm".equals(g.string("osType"))).toList();
         } catch (ModelException e) {
             guests = java.util.List.of();
-            setErrorMessage(Messages.CANNOT_READ_THE_HOST_S_CAPABILITIES + e.getMessage());
+            setErrorMessage(NLS.bind(Messages.CANNOT_READ_THE_HOST_S_CAPABILITIES, e.getMessage()));
         }
         for (XmlObject g : guests) {
             for (String type : g.<String>list("domainTypes")) {
@@ -200,8 +200,8 @@ public class HardwarePage extends WizardPage {
         try {
             String arch = HostCapabilities.hostArch(wizard.monitor().capabilitiesXml());
             java.util.List<String> items = java.util.List.of(guest.getItems());
-            int kvm = items.indexOf(arch + Messages.KVM);
-            return kvm >= 0 ? kvm : items.indexOf(arch + Messages.QEMU);
+            int kvm = items.indexOf(NLS.bind(Messages.KVM, arch));
+            return kvm >= 0 ? kvm : items.indexOf(NLS.bind(Messages.QEMU, arch));
         } catch (ModelException | RuntimeException e) {
             return 0;
         }
@@ -223,7 +223,7 @@ public class HardwarePage extends WizardPage {
             try {
                 wizard.host = HostCapabilities.of(xml, wizard.spec.arch).withDomainType(wizard.spec.domainType);
             } catch (ModelException e) {
-                setErrorMessage(Messages.CANNOT_READ_THE_HOST_S_CAPABILITIES + e.getMessage());
+                setErrorMessage(NLS.bind(Messages.CANNOT_READ_THE_HOST_S_CAPABILITIES, e.getMessage()));
             }
         }
         readDomainCapabilities();

@@ -1,5 +1,6 @@
 package dev.vireo.ui.wizards;
 
+import org.eclipse.osgi.util.NLS;
 import dev.vireo.ui.Messages;
 import java.io.IOException;
 import java.net.URI;
@@ -147,14 +148,14 @@ public class NamePage extends WizardPage {
         }) : new HostOperations(wizard.monitor()).isoVolume(path);
         Display display = getShell().getDisplay();
         identity.thenCombine(wizard.osDatabase, (iso, db) -> db == null ? null : db.detect(iso).orElse(null))
-                .handle((os, e) -> e != null ? Messages.CANNOT_DETECT_THE_OS + HostJob.message(e) : os != null ? os
+                .handle((os, e) -> e != null ? NLS.bind(Messages.CANNOT_DETECT_THE_OS, HostJob.message(e)) : os != null ? os
                         : Messages.THE_OS_ON_THIS_IMAGE_IS)
                 .thenAccept(found -> display.asyncExec(() -> {
                     if (detection != detections || detected.isDisposed()) {
                         return; // the path changed since
                     }
                     if (found instanceof OsInfo os) {
-                        detected.setText(Messages.DETECTED + os.name() + " (" + os.shortId() + ")");
+                        detected.setText(NLS.bind(Messages.DETECTED, os.name(), os.shortId()));
                         if (!wizard.spec.osChosen) {
                             wizard.spec.os = os;
                         }
@@ -185,7 +186,7 @@ public class NamePage extends WizardPage {
                 ? (wizard.spec.media.isBlank() ? null : "The URL must be http:// or https:// and name an ISO image.")
                 : n.isEmpty() ? null
                 : n.contains("/") ? Messages.A_NAME_CANNOT_CONTAIN
-                : wizard.cache().isNameInUse(n) ? Messages.A_VIRTUAL_MACHINE_NAMED + n + Messages.EXISTS_ON + c.uri() + "." : null;
+                : wizard.cache().isNameInUse(n) ? NLS.bind(Messages.A_VIRTUAL_MACHINE_NAMED_EXISTS_ON_2, n, c.uri()) : null;
         setErrorMessage(error);
         setPageComplete(!n.isEmpty() && error == null && (!url || !wizard.spec.media.isBlank()));
     }

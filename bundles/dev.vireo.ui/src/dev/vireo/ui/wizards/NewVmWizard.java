@@ -1,5 +1,6 @@
 package dev.vireo.ui.wizards;
 
+import org.eclipse.osgi.util.NLS;
 import dev.vireo.ui.Messages;
 import java.io.IOException;
 import java.net.URI;
@@ -81,7 +82,7 @@ public class NewVmWizard extends Wizard {
         try {
             return OsDatabase.system();
         } catch (IOException e) {
-            ILog.of(NewVmWizard.class).warn(Messages.CANNOT_READ_LIBOSINFO_S_OS_DATABASE + e.getMessage());
+            ILog.of(NewVmWizard.class).warn(NLS.bind(Messages.CANNOT_READ_LIBOSINFO_S_OS_DATABASE, e.getMessage()));
             return null;
         }
     });
@@ -205,14 +206,13 @@ public class NewVmWizard extends Wizard {
             return null;
         }
         XmlObject v = LibvirtModel.create(Messages.STORAGEVOLUME);
-        v.set("name", spec.name + ".qcow2").set("capacity", spec.diskGiB).set("capacityUnit", Messages.GIB_2).set("format", "qcow2");
+        v.set("name", spec.name + ".qcow2").set("capacity", spec.diskGiB).set("capacityUnit", Messages.GIB).set("format", "qcow2");
         return LibvirtModel.save(v);
     }
 
     /** What Finish defines, as the preview shows it; a new volume's path is known only once it is made. */
     String previewXml() {
-        String disk = volumeXml() != null ? Messages.NEW_VOLUME_2 + spec.name + Messages.QCOW2_IN
-                + monitor().objects(ObjectKind.STORAGE_POOL).get(spec.poolKey).name() + ")"
+        String disk = volumeXml() != null ? NLS.bind(Messages.NEW_VOLUME_QCOW_IN, spec.name, monitor().objects(ObjectKind.STORAGE_POOL).get(spec.poolKey).name())
                 : spec.existingPath.isBlank() ? null : spec.existingPath.strip();
         return domainXml(disk);
     }
@@ -234,7 +234,7 @@ public class NewVmWizard extends Wizard {
             return CompletableFuture.failedFuture(e);
         }
         DomainOperations operations = new DomainOperations(monitor());
-        CompletableFuture<String> defined = HostJob.run(Messages.CREATING_VIRTUAL_MACHINE + s.name,
+        CompletableFuture<String> defined = HostJob.run(NLS.bind(Messages.CREATING_VIRTUAL_MACHINE, s.name),
                 () -> operations.create(s.poolKey, volume, existing, this::domainXml, !s.customize), true);
         if (s.customize) {
             defined.thenAccept(uuid -> PlatformUI.getWorkbench().getDisplay().asyncExec(() -> openEditor(uuid)));

@@ -1,5 +1,6 @@
 package dev.vireo.ui.wizards;
 
+import org.eclipse.osgi.util.NLS;
 import dev.vireo.ui.Messages;
 import java.util.Comparator;
 import java.util.List;
@@ -128,8 +129,7 @@ public class StoragePage extends WizardPage {
         path.setEnabled(!spec.newVolume);
         String users = spec.existingPath.isEmpty() ? ""
                 : String.join(", ", wizard.cache().namesUsingDisk(spec.existingPath, null));
-        setMessage(users.isEmpty() ? null : "'" + spec.existingPath + Messages.IS_USED_BY_2 + users
-                + Messages.TWO_MACHINES_WRITING_ONE_DISK_CORRUPT, IMessageProvider.WARNING);
+        setMessage(users.isEmpty() ? null : NLS.bind(Messages.IS_USED_BY_TWO_MACHINES_WRITING, spec.existingPath, users), IMessageProvider.WARNING);
         String error = spec.newVolume && spec.poolKey == null ? Messages.THE_HOST_HAS_NO_ACTIVE_STORAGE
                 : !spec.newVolume && wizard.spec.install == NewVmWizard.Install.IMPORT && spec.existingPath.isEmpty()
                         ? Messages.IMPORTING_NEEDS_THE_PATH_OF_A : null;
