@@ -22,8 +22,13 @@ check() { # NAME OUTPUT PATTERN [absent]: whether OUTPUT has a line matching PAT
 }
 
 check "before: no demo driver" "$("$vireo" --list-drivers 2>/dev/null)" '^demo' absent
+plugins=$("$vireo" --list-plugins 2>/dev/null; echo "exit $?")
+check "before: --list-plugins answers" "$plugins" '^exit 0$'
+check "before: no plugin a user installed" "$plugins" '^dev\.' absent
 check "vireo install succeeds" "$("$vireo" install "$repo" dev.vireo.example.demo.feature 2>&1)" '^Operation completed'
 check "after: the demo driver is listed" "$("$vireo" --list-drivers 2>/dev/null)" '^demo	demo	Demo hypervisor	dev.vireo.example.demo$'
+check "after: --list-plugins names the feature and what it brought" "$("$vireo" --list-plugins 2>/dev/null)" \
+    '^dev.vireo.example.demo.feature	1\.0\.0\.[0-9]+	Demo hypervisor driver for Vireo	dev.vireo.example.demo	$'
 check "after: the built-in drivers still are" "$("$vireo" --list-drivers 2>/dev/null)" '^qemu	'
 check "demo:/// shows the test driver's domains" "$("$vireo" --list-domains demo:/// 2>/dev/null)" '^test	running$'
 check "--list-domains --details waits for the XML" "$("$vireo" --list-domains test:///default --details 2>/dev/null)" \

@@ -1,6 +1,5 @@
 package dev.vireo.app;
 
-import org.eclipse.osgi.util.NLS;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +10,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.osgi.util.NLS;
 
 import dev.vireo.connection.ConnectionManager;
 import dev.vireo.connection.ConnectionState;
@@ -24,6 +26,8 @@ import dev.vireo.operations.NewVmXml;
 import dev.vireo.osinfo.IsoVolume;
 import dev.vireo.osinfo.OsDatabase;
 import dev.vireo.osinfo.OsInfo;
+import dev.vireo.plugins.InstalledPlugin;
+import dev.vireo.plugins.PluginInstallation;
 import dev.vireo.ui.Services;
 
 /**
@@ -44,15 +48,33 @@ final class HeadlessCommands {
     private HeadlessCommands() {
     }
 
+    /** The plugins a user installed into this Vireo: feature, version, name, its units, where from. */
+    private static int listPlugins() {
+        try {
+            for (InstalledPlugin p : PluginInstallation.running().plugins()) {
+                System.out.println(String.join("\t", p.id(), p.version(), p.name(), String.join(",", p.units()),
+                        p.source() == null ? "" : p.source()));
+            }
+            return 0;
+        } catch (CoreException e) {
+            System.err.println(PluginInstallation.explain(e.getStatus()));
+            return 1;
+        }
+    }
+
     /** Runs the command among {@code args}; returns the exit code, or {@code null} if there is none. */
     static Integer run(List<String> args) {
         if (args.contains("--list-drivers")) {
             DriverRegistry registry = Services.drivers();
             for (HypervisorDriver d : registry.drivers()) {
-                System.out.println(d.id() + "\t" + String.join(",", d.schemes()) + "\t" + d.name() + "\t" + d.contributor());
+                System.out.println(d.id() + "\t" + String.join(",", d.schemes()) + "\t" + d.name() + "\t"
+                        + d.contributor());
             }
             registry.rejected().forEach(reason -> System.err.println(reason));
             return 0;
+        }
+        if (args.contains("--list-plugins")) {
+            return listPlugins();
         }
         int i = args.indexOf("--list-domains");
         if (i >= 0 && i + 1 < args.size()) {
@@ -88,8 +110,10 @@ final class HeadlessCommands {
                 System.err.println(NLS.bind(Messages.OSINFO_DB_KNOWS_NO_OS_SEE, osId));
                 return 2;
             }
-            long memory = Long.parseLong(option(args, "--memory", Long.toString(Math.max(1024, os.recommendedRamMiB(arch)))));
-            int vcpus = Integer.parseInt(option(args, "--vcpus", Integer.toString(Math.max(1, os.recommendedCpus(arch)))));
+            long memory = Long.parseLong(option(args, "--memory", Long.toString(Math.max(1024,
+                    os.recommendedRamMiB(arch)))));
+            int vcpus = Integer.parseInt(option(args, "--vcpus", Integer.toString(Math.max(1,
+                    os.recommendedCpus(arch)))));
             VirtConnection connection = Services.drivers().open(manager, uri);
             if (!waitFor(connection, () -> connection.state() == ConnectionState.CONNECTED)) {
                 return 1;
@@ -101,7 +125,8 @@ final class HeadlessCommands {
                     .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
             return 0;
         } catch (IOException | NumberFormatException | ExecutionException | TimeoutException e) {
-            System.err.println(uri + ": " + (e instanceof ExecutionException ? e.getCause().getMessage() : e.getMessage()));
+            System.err.println(uri + ": " + (e instanceof ExecutionException ? e.getCause().getMessage()
+                    : e.getMessage()));
             return 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

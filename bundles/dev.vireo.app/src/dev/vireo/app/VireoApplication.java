@@ -1,6 +1,5 @@
 package dev.vireo.app;
 
-import org.eclipse.osgi.util.NLS;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +8,7 @@ import java.util.List;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.PlatformUI;
@@ -76,7 +76,8 @@ public class VireoApplication implements IApplication {
         try {
             new ProcessBuilder(command).inheritIO().start();
         } catch (IOException e) {
-            Platform.getLog(VireoApplication.class).error(NLS.bind(Messages.VIREO_COULD_NOT_START_AGAIN, e.getMessage()), e);
+            Platform.getLog(VireoApplication.class).error(NLS.bind(Messages.VIREO_COULD_NOT_START_AGAIN,
+                    e.getMessage()), e);
         }
         return EXIT_OK;
     }

@@ -128,14 +128,14 @@ class VireoWorkbenchAdvisor extends WorkbenchAdvisor {
 
         @Override
         protected void fillMenuBar(IMenuManager menuBar) {
-            MenuManager file = new MenuManager("&File", IWorkbenchActionConstants.M_FILE);
+            MenuManager file = new MenuManager(Messages.FILE, IWorkbenchActionConstants.M_FILE);
             file.add(new GroupMarker("connections")); // File menu contributions: "menu:file?after=connections"
             file.add(save);
             file.add(new Separator());
             file.add(quit);
             menuBar.add(file);
             menuBar.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
-            MenuManager window = new MenuManager("&Window", IWorkbenchActionConstants.M_WINDOW);
+            MenuManager window = new MenuManager(Messages.WINDOW, IWorkbenchActionConstants.M_WINDOW);
             MenuManager showView = new MenuManager(Messages.SHOW_VIEW);
             showView.add(views);
             window.add(showView);
@@ -143,7 +143,7 @@ class VireoWorkbenchAdvisor extends WorkbenchAdvisor {
             window.add(new Separator());
             window.add(preferences);
             menuBar.add(window);
-            MenuManager help = new MenuManager("&Help", IWorkbenchActionConstants.M_HELP);
+            MenuManager help = new MenuManager(Messages.HELP, IWorkbenchActionConstants.M_HELP);
             help.add(keyAssist);
             help.add(driverPlugins);
             help.add(new Separator());

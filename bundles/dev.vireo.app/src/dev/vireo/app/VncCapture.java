@@ -1,6 +1,5 @@
 package dev.vireo.app;
 
-import org.eclipse.osgi.util.NLS;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
@@ -34,7 +34,8 @@ final class VncCapture {
     static int capture(String display, String file, String passwordFile) {
         int colon = display.lastIndexOf(':');
         try {
-            String password = passwordFile == null ? null : Files.readString(Path.of(passwordFile)).lines().findFirst().orElse("");
+            String password = passwordFile == null ? null
+                    : Files.readString(Path.of(passwordFile)).lines().findFirst().orElse("");
             String host = colon > 0 ? display.substring(0, colon) : "127.0.0.1";
             int port = Integer.parseInt(display.substring(colon + 1));
             CompletableFuture<Void> shown = new CompletableFuture<>();
@@ -52,12 +53,14 @@ final class VncCapture {
                 client.start();
                 shown.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
                 Frame frame = client.frame();
-                ImageData data = new ImageData(frame.width(), frame.height(), 24, new PaletteData(0xff0000, 0xff00, 0xff));
+                ImageData data = new ImageData(frame.width(), frame.height(), 24, new PaletteData(0xff0000, 0xff00,
+                        0xff));
                 data.setPixels(0, 0, frame.pixels().length, frame.pixels(), 0);
                 ImageLoader png = new ImageLoader();
                 png.data = new ImageData[] { data };
                 png.save(file, SWT.IMAGE_PNG);
-                System.out.println(file + ": " + frame.width() + "×" + frame.height() + " of " + client.name());
+                System.out.println(NLS.bind(Messages.VNC_CAPTURED, new Object[] { file, frame.width(), frame.height(),
+                        client.name() }));
                 return 0;
             }
         } catch (NumberFormatException e) {

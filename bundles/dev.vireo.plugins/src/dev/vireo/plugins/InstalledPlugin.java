@@ -16,7 +16,8 @@ public record InstalledPlugin(IInstallableUnit unit, List<String> units, String 
     }
 
     public String name() {
-        return unit.getProperty(IInstallableUnit.PROP_NAME, null) == null ? id() : unit.getProperty(IInstallableUnit.PROP_NAME, null);
+        return unit.getProperty(IInstallableUnit.PROP_NAME, null) == null ? id()
+                : unit.getProperty(IInstallableUnit.PROP_NAME, null);
     }
 
     public String version() {

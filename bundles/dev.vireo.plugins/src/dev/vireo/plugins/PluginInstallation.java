@@ -64,7 +64,8 @@ public final class PluginInstallation {
         BundleContext context = FrameworkUtil.getBundle(PluginInstallation.class).getBundleContext();
         Collection<ServiceReference<IProvisioningAgent>> current;
         try {
-            current = context.getServiceReferences(IProvisioningAgent.class, "(" + IProvisioningAgent.SERVICE_CURRENT + "=true)");
+            current = context.getServiceReferences(IProvisioningAgent.class, "(" + IProvisioningAgent.SERVICE_CURRENT
+                    + "=true)");
         } catch (InvalidSyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -127,7 +128,8 @@ public final class PluginInstallation {
         while (!next.isEmpty()) {
             IInstallableUnit unit = next.pop();
             for (IInstallableUnit other : units) {
-                if (!reached.contains(other) && !QueryUtil.isFragment(other) && unit.getRequirements().stream().anyMatch(r -> r.isMatch(other))) {
+                if (!reached.contains(other) && !QueryUtil.isFragment(other)
+                        && unit.getRequirements().stream().anyMatch(r -> r.isMatch(other))) {
                     reached.add(other);
                     next.push(other);
                 }
@@ -142,14 +144,16 @@ public final class PluginInstallation {
      * folder or a zip archive.
      */
     public List<IInstallableUnit> featuresIn(URI location, IProgressMonitor monitor) throws CoreException {
-        IMetadataRepository repository = agent.getService(IMetadataRepositoryManager.class).loadRepository(location, monitor);
+        IMetadataRepository repository = agent.getService(IMetadataRepositoryManager.class).loadRepository(location,
+                monitor);
         return repository.query(QueryUtil.createLatestQuery(QueryUtil.createIUGroupQuery()), monitor)
                 .toUnmodifiableSet().stream().filter(Predicate.not(QueryUtil::isCategory))
                 .sorted(Comparator.comparing(IInstallableUnit::getId)).toList();
     }
 
     /** Installs {@code features} from {@code location}; {@code trust} decides on unsigned or untrusted content. */
-    public IStatus install(URI location, Collection<IInstallableUnit> features, TrustPrompt trust, IProgressMonitor monitor)
+    public IStatus install(URI location, Collection<IInstallableUnit> features, TrustPrompt trust,
+            IProgressMonitor monitor)
             throws CoreException {
         IProfileChangeRequest request = changeRequest();
         for (IInstallableUnit feature : features) {
@@ -166,10 +170,12 @@ public final class PluginInstallation {
             return Status.info(NLS.bind(Messages.NOT_FROM_A_KNOWN_REPOSITORY, plugin.name()));
         }
         URI location = URI.create(plugin.source());
-        IInstallableUnit newest = featuresIn(location, monitor).stream().filter(f -> f.getId().equals(plugin.unit().getId()))
+        IInstallableUnit newest = featuresIn(location,
+                monitor).stream().filter(f -> f.getId().equals(plugin.unit().getId()))
                 .findFirst().orElse(null);
         if (newest == null || newest.getVersion().compareTo(plugin.unit().getVersion()) <= 0) {
-            return Status.info(NLS.bind(Messages.NEWEST_IN, new Object[] { plugin.name(), plugin.version(), location }));
+            return Status.info(NLS.bind(Messages.NEWEST_IN, new Object[] { plugin.name(), plugin.version(),
+                    location }));
         }
         IProfileChangeRequest request = changeRequest();
         request.remove(plugin.unit());
@@ -208,7 +214,8 @@ public final class PluginInstallation {
         }
     }
 
-    private IStatus perform(IProfileChangeRequest request, TrustPrompt trust, IProgressMonitor monitor, URI... repositories) {
+    private IStatus perform(IProfileChangeRequest request, TrustPrompt trust, IProgressMonitor monitor,
+            URI... repositories) {
         ProvisioningContext context = new ProvisioningContext(agent);
         context.setMetadataRepositories(repositories);
         context.setArtifactRepositories(repositories);

@@ -21,7 +21,8 @@ final class TrustPromptServices extends UIServices {
         Certificate[] signers = untrustedChains == null ? new Certificate[0]
                 : Arrays.stream(untrustedChains).map(chain -> chain[0]).toArray(Certificate[]::new);
         List<String> untrusted = Arrays.stream(signers)
-                .map(c -> c instanceof X509Certificate x ? x.getSubjectX500Principal().getName() : c.getType()).toList();
+                .map(c -> c instanceof X509Certificate x ? x.getSubjectX500Principal().getName()
+                        : c.getType()).toList();
         boolean trusted = prompt.trust(unsigned, untrusted);
         return new TrustInfo(trusted ? signers : new Certificate[0], false, trusted);
     }

@@ -54,7 +54,8 @@ public final class EditorAreaHint {
         if (folder.getItemCount() > 0 || on.getSize().x < folder.getSize().x / 2) {
             return;
         }
-        Rectangle area = on instanceof CTabFolder ? folder.getClientArea() : new Rectangle(0, 0, on.getSize().x, on.getSize().y);
+        Rectangle area = on instanceof CTabFolder ? folder.getClientArea() : new Rectangle(0, 0, on.getSize().x,
+                on.getSize().y);
         gc.setForeground(folder.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
         int y = area.y + area.height / 3; // above the middle, where the workbench keeps a small control of its own
         for (String line : TEXT.split("\n")) {

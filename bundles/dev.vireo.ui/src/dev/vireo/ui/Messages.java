@@ -5,10 +5,12 @@ import org.eclipse.osgi.util.NLS;
 /** The text this bundle shows a user, from messages.properties (and its translations beside it). */
 public final class Messages extends NLS {
     public static String ABOUT_VIREO;
+    public static String ACCEPT;
     public static String ACCESS_MODE;
     public static String ACTION;
     public static String ACTIVE;
     public static String ACTUAL_SIZE_1_1;
+    public static String ADD;
     public static String ADDRESS;
     public static String ADD_CONNECTION;
     public static String ADD_HOST_DEVICE;
@@ -21,6 +23,7 @@ public final class Messages extends NLS {
     public static String API;
     public static String APPLIED;
     public static String APPLIED_FOR_THE_NEXT_BOOT_NOT;
+    public static String APPLY;
     public static String APPLYING;
     public static String APPLYING_CHANGES_TO;
     public static String APPLY_OVERWRITES_THAT_CHANGE_REVERT_SHOWS;
@@ -53,6 +56,7 @@ public final class Messages extends NLS {
     public static String BULK_STATISTICS;
     public static String BULK_STATISTICS_2;
     public static String BUS;
+    public static String BYTES;
     public static String BYTES_RECEIVED;
     public static String CACHE;
     public static String CACHE_MODE;
@@ -90,6 +94,7 @@ public final class Messages extends NLS {
     public static String CHOOSE_A_HYPERVISOR_DRIVER_AND_WHERE;
     public static String CHOOSE_THE_HOST_A_NAME_AND;
     public static String CLONE;
+    public static String CLONE_2;
     public static String CLONE_VIRTUAL_MACHINE;
     public static String CLONING_AS;
     public static String COMPONENT;
@@ -104,6 +109,7 @@ public final class Messages extends NLS {
     public static String CONNECTION;
     public static String CONNECTION_2;
     public static String CONNECTION_COST;
+    public static String CONNECT_2;
     public static String CONNECT_AUTOMATICALLY_WHEN_VIREO_STARTS;
     public static String CONNECT_TO_A_HOST_FIRST_FILE;
     public static String CONSOLE;
@@ -131,6 +137,7 @@ public final class Messages extends NLS {
     public static String CURRENT_VCPUS;
     public static String CUSTOMIZE_CONFIGURATION_BEFORE_INSTALL_OPENS_THE;
     public static String DELETE;
+    public static String DELETE_2;
     public static String DELETE_4;
     public static String DELETE_ASSOCIATED_STORAGE;
     public static String DELETE_NETWORK;
@@ -138,7 +145,6 @@ public final class Messages extends NLS {
     public static String DELETE_SNAPSHOT;
     public static String DELETE_VIRTUAL_MACHINE;
     public static String DELETE_VOLUME;
-    public static String DELETING;
     public static String DELETING_3;
     public static String DELETING_VOLUME;
     public static String DESCRIPTION;
@@ -152,12 +158,14 @@ public final class Messages extends NLS {
     public static String DISABLED_FOR_THIS_SESSION;
     public static String DISABLING;
     public static String DISCARD;
+    public static String DISCONNECT;
     public static String DISCONNECTED;
     public static String DISCONNECTED_3;
     public static String DISK;
     public static String DISKS;
     public static String DISK_I_O;
     public static String DISPLAY;
+    public static String DOMAIN_ON_HOST;
     public static String DOUBLE_CLICK_A_VIRTUAL_MACHINE_OR;
     public static String DO_WN;
     public static String DRIVER;
@@ -226,6 +234,7 @@ public final class Messages extends NLS {
     public static String IS_USED_BY_TWO_MACHINES_WRITING;
     public static String ITS_DEFINITION_WILL_BE_REMOVED_FROM;
     public static String JAVA_RUNTIME;
+    public static String JOB_FAILED;
     public static String JPEG;
     public static String JPEG_GOOD;
     public static String JPEG_LOW;
@@ -246,6 +255,7 @@ public final class Messages extends NLS {
     public static String LIBVIRT_CLIENT_LIBRARY;
     public static String LIBVIRT_REFUSED_THE_CHANGE_THE_VIRTUAL;
     public static String LIBVIRT_URI;
+    public static String LIBVIRT_VERSION;
     public static String LINK_STATE;
     public static String LISTEN_ADDRESS;
     public static String LISTING_THE_SNAPSHOTS;
@@ -295,10 +305,14 @@ public final class Messages extends NLS {
     public static String NAME_ON_THE_HOST;
     public static String NETWORK;
     public static String NETWORK_2;
+    public static String NETWORK_AUTOSTART;
     public static String NETWORK_BOOT_PXE;
+    public static String NETWORK_DELETING;
     public static String NETWORK_INSTALL_AN_ISO_IMAGE_S;
     public static String NETWORK_I_O;
     public static String NETWORK_SOURCE;
+    public static String NETWORK_STARTING;
+    public static String NETWORK_STOPPING;
     public static String NEW_CAPACITY_GIB;
     public static String NEW_NAME_FOR_THE_VIRTUAL_MACHINE;
     public static String NEW_STORAGE_POOL;
@@ -341,8 +355,8 @@ public final class Messages extends NLS {
     public static String PASSWORD_2;
     public static String PATH;
     public static String PATH_2;
-    public static String PATH_3;
     public static String PATH_320;
+    public static String PATH_3;
     public static String PCI_DOMAIN;
     public static String PCI_FUNCTION;
     public static String PCI_SLOT;
@@ -350,6 +364,7 @@ public final class Messages extends NLS {
     public static String PLUGIN;
     public static String PLUGIN_INSTALLED;
     public static String PLUGIN_INSTALLING;
+    public static String PLUGIN_LOCATION_HINT;
     public static String PLUGIN_NO_FEATURE;
     public static String PLUGIN_UNINSTALLED;
     public static String PLUGIN_UNINSTALLING;
@@ -359,6 +374,10 @@ public final class Messages extends NLS {
     public static String PLUGIN_UPDATING;
     public static String POOL;
     public static String POOL_150;
+    public static String POOL_DELETING;
+    public static String POOL_REFRESHING;
+    public static String POOL_STARTING;
+    public static String POOL_STOPPING;
     public static String PORT;
     public static String PORTS;
     public static String PORT_1_AUTOMATIC;
@@ -376,12 +395,14 @@ public final class Messages extends NLS {
     public static String READY_TO_CREATE;
     public static String READ_ONLY;
     public static String READ_ONLY_OR_SHARED;
-    public static String REFRESHING;
+    public static String REFRESH;
+    public static String REFUSE;
     public static String REMEMBER_THE_PASSWORD_SECURE_STORAGE;
     public static String REMEMBER_THE_PASSWORD_SECURE_STORAGE_KEYED;
     public static String REMEMBER_THIS_PASSWORD_IN_SECURE_STORAGE;
     public static String REMOTE_VIEWER_IS_NOT_INSTALLED_INSTALL;
     public static String REMOTE_VIEWER_OPENED_FOR;
+    public static String REMOVE;
     public static String RENAME;
     public static String RENAMING_TO;
     public static String RESIZE_GUEST_TO_FIT;
@@ -391,7 +412,6 @@ public final class Messages extends NLS {
     public static String RESI_ZE;
     public static String RESOURCES;
     public static String RESTART_NOW;
-    public static String REVERTING_TO;
     public static String RE_VERT;
     public static String RE_VERT_TO_SNAPSHOT;
     public static String RNG;
@@ -406,12 +426,14 @@ public final class Messages extends NLS {
     public static String SERIAL;
     public static String SERIAL_CONSOLE;
     public static String SERIAL_NUMBER;
-    public static String SETTING_AUTOSTART_OF;
     public static String SHAREABLE;
     public static String SIZE;
     public static String SIZE_GIB;
     public static String SNAPSHOT;
     public static String SNAPSHOTS;
+    public static String SNAPSHOT_COUNT;
+    public static String SNAPSHOT_DELETING;
+    public static String SNAPSHOT_REVERTING;
     public static String SOCKETS;
     public static String SOCKETS_CORES_THREADS_NUMA_NODES;
     public static String SOUND;
@@ -423,13 +445,12 @@ public final class Messages extends NLS {
     public static String SSH;
     public static String SSH_LOGIN;
     public static String SSH_NEEDS_THIS_TO_REACH_THE;
-    public static String STARTING;
+    public static String START;
     public static String START_THE_VIRTUAL_MACHINE_WHEN_THE;
     public static String STATE;
     public static String STATE_80;
     public static String STATE_90;
     public static String STATUS;
-    public static String STOPPING;
     public static String STOPS_THE_GUEST_WITHOUT_ASKING_IT;
     public static String STORAGE;
     public static String STORAGEVOLUME;
@@ -492,6 +513,7 @@ public final class Messages extends NLS {
     public static String UNIT;
     public static String UNKNOWN_ERROR;
     public static String UNKNOWN_HOST_KEY;
+    public static String UP;
     public static String UPDATE;
     public static String URI;
     public static String URI_2;

@@ -32,8 +32,9 @@ import dev.vireo.ui.dialogs.Question;
  * Help > Driver Plugins changing a real installation: a copy of the product the build made, into
  * which the dialog installs the example driver's repository (the reactor builds both) with p2, then
  * uninstalls it. After each change the copy is started as a user would start it again, to see the
- * change take effect: the demo driver listed and serving demo:///, then gone. Bad sources (not a
- * repository, a missing dependency, unsigned content refused) say why and change nothing.
+ * change take effect: the demo driver listed, serving demo:///, its VM shown in the copy's window;
+ * then gone. Bad sources (not a repository, a missing dependency, unsigned content refused) say why
+ * and change nothing.
  */
 class DriverPluginInstallTest {
     private static final Path ROOT = Path.of(System.getProperty("vireo.root", "../..")).toAbsolutePath().normalize();
@@ -84,15 +85,19 @@ class DriverPluginInstallTest {
                     List.of(demo[2], demo[4], demo[5]));
             assertTrue(dialog.restartButton().isEnabled(), "a restart is offered");
             select(dialog, DEMO);
-            assertTrue(dialog.uninstallButton().isEnabled() && dialog.updateButton().isEnabled(), "a plugin a user installed");
+            assertTrue(dialog.uninstallButton().isEnabled() && dialog.updateButton().isEnabled(),
+                    "a plugin a user installed");
             Workbench.screenshot(dialog.getShell(), "driver-plugins-installed");
 
             String drivers = vireo(copy, "--list-drivers");
             assertTrue(drivers.contains("\ndemo\tdemo\tDemo hypervisor\tdev.vireo.example.demo\n"), drivers);
-            assertTrue(vireo(copy, "--list-domains", "demo:///").contains("test\trunning"), "demo:/// serves the test driver's VM");
+            assertTrue(vireo(copy, "--list-domains", "demo:///").contains("test\trunning"),
+                    "demo:/// serves the test driver's VM");
+            workbenchShows(copy, work.resolve("trace"), "demo:///");
 
             press(dialog, dialog.updateButton());
-            assertTrue(dialog.getMessage().startsWith(DEMO + " " + demo[3] + " is the newest in "), dialog.getMessage());
+            assertTrue(dialog.getMessage().startsWith(DEMO + " " + demo[3] + " is the newest in "),
+                    dialog.getMessage());
 
             select(dialog, DEMO);
             press(dialog, dialog.uninstallButton());
@@ -195,11 +200,33 @@ class DriverPluginInstallTest {
         return repository;
     }
 
+    /** Starts the copied product's workbench on {@code uri} and waits until its window shows that host's VMs. */
+    private static void workbenchShows(Path copy, Path trace, String uri) throws IOException {
+        Process p = new ProcessBuilder(copy.resolve("vireo").toString(), "--connect", uri, "--trace", trace.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            UiWait.until("the copy's window showing " + uri, Duration.ofSeconds(120),
+                    () -> read(trace).contains(" rows-painted " + uri + " "), () -> read(trace));
+        } finally {
+            p.destroy();
+            UiWait.until("the copy's workbench closed", Duration.ofSeconds(30), () -> !p.isAlive(), p::toString);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
     /** Starts the copied product as a user would and returns what it printed. */
     private static String vireo(Path copy, String... args) {
         CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
             try {
-                Process p = new ProcessBuilder(Stream.concat(Stream.of(copy.resolve("vireo").toString()), Stream.of(args))
+                Process p = new ProcessBuilder(Stream.concat(Stream.of(copy.resolve("vireo").toString()),
+                        Stream.of(args))
                         .toList()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
                 String out = "\n" + new String(p.getInputStream().readAllBytes());
                 p.waitFor(10, TimeUnit.SECONDS);

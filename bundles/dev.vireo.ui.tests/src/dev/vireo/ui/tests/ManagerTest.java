@@ -124,10 +124,12 @@ class ManagerTest {
         step("dev.vireo.ui.commands.resume", "running");
         long rebootsBefore = calls.get("virDomainReboot");
         step("dev.vireo.ui.commands.reboot", "running");
-        UiWait.until("the reboot call", () -> calls.get("virDomainReboot") == rebootsBefore + 1, () -> calls.snapshot().toString());
+        UiWait.until("the reboot call", () -> calls.get("virDomainReboot") == rebootsBefore + 1,
+                () -> calls.snapshot().toString());
         long resetsBefore = calls.get("virDomainReset");
         step("dev.vireo.ui.commands.reset", "running");
-        UiWait.until("the reset call", () -> calls.get("virDomainReset") == resetsBefore + 1, () -> calls.snapshot().toString());
+        UiWait.until("the reset call", () -> calls.get("virDomainReset") == resetsBefore + 1,
+                () -> calls.snapshot().toString());
         step("dev.vireo.ui.commands.save", "shut off");
         step("dev.vireo.ui.commands.start", "running");
         step("dev.vireo.ui.commands.shutdown", "shut off");
@@ -147,7 +149,8 @@ class ManagerTest {
     @Test
     void deleteOffersTheStorageNobodyElseUsesAndRemovesDomainAndVolume() throws Exception {
         DomainRecord clone = byName("clone-source");
-        DeleteDomainDialog dialog = new DeleteDomainDialog(view.getSite().getShell(), clone, Services.monitor(host).domains());
+        DeleteDomainDialog dialog = new DeleteDomainDialog(view.getSite().getShell(), clone,
+                Services.monitor(host).domains());
         dialog.setBlockOnOpen(false);
         dialog.open();
         TableItem[] disks = dialog.disksTable().getItems();
@@ -163,7 +166,8 @@ class ManagerTest {
         assertTrue(volumeNames(pool).contains("clone-source.img"));
         // the user checks it anyway
         DeleteDomainHandler.delete(new DomainNode(host, clone.uuid()), clone, List.of("/images/clone-source.img"));
-        UiWait.until("the row gone", () -> Workbench.row(view, host, "clone-source") == null, () -> Workbench.rows(view));
+        UiWait.until("the row gone", () -> Workbench.row(view, host, "clone-source") == null,
+                () -> Workbench.rows(view));
         UiWait.until("the volume gone", () -> !volumeNames(pool).contains("clone-source.img"), () -> "");
     }
 

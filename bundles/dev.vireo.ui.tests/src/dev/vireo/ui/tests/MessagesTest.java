@@ -37,7 +37,8 @@ class MessagesTest {
             }
             assertEquals(fields, new TreeSet<>(texts.stringPropertyNames()), messages.getName());
             for (String field : fields) {
-                assertEquals(texts.getProperty(field), messages.getField(field).get(null), messages.getName() + "." + field);
+                assertEquals(texts.getProperty(field), messages.getField(field).get(null), messages.getName() + "."
+                        + field);
             }
         }
     }
@@ -64,7 +65,8 @@ class MessagesTest {
                 if (value != null) {
                     texts++;
                     if (value.startsWith("%")) {
-                        untranslated.add(e.getContributor().getName() + " " + e.getName() + " " + attribute + "=" + value);
+                        untranslated.add(e.getContributor().getName() + " " + e.getName() + " " + attribute + "="
+                                + value);
                     }
                 }
             }

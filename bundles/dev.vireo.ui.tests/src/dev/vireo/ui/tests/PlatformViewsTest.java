@@ -48,7 +48,8 @@ class PlatformViewsTest {
     @Test
     void showViewOffersThePlatformsViews() {
         List<String> shortcuts = List.of(Workbench.page().getShowViewShortcuts());
-        assertTrue(shortcuts.containsAll(List.of(DomainsView.ID, IPageLayout.ID_PROP_SHEET, IPageLayout.ID_PROGRESS_VIEW,
+        assertTrue(shortcuts.containsAll(List.of(DomainsView.ID, IPageLayout.ID_PROP_SHEET,
+                IPageLayout.ID_PROGRESS_VIEW,
                 ERROR_LOG)), shortcuts.toString());
     }
 
@@ -64,7 +65,8 @@ class PlatformViewsTest {
             properties = Workbench.page().showView(IPageLayout.ID_PROP_SHEET);
             Workbench.select(view, Workbench.row(view, host, "devices-galore"));
             PropertySheet sheet = (PropertySheet) properties;
-            UiWait.until("the machine's properties", () -> values(sheet).contains("Name=devices-galore"), () -> values(sheet));
+            UiWait.until("the machine's properties", () -> values(sheet).contains("Name=devices-galore"),
+                    () -> values(sheet));
             assertTrue(values(sheet).contains("Host=" + host.uri()), values(sheet));
             assertTrue(values(sheet).matches("(?s).*State=running.*"), values(sheet));
             assertEquals(calls, host.calls().total(), "read from the cache: no libvirt call");
@@ -83,7 +85,8 @@ class PlatformViewsTest {
         try {
             ILog.of(PlatformViewsTest.class).error("Vireo test: the Error Log shows this");
             Tree tree = find((Composite) control(log), Tree.class);
-            UiWait.until("the logged error in the view, loaded", () -> texts(tree).contains("Vireo test: the Error Log shows this")
+            UiWait.until("the logged error in the view, loaded",
+                    () -> texts(tree).contains("Vireo test: the Error Log shows this")
                     && !labels(control(log)).contains("Loading"), () -> texts(tree) + " / " + labels(control(log)));
             Workbench.screenshot(log.getSite().getShell(), "error-log");
         } finally {
@@ -108,7 +111,8 @@ class PlatformViewsTest {
         IViewPart progress = Workbench.page().showView(IPageLayout.ID_PROGRESS_VIEW);
         try {
             job.schedule();
-            UiWait.until("the job in the Progress view", () -> labels(control(progress)).contains("Vireo test: a long operation"),
+            UiWait.until("the job in the Progress view",
+                    () -> labels(control(progress)).contains("Vireo test: a long operation"),
                     () -> labels(control(progress)));
             Workbench.screenshot(progress.getSite().getShell(), "progress");
         } finally {

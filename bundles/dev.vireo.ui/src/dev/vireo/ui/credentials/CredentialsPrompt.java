@@ -1,7 +1,5 @@
 package dev.vireo.ui.credentials;
 
-import org.eclipse.osgi.util.NLS;
-import dev.vireo.ui.Messages;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Set;
@@ -10,12 +8,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.core.runtime.ICoreRunnable;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Display;
 
 import dev.vireo.api.Credentials;
 import dev.vireo.connection.ConnectionListener;
 import dev.vireo.connection.ConnectionState;
 import dev.vireo.connection.VirtConnection;
+import dev.vireo.ui.Messages;
 import dev.vireo.ui.credentials.SavedPasswords.Protection;
 
 /**
@@ -37,7 +37,8 @@ public final class CredentialsPrompt implements ConnectionListener {
             triedSaved.remove(c);
         } else if (c.state() == ConnectionState.DISCONNECTED && c.needsCredentials() && asking.add(c)) {
             // the keyring is asked over D-Bus: not on the UI thread
-            Job.create(NLS.bind(Messages.LOOKING_UP_THE_SAVED_PASSWORD_FOR, c.uri()), (ICoreRunnable) monitor -> answer(c)).schedule();
+            Job.create(NLS.bind(Messages.LOOKING_UP_THE_SAVED_PASSWORD_FOR, c.uri()),
+                    (ICoreRunnable) monitor -> answer(c)).schedule();
         }
     }
 

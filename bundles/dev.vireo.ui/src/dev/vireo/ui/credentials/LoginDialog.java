@@ -1,7 +1,5 @@
 package dev.vireo.ui.credentials;
 
-import org.eclipse.osgi.util.NLS;
-import dev.vireo.ui.Messages;
 import java.util.function.Consumer;
 
 import org.eclipse.jface.dialogs.Dialog;
@@ -10,6 +8,7 @@ import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CLabel;
 import org.eclipse.swt.widgets.Button;
@@ -20,6 +19,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 
 import dev.vireo.api.Credentials;
+import dev.vireo.ui.Messages;
 import dev.vireo.ui.credentials.SavedPasswords.Protection;
 
 /**

@@ -1,7 +1,5 @@
 package dev.vireo.ui.credentials;
 
-import org.eclipse.osgi.util.NLS;
-import dev.vireo.ui.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +8,6 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import javax.crypto.spec.PBEKeySpec;
 
 import org.eclipse.core.runtime.IConfigurationElement;
@@ -21,8 +18,10 @@ import org.eclipse.equinox.security.storage.ISecurePreferences;
 import org.eclipse.equinox.security.storage.SecurePreferencesFactory;
 import org.eclipse.equinox.security.storage.StorageException;
 import org.eclipse.equinox.security.storage.provider.IProviderHints;
+import org.eclipse.osgi.util.NLS;
 
 import dev.vireo.api.Credentials;
+import dev.vireo.ui.Messages;
 
 /**
  * Passwords the user chose to remember, in Eclipse secure storage, never in preferences or logs.
@@ -143,7 +142,8 @@ public final class SavedPasswords {
             s.put("keyring-check", "ok", true);
             return s;
         } catch (StorageException e) {
-            ILog.of(SavedPasswords.class).warn(NLS.bind(Messages.NO_DESKTOP_KEYRING_ANSWERED_SAVED_PASSWORDS, e.getMessage()));
+            ILog.of(SavedPasswords.class).warn(NLS.bind(Messages.NO_DESKTOP_KEYRING_ANSWERED_SAVED_PASSWORDS,
+                    e.getMessage()));
             return null;
         }
     }

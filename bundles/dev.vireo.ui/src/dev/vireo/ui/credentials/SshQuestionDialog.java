@@ -1,6 +1,5 @@
 package dev.vireo.ui.credentials;
 
-import dev.vireo.ui.Messages;
 import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
@@ -19,6 +18,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 
 import dev.vireo.connection.SshPrompter;
+import dev.vireo.ui.Messages;
 
 /**
  * One question of ssh's, asked of the user: an unknown host key (its fingerprint shown, to accept
@@ -85,8 +85,9 @@ public class SshQuestionDialog extends TitleAreaDialog {
 
     @Override
     protected void createButtonsForButtonBar(Composite parent) {
-        createButton(parent, IDialogConstants.OK_ID, hostKey ? "&Accept" : IDialogConstants.OK_LABEL, !hostKey);
-        createButton(parent, IDialogConstants.CANCEL_ID, hostKey ? "&Refuse" : IDialogConstants.CANCEL_LABEL, hostKey);
+        createButton(parent, IDialogConstants.OK_ID, hostKey ? Messages.ACCEPT : IDialogConstants.OK_LABEL, !hostKey);
+        createButton(parent, IDialogConstants.CANCEL_ID, hostKey ? Messages.REFUSE : IDialogConstants.CANCEL_LABEL,
+                hostKey);
     }
 
     @Override

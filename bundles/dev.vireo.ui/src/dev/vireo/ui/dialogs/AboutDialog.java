@@ -1,7 +1,5 @@
 package dev.vireo.ui.dialogs;
 
-import org.eclipse.osgi.util.NLS;
-import dev.vireo.ui.Messages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -13,6 +11,7 @@ import java.util.function.Supplier;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -26,6 +25,7 @@ import org.osgi.framework.FrameworkUtil;
 import dev.vireo.connection.ConnectionState;
 import dev.vireo.connection.VirtConnection;
 import dev.vireo.operations.HostOperations;
+import dev.vireo.ui.Messages;
 import dev.vireo.ui.Services;
 import dev.vireo.ui.jobs.HostJob;
 
@@ -68,7 +68,8 @@ public class AboutDialog extends TitleAreaDialog {
             TableItem item = row(c.uri(), up ? Messages.ASKING_THE_HOST : c.state().label());
             if (up) {
                 answer(item, NLS.bind(Messages.ASKING_FOR_ITS_LIBVIRT_VERSION, c.uri()),
-                        () -> new HostOperations(Services.monitor(c)).libvirtVersion().thenApply(v -> "libvirt " + v));
+                        () -> new HostOperations(Services.monitor(c)).libvirtVersion()
+                                .thenApply(v -> NLS.bind(Messages.LIBVIRT_VERSION, v)));
             }
         }
         for (TableColumn column : table.getColumns()) {

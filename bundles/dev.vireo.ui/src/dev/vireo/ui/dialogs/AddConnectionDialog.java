@@ -1,7 +1,5 @@
 package dev.vireo.ui.dialogs;
 
-import org.eclipse.osgi.util.NLS;
-import dev.vireo.ui.Messages;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,6 +10,7 @@ import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
@@ -24,6 +23,7 @@ import org.eclipse.swt.widgets.Text;
 
 import dev.vireo.driver.Capabilities;
 import dev.vireo.driver.HypervisorDriver;
+import dev.vireo.ui.Messages;
 
 /**
  * Add Connection: the installed driver plugins, the transport and fields each one declares, the
@@ -106,7 +106,8 @@ public class AddConnectionDialog extends TitleAreaDialog {
         can.setText(Messages.WHAT_THIS_DRIVER_SUPPORTS);
         GridLayoutFactory.swtDefaults().numColumns(3).applyTo(can);
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(can);
-        for (String feature : new String[] { Messages.EVENTS, Messages.BULK_STATISTICS, Messages.SNAPSHOTS, Messages.MIGRATION, Messages.MANAGED_SAVE,
+        for (String feature : new String[] { Messages.EVENTS, Messages.BULK_STATISTICS, Messages.SNAPSHOTS,
+                Messages.MIGRATION, Messages.MANAGED_SAVE,
                 Messages.VOLUME_CREATION, Messages.VNC_CONSOLE, Messages.SPICE_CONSOLE, Messages.SERIAL_CONSOLE }) {
             Button b = new Button(can, SWT.CHECK);
             b.setText(feature);
@@ -201,7 +202,8 @@ public class AddConnectionDialog extends TitleAreaDialog {
         HypervisorDriver d = selected();
         String t = transport.getText();
         String authority = host.isEnabled() && !host.getText().isBlank()
-                ? (user.isEnabled() && !user.getText().isBlank() ? user.getText().strip() + "@" : "") + host.getText().strip()
+                ? (user.isEnabled() && !user.getText().isBlank() ? user.getText().strip() + "@" : "")
+                        + host.getText().strip()
                 : "";
         String p = path.getText().strip();
         uri.setText(d.schemes().get(0) + (t.isEmpty() || t.equals("local") ? "" : "+" + t) + "://" + authority + "/"

@@ -1,7 +1,5 @@
 package dev.vireo.ui.dialogs;
 
-import org.eclipse.osgi.util.NLS;
-import dev.vireo.ui.Messages;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -9,6 +7,7 @@ import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -23,6 +22,7 @@ import dev.vireo.model.DomainQueries;
 import dev.vireo.model.XmlObject;
 import dev.vireo.monitor.DomainCache;
 import dev.vireo.monitor.DomainRecord;
+import dev.vireo.ui.Messages;
 
 /**
  * Clone a virtual machine, as virt-manager's Clone dialog: a new name (checked against the cache)
@@ -76,7 +76,8 @@ public class CloneDialog extends TitleAreaDialog {
         disks = new Table(body, SWT.CHECK | SWT.BORDER | SWT.FULL_SELECTION);
         disks.setHeaderVisible(true);
         GridDataFactory.fillDefaults().span(2, 1).grab(true, true).hint(500, 120).applyTo(disks);
-        for (String[] c : new String[][] { { Messages.COPY, "60" }, { Messages.TARGET, "70" }, { Messages.STORAGE_PATH, "360" } }) {
+        for (String[] c : new String[][] { { Messages.COPY, "60" }, { Messages.TARGET, "70" },
+                { Messages.STORAGE_PATH, "360" } }) {
             TableColumn column = new TableColumn(disks, SWT.LEFT);
             column.setText(c[0]);
             column.setWidth(Integer.parseInt(c[1]));
@@ -116,7 +117,7 @@ public class CloneDialog extends TitleAreaDialog {
 
     @Override
     protected void createButtonsForButtonBar(Composite parent) {
-        createButton(parent, IDialogConstants.OK_ID, "&Clone", true);
+        createButton(parent, IDialogConstants.OK_ID, Messages.CLONE_2, true);
         createButton(parent, IDialogConstants.CANCEL_ID, IDialogConstants.CANCEL_LABEL, false);
     }
 

@@ -1,13 +1,12 @@
 package dev.vireo.ui.dialogs;
 
-import org.eclipse.osgi.util.NLS;
-import dev.vireo.ui.Messages;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
@@ -22,6 +21,7 @@ import dev.vireo.model.DomainQueries;
 import dev.vireo.model.XmlObject;
 import dev.vireo.monitor.DomainCache;
 import dev.vireo.monitor.DomainRecord;
+import dev.vireo.ui.Messages;
 
 /**
  * Delete a virtual machine, offering to delete its storage as virt-manager does. The disks come
@@ -64,7 +64,8 @@ public class DeleteDomainDialog extends TitleAreaDialog {
         disks = new Table(body, SWT.CHECK | SWT.BORDER | SWT.FULL_SELECTION);
         disks.setHeaderVisible(true);
         GridDataFactory.fillDefaults().grab(true, true).hint(520, 140).applyTo(disks);
-        for (String[] c : new String[][] { { Messages.TARGET, "70" }, { Messages.STORAGE_PATH, "280" }, { Messages.NOTE, "170" } }) {
+        for (String[] c : new String[][] { { Messages.TARGET, "70" }, { Messages.STORAGE_PATH, "280" },
+                { Messages.NOTE, "170" } }) {
             TableColumn column = new TableColumn(disks, SWT.LEFT);
             column.setText(c[0]);
             column.setWidth(Integer.parseInt(c[1]));
@@ -87,14 +88,15 @@ public class DeleteDomainDialog extends TitleAreaDialog {
                 || (disk.string("device") != null && !"disk".equals(disk.string("device")));
         TableItem item = new TableItem(disks, SWT.NONE);
         item.setText(new String[] { String.valueOf(disk.string("targetDev")), path,
-                !others.isEmpty() ? NLS.bind(Messages.ALSO_USED_BY, others) : readOnly ? Messages.READ_ONLY_OR_SHARED : "" });
+                !others.isEmpty() ? NLS.bind(Messages.ALSO_USED_BY, others) : readOnly ? Messages.READ_ONLY_OR_SHARED
+                        : "" });
         item.setData(path);
         item.setChecked(others.isEmpty() && !readOnly);
     }
 
     @Override
     protected void createButtonsForButtonBar(Composite parent) {
-        createButton(parent, IDialogConstants.OK_ID, "&Delete", false);
+        createButton(parent, IDialogConstants.OK_ID, Messages.DELETE_2, false);
         createButton(parent, IDialogConstants.CANCEL_ID, IDialogConstants.CANCEL_LABEL, true);
     }
 

@@ -1,6 +1,5 @@
 package dev.vireo.ui.dialogs;
 
-import dev.vireo.ui.Messages;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,6 +45,7 @@ import dev.vireo.driver.DriverRegistry;
 import dev.vireo.driver.HypervisorDriver;
 import dev.vireo.plugins.InstalledPlugin;
 import dev.vireo.plugins.PluginInstallation;
+import dev.vireo.ui.Messages;
 import dev.vireo.ui.Services;
 
 /**
@@ -127,7 +127,8 @@ public class DriverPluginsDialog extends TitleAreaDialog {
         table = new Table(area, SWT.BORDER | SWT.FULL_SELECTION);
         table.setHeaderVisible(true);
         GridDataFactory.fillDefaults().grab(true, true).hint(980, 160).applyTo(table);
-        for (String column : List.of(Messages.DRIVER, Messages.URI_SCHEMES, Messages.PLUGIN, Messages.VERSION, Messages.PROVIDER, Messages.STATUS, Messages.CAPABILITIES)) {
+        for (String column : List.of(Messages.DRIVER, Messages.URI_SCHEMES, Messages.PLUGIN, Messages.VERSION,
+                Messages.PROVIDER, Messages.STATUS, Messages.CAPABILITIES)) {
             new TableColumn(table, SWT.NONE).setText(column);
         }
         // the selected driver's capabilities in full: the column is cut where the dialog ends
@@ -144,8 +145,9 @@ public class DriverPluginsDialog extends TitleAreaDialog {
         GridDataFactory.fillDefaults().grab(true, false).indent(0, 4).applyTo(from);
         new Label(from, SWT.NONE).setText(Messages.INSTALL_FROM);
         location = new Text(from, SWT.BORDER);
-        location.setMessage("a p2 repository: https://…, a folder or a .zip archive");
-        GridDataFactory.fillDefaults().grab(true, false).hint(400, SWT.DEFAULT).applyTo(location); // not as wide as its text
+        location.setMessage(Messages.PLUGIN_LOCATION_HINT);
+        GridDataFactory.fillDefaults().grab(true, false).hint(400,
+                SWT.DEFAULT).applyTo(location); // not as wide as its text
         location.addListener(SWT.Modify, e -> enable());
         Button browse = new Button(from, SWT.PUSH);
         browse.setText(Messages.ARCHIVE);
@@ -314,11 +316,13 @@ public class DriverPluginsDialog extends TitleAreaDialog {
         List<InstalledPlugin> unmatched = new ArrayList<>(plugins);
         for (HypervisorDriver d : registry.drivers()) {
             Bundle plugin = Platform.getBundle(d.contributor());
-            InstalledPlugin installed = plugins.stream().filter(p -> p.units().contains(d.contributor())).findFirst().orElse(null);
+            InstalledPlugin installed = plugins.stream().filter(p -> p.units().contains(d.contributor())).findFirst()
+                    .orElse(null);
             unmatched.remove(installed);
             String disabled = registry.disabledReason(d.id());
             String status = disabled != null ? "disabled: " + disabled
-                    : installation != null && !units.contains(d.contributor()) ? Messages.UNINSTALLED_GONE_AFTER_A_RESTART : Messages.IN_USE;
+                    : installation != null && !units.contains(d.contributor())
+                            ? Messages.UNINSTALLED_GONE_AFTER_A_RESTART : Messages.IN_USE;
             row(installed, d.name(), String.join(", ", d.schemes()), d.contributor(),
                     plugin == null ? "" : plugin.getVersion().toString(),
                     plugin == null ? "" : String.valueOf(plugin.getHeaders().get(Constants.BUNDLE_VENDOR)),
@@ -366,7 +370,8 @@ public class DriverPluginsDialog extends TitleAreaDialog {
             parts.add("events: " + String.join(", ", c.events().stream().sorted().toList()));
         }
         List<String> features = new ArrayList<>();
-        String[] names = { Messages.BULK_STATISTICS_2, "snapshots", "migration", Messages.MANAGED_SAVE_2, Messages.VOLUME_CREATION_2 };
+        String[] names = { Messages.BULK_STATISTICS_2, "snapshots", "migration", Messages.MANAGED_SAVE_2,
+                Messages.VOLUME_CREATION_2 };
         boolean[] has = { c.bulkStats(), c.snapshots(), c.migration(), c.managedSave(), c.volumeCreation() };
         for (int i = 0; i < names.length; i++) {
             if (has[i]) {

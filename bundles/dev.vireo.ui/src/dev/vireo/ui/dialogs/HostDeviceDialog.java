@@ -1,13 +1,12 @@
 package dev.vireo.ui.dialogs;
 
-import org.eclipse.osgi.util.NLS;
-import dev.vireo.ui.Messages;
 import java.util.List;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.IMessageProvider;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -17,8 +16,9 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 
 import dev.vireo.monitor.ConnectionMonitor;
-import dev.vireo.operations.HostDevices;
 import dev.vireo.operations.HostDevices.HostDevice;
+import dev.vireo.operations.HostDevices;
+import dev.vireo.ui.Messages;
 
 /**
  * Picks a USB or PCI device of the host to give a VM, as virt-manager's Add Hardware "USB/PCI Host
@@ -56,7 +56,8 @@ public class HostDeviceDialog extends TitleAreaDialog {
         table = new Table(area, SWT.BORDER | SWT.SINGLE | SWT.FULL_SELECTION);
         table.setHeaderVisible(true);
         GridDataFactory.fillDefaults().grab(true, true).hint(560, 240).applyTo(table);
-        for (String column : List.of(Messages.DEVICE, Messages.ADDRESS, Messages.NAME_ON_THE_HOST, Messages.ALSO_GIVEN_TO)) {
+        for (String column : List.of(Messages.DEVICE, Messages.ADDRESS, Messages.NAME_ON_THE_HOST,
+                Messages.ALSO_GIVEN_TO)) {
             new TableColumn(table, SWT.NONE).setText(column);
         }
         for (HostDevice d : devices) {
@@ -74,7 +75,7 @@ public class HostDeviceDialog extends TitleAreaDialog {
     @Override
     protected void createButtonsForButtonBar(Composite parent) {
         super.createButtonsForButtonBar(parent);
-        getButton(IDialogConstants.OK_ID).setText("&Add");
+        getButton(IDialogConstants.OK_ID).setText(Messages.ADD);
         getButton(IDialogConstants.OK_ID).setEnabled(false);
     }
 
@@ -84,7 +85,8 @@ public class HostDeviceDialog extends TitleAreaDialog {
         getButton(IDialogConstants.OK_ID).setEnabled(d != null);
         if (d != null && !d.usedBy().isEmpty()) {
             setErrorMessage(null);
-            setMessage(NLS.bind(Messages.ALREADY_GIVEN_TO_ONLY_ONE_RUNNING, String.join(", ", d.usedBy())), IMessageProvider.WARNING);
+            setMessage(NLS.bind(Messages.ALREADY_GIVEN_TO_ONLY_ONE_RUNNING, String.join(", ", d.usedBy())),
+                    IMessageProvider.WARNING);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.vireo.ui.editors;
 
-import dev.vireo.ui.Messages;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,6 +23,7 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 
 import dev.vireo.model.XmlObject;
+import dev.vireo.ui.Messages;
 
 /**
  * The boot order, as virt-manager's Boot Options: the bootable devices (disks, NICs, host
@@ -67,7 +67,7 @@ final class BootOrderPanel {
                 write();
             }
         });
-        button(box, "&Up", -1);
+        button(box, Messages.UP, -1);
         button(box, Messages.DO_WN, 1);
         dragToReorder();
     }
@@ -124,7 +124,8 @@ final class BootOrderPanel {
             return order;
         }
         String kind = b.device().eClass().getName().equals("Interface") ? "network"
-                : !b.device().eClass().getName().equals("Disk") ? "" : switch (String.valueOf(b.device().string("device"))) {
+                : !b.device().eClass().getName().equals("Disk") ? ""
+                        : switch (String.valueOf(b.device().string("device"))) {
                     case "cdrom" -> "cdrom";
                     case "floppy" -> "fd";
                     default -> "hd";

@@ -1,6 +1,5 @@
 package dev.vireo.ui.editors;
 
-import dev.vireo.ui.Messages;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
@@ -9,6 +8,7 @@ import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.keys.IBindingService;
 
+import dev.vireo.ui.Messages;
 import dev.vireo.ui.widgets.VncViewer;
 
 /**
@@ -55,7 +55,8 @@ final class ConsoleKeyboard {
     }
 
     private void keyDown(Event e) {
-        armed = e.keyCode == SWT.CTRL && (e.stateMask & SWT.ALT) != 0 || e.keyCode == SWT.ALT && (e.stateMask & SWT.CTRL) != 0;
+        armed = e.keyCode == SWT.CTRL && (e.stateMask & SWT.ALT) != 0 || e.keyCode == SWT.ALT
+                && (e.stateMask & SWT.CTRL) != 0;
     }
 
     private void keyUp(Event e) {

@@ -1,7 +1,5 @@
 package dev.vireo.ui.editors;
 
-import org.eclipse.osgi.util.NLS;
-import dev.vireo.ui.Messages;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -11,6 +9,7 @@ import java.util.stream.Stream;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
@@ -27,6 +26,7 @@ import dev.vireo.model.DomainQueries;
 import dev.vireo.model.XmlObject;
 import dev.vireo.monitor.DomainRecord;
 import dev.vireo.rfb.Preferences;
+import dev.vireo.ui.Messages;
 import dev.vireo.ui.widgets.VncKeys;
 import dev.vireo.ui.widgets.VncViewer;
 
@@ -50,7 +50,8 @@ public class ConsolePage implements DomainEditorPage {
     private boolean askedForLiveXml;
 
     /** The Quality choices, in the order of {@link Preferences.Quality}. */
-    public static final String[] QUALITIES = { Messages.QUALITY_AUTOMATIC, Messages.LOSSLESS, Messages.JPEG_GOOD, Messages.JPEG_LOW };
+    public static final String[] QUALITIES = { Messages.QUALITY_AUTOMATIC, Messages.LOSSLESS, Messages.JPEG_GOOD,
+            Messages.JPEG_LOW };
     /** The View choices. */
     static final String[] VIEWS = { Messages.SCALE_TO_FIT, Messages.ACTUAL_SIZE_1_1, Messages.RESIZE_GUEST_TO_FIT };
 
@@ -65,8 +66,8 @@ public class ConsolePage implements DomainEditorPage {
         row.marginLeft = row.marginTop = row.marginRight = row.marginBottom = 0;
         bar.setLayout(row);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
-        Button connect = HostEditor.button(bar, "&Connect", this::connect);
-        HostEditor.button(bar, "&Disconnect", () -> viewer().disconnect());
+        Button connect = HostEditor.button(bar, Messages.CONNECT_2, this::connect);
+        HostEditor.button(bar, Messages.DISCONNECT, () -> viewer().disconnect());
         Button keys = new Button(bar, SWT.PUSH);
         keys.setText(Messages.SEND_KEY);
         keys.addListener(SWT.Selection, e -> sendKeyMenu(keys).setVisible(true));
@@ -210,7 +211,8 @@ public class ConsolePage implements DomainEditorPage {
         askedForLiveXml = false;
         if (display == null) {
             DomainRecord d = editor.record();
-            boolean spice = d != null && d.definition() != null && DomainQueries.graphics(d.definition().model()).stream()
+            boolean spice = d != null && d.definition() != null
+                    && DomainQueries.graphics(d.definition().model()).stream()
                     .anyMatch(g -> "spice".equals(g.string("type")));
             show(spice ? Messages.THE_DISPLAY_IS_SPICE_WHICH_VIREO
                     : Messages.NO_VNC_DISPLAY_THE_MACHINE_IS);

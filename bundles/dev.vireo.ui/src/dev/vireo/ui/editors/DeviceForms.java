@@ -1,7 +1,5 @@
 package dev.vireo.ui.editors;
 
-import org.eclipse.osgi.util.NLS;
-import dev.vireo.ui.Messages;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,6 +8,7 @@ import java.util.Objects;
 import java.util.function.Function;
 
 import org.eclipse.emf.ecore.EAttribute;
+import org.eclipse.osgi.util.NLS;
 
 import dev.vireo.api.ObjectKind;
 import dev.vireo.api.StorageVolume;
@@ -17,6 +16,7 @@ import dev.vireo.model.CapabilityChoices;
 import dev.vireo.model.XmlObject;
 import dev.vireo.monitor.CachedObject;
 import dev.vireo.monitor.ConnectionMonitor;
+import dev.vireo.ui.Messages;
 import dev.vireo.ui.editors.FieldsPanel.Field;
 import dev.vireo.ui.editors.FieldsPanel.Kind;
 
@@ -50,29 +50,38 @@ final class DeviceForms {
     }
 
     private static final Map<String, List<Spec>> FORMS = Map.ofEntries(
-            Map.entry(Messages.CPUS, List.of(number("vcpu", Messages.MAXIMUM_VCPUS), number("vcpuCurrent", Messages.CURRENT_VCPUS),
-                    choice("mode", Messages.CPU_MODE, c -> c.caps().cpuModes(), "host-passthrough", "host-model", "maximum",
+            Map.entry(Messages.CPUS, List.of(number("vcpu", Messages.MAXIMUM_VCPUS), number("vcpuCurrent",
+                    Messages.CURRENT_VCPUS),
+                    choice("mode", Messages.CPU_MODE, c -> c.caps().cpuModes(), "host-passthrough", "host-model",
+                            "maximum",
                             "custom").under("cpu"),
                     choice("model", Messages.CPU_MODEL, c -> c.caps().cpuModels()).under("cpu"),
                     number("sockets", Messages.SOCKETS).under("cpu"), number("cores", Messages.CORES).under("cpu"),
                     number("threads", Messages.THREADS).under("cpu"))),
-            Map.entry(Messages.MEMORY, List.of(size("currentMemory", Messages.CURRENT_ALLOCATION), size("memory", Messages.MAXIMUM_ALLOCATION))),
+            Map.entry(Messages.MEMORY, List.of(size("currentMemory", Messages.CURRENT_ALLOCATION), size("memory",
+                    Messages.MAXIMUM_ALLOCATION))),
             Map.entry(Messages.BOOT_OPTIONS, List.of(
-                    choice("firmware", Messages.FIRMWARE, c -> c.caps().values("os", "firmware"), "bios", "efi").under("os"),
+                    choice("firmware", Messages.FIRMWARE, c -> c.caps().values("os", "firmware"), "bios",
+                            "efi").under("os"),
                     choice("bootMenu", Messages.BOOT_MENU, null, "yes", "no").under("os"),
                     text("machine", Messages.MACHINE_TYPE).under("os"),
-                    text("kernel", Messages.DIRECT_KERNEL_BOOT_KERNEL).under("os"), text("initrd", Messages.INITRD).under("os"),
+                    text("kernel", Messages.DIRECT_KERNEL_BOOT_KERNEL).under("os"), text("initrd",
+                            Messages.INITRD).under("os"),
                     text("cmdline", Messages.KERNEL_ARGUMENTS).under("os"))),
             Map.entry(Messages.DISK, List.of(
-                    choice("device", Messages.DEVICE_TYPE, caps("devices/disk", "diskDevice"), "disk", "cdrom", "floppy", "lun"),
+                    choice("device", Messages.DEVICE_TYPE, caps("devices/disk", "diskDevice"), "disk", "cdrom",
+                            "floppy", "lun"),
                     choice("sourceFile", Messages.SOURCE_PATH, Context::volumePaths),
-                    choice("targetBus", Messages.BUS, caps("devices/disk", "bus"), "virtio", "sata", "scsi", "usb", "ide", "fdc"),
+                    choice("targetBus", Messages.BUS, caps("devices/disk", "bus"), "virtio", "sata", "scsi", "usb",
+                            "ide", "fdc"),
                     text("targetDev", Messages.TARGET),
                     choice("driverType", Messages.FORMAT, null, "raw", "qcow2"),
-                    choice("driverCache", Messages.CACHE_MODE, null, "none", "writethrough", "writeback", "directsync", "unsafe"),
+                    choice("driverCache", Messages.CACHE_MODE, null, "none", "writethrough", "writeback", "directsync",
+                            "unsafe"),
                     choice("driverIo", Messages.IO_MODE, null, "native", "threads", "io_uring"),
                     choice("driverDiscard", Messages.DISCARD, null, "ignore", "unmap"),
-                    flag("readonly", Messages.READ_ONLY), flag("shareable", Messages.SHAREABLE), number("bootOrder", Messages.BOOT_ORDER_2),
+                    flag("readonly", Messages.READ_ONLY), flag("shareable", Messages.SHAREABLE), number("bootOrder",
+                            Messages.BOOT_ORDER_2),
                     text("serial", Messages.SERIAL_NUMBER))),
             Map.entry(Messages.INTERFACE, List.of(
                     choice("type", Messages.NETWORK_SOURCE, null, "network", "bridge", "direct", "user"),
@@ -82,31 +91,39 @@ final class DeviceForms {
                     choice("sourceMode", Messages.SOURCE_MODE, null, "vepa", "bridge", "private", "passthrough"),
                     choice("model", Messages.DEVICE_MODEL, null, "virtio", "e1000e", "e1000", "rtl8139"),
                     new Spec(null, "mac", Messages.MAC_ADDRESS, Kind.MAC, null),
-                    choice("linkState", Messages.LINK_STATE, null, "up", "down"), number("bootOrder", Messages.BOOT_ORDER_2))),
-            Map.entry(Messages.GRAPHICS, List.of(choice("type", Messages.TYPE, caps("devices/graphics", "type"), "vnc", "spice"),
+                    choice("linkState", Messages.LINK_STATE, null, "up", "down"), number("bootOrder",
+                            Messages.BOOT_ORDER_2))),
+            Map.entry(Messages.GRAPHICS, List.of(choice("type", Messages.TYPE, caps("devices/graphics", "type"), "vnc",
+                    "spice"),
                     text("listenAddress", Messages.LISTEN_ADDRESS), number("port", Messages.PORT_1_AUTOMATIC),
                     new Spec(null, "passwd", Messages.PASSWORD_2, Kind.SECRET, null), text("keymap", Messages.KEYMAP))),
             Map.entry(Messages.VIDEO, List.of(
-                    choice("model", Messages.MODEL, caps("devices/video", "modelType"), "virtio", "qxl", "vga", "bochs", "ramfb",
+                    choice("model", Messages.MODEL, caps("devices/video", "modelType"), "virtio", "qxl", "vga", "bochs",
+                            "ramfb",
                             "cirrus", "none"),
                     number("vram", Messages.VIDEO_MEMORY_KIB), number("heads", Messages.HEADS),
                     choice("accel3d", Messages.N3D_ACCELERATION, null, "yes", "no"))),
-            Map.entry(Messages.SOUND, List.of(choice("model", Messages.MODEL, null, "ich9", "ich6", "ac97", "es1370", "sb16", "usb"))),
+            Map.entry(Messages.SOUND, List.of(choice("model", Messages.MODEL, null, "ich9", "ich6", "ac97", "es1370",
+                    "sb16", "usb"))),
             Map.entry(Messages.CONTROLLER, List.of(
                     choice("type", Messages.TYPE, null, "usb", "pci", "sata", "scsi", "virtio-serial", "ide", "ccid"),
                     text("model", Messages.MODEL), number("index", Messages.INDEX), number("ports", Messages.PORTS))),
-            Map.entry(Messages.INPUT, List.of(choice("type", Messages.TYPE, null, "tablet", "mouse", "keyboard", "evdev"),
+            Map.entry(Messages.INPUT, List.of(choice("type", Messages.TYPE, null, "tablet", "mouse", "keyboard",
+                    "evdev"),
                     choice("bus", Messages.BUS, null, "usb", "virtio", "ps2"))),
             Map.entry(Messages.CHARDEVICE, List.of(
-                    choice("type", Messages.DEVICE_TYPE, null, "pty", "file", "unix", "tcp", "udp", "spicevmc", "dev", "null"),
+                    choice("type", Messages.DEVICE_TYPE, null, "pty", "file", "unix", "tcp", "udp", "spicevmc", "dev",
+                            "null"),
                     text("sourcePath", Messages.PATH_3), choice("sourceMode", Messages.MODE, null, "bind", "connect"),
                     text("sourceHost", Messages.HOST_2), text("sourceService", Messages.PORT),
                     choice("targetType", Messages.TARGET_TYPE, null, "isa-serial", "pci-serial", "usb-serial", "serial",
                             "virtio", "guestfwd"),
                     text("targetName", Messages.TARGET_NAME), number("targetPort", Messages.TARGET_PORT))),
-            Map.entry(Messages.HOSTDEV, List.of(choice("type", Messages.TYPE, caps("devices/hostdev", "subsysType"), "usb", "pci"),
+            Map.entry(Messages.HOSTDEV, List.of(choice("type", Messages.TYPE, caps("devices/hostdev", "subsysType"),
+                    "usb", "pci"),
                     text("vendorId", Messages.VENDOR_ID), text("productId", Messages.PRODUCT_ID),
-                    text("sourceDomain", Messages.PCI_DOMAIN), text("sourceBus", Messages.BUS), text("sourceSlot", Messages.PCI_SLOT),
+                    text("sourceDomain", Messages.PCI_DOMAIN), text("sourceBus", Messages.BUS), text("sourceSlot",
+                            Messages.PCI_SLOT),
                     text("sourceFunction", Messages.PCI_FUNCTION), text("sourceDevice", Messages.USB_DEVICE),
                     number("bootOrder", Messages.BOOT_ORDER_2))),
             Map.entry(Messages.FILESYSTEM, List.of(
@@ -114,12 +131,16 @@ final class DeviceForms {
                     text("sourceDir", Messages.SOURCE_PATH), text("targetDir", Messages.TARGET_PATH_MOUNT_TAG),
                     choice("accessmode", Messages.ACCESS_MODE, null, "passthrough", "mapped", "squash"))),
             Map.entry(Messages.RNG, List.of(choice("model", Messages.MODEL, caps("devices/rng", "model"), "virtio"),
-                    choice("backendModel", Messages.BACKEND, caps("devices/rng", "backendModel"), "random", "egd", "builtin"),
+                    choice("backendModel", Messages.BACKEND, caps("devices/rng", "backendModel"), "random", "egd",
+                            "builtin"),
                     text("backend", Messages.HOST_DEVICE))),
-            Map.entry(Messages.TPM, List.of(choice("model", Messages.MODEL, caps("devices/tpm", "model"), "tpm-crb", "tpm-tis"),
-                    choice("backendType", Messages.BACKEND, caps("devices/tpm", "backendModel"), "emulator", "passthrough"),
+            Map.entry(Messages.TPM, List.of(choice("model", Messages.MODEL, caps("devices/tpm", "model"), "tpm-crb",
+                    "tpm-tis"),
+                    choice("backendType", Messages.BACKEND, caps("devices/tpm", "backendModel"), "emulator",
+                            "passthrough"),
                     choice("backendVersion", Messages.VERSION, caps("devices/tpm", "backendVersion"), "2.0", "1.2"))),
-            Map.entry(Messages.WATCHDOG, List.of(choice("model", Messages.MODEL, null, "i6300esb", "itco", "ib700", "diag288"),
+            Map.entry(Messages.WATCHDOG, List.of(choice("model", Messages.MODEL, null, "i6300esb", "itco", "ib700",
+                    "diag288"),
                     choice("action", Messages.ACTION, null, "reset", "shutdown", "poweroff", "pause", "none", "dump",
                             "inject-nmi"))));
 
@@ -158,9 +179,11 @@ final class DeviceForms {
             case "interfaces" -> NLS.bind(Messages.NIC, d.string("mac"));
             case "graphics" -> NLS.bind(Messages.DISPLAY, String.valueOf(d.string("type")).toUpperCase());
             case "controllers" -> NLS.bind(Messages.CONTROLLER_3, d.string("type"), d.get("index"));
-            case "channels" -> NLS.bind(Messages.CHANNEL, (d.string("targetName") != null ? d.string("targetName") : d.string("type")));
+            case "channels" -> NLS.bind(Messages.CHANNEL, (d.string("targetName") != null ? d.string("targetName")
+                    : d.string("type")));
             case "inputs" -> FieldsPanel.label(String.valueOf(d.string("type"))) + " " + d.string("bus");
-            case "hostdevs" -> NLS.bind(Messages.HOST_DEVICE_5, String.valueOf(d.string("type")).toUpperCase(), ("usb".equals(d.string("type"))
+            case "hostdevs" -> NLS.bind(Messages.HOST_DEVICE_5, String.valueOf(d.string("type")).toUpperCase(),
+                    ("usb".equals(d.string("type"))
                     ? d.string("vendorId") + ":" + d.string("productId")
                     : d.string("sourceBus") + ":" + d.string("sourceSlot") + "." + d.string("sourceFunction")));
             case "serials" -> NLS.bind(Messages.SERIAL, Objects.toString(d.get("targetPort"), d.string("type")));

@@ -1,7 +1,5 @@
 package dev.vireo.ui.editors;
 
-import org.eclipse.osgi.util.NLS;
-import dev.vireo.ui.Messages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +13,7 @@ import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
@@ -34,6 +33,7 @@ import dev.vireo.monitor.DomainChange;
 import dev.vireo.monitor.DomainRecord;
 import dev.vireo.operations.DomainOperations;
 import dev.vireo.operations.LiveChanges;
+import dev.vireo.ui.Messages;
 import dev.vireo.ui.Services;
 import dev.vireo.ui.editors.EditorHeader.Severity;
 import dev.vireo.ui.jobs.HostJob;
@@ -49,7 +49,8 @@ import dev.vireo.ui.views.DomainNode;
 public class DomainEditor extends MultiPageEditorPart {
     public static final String ID = "dev.vireo.ui.editors.domain";
     /** The ids of Vireo's own pages, for {@link #showPage}. */
-    public static final String OVERVIEW_PAGE = "dev.vireo.ui.pages.overview", HARDWARE_PAGE = "dev.vireo.ui.pages.hardware",
+    public static final String OVERVIEW_PAGE = "dev.vireo.ui.pages.overview",
+            HARDWARE_PAGE = "dev.vireo.ui.pages.hardware",
             XML_PAGE = "dev.vireo.ui.pages.xml", PERFORMANCE_PAGE = "dev.vireo.ui.pages.performance",
             SNAPSHOTS_PAGE = "dev.vireo.ui.pages.snapshots", CONSOLE_PAGE = "dev.vireo.ui.pages.console",
             SERIAL_PAGE = "dev.vireo.ui.pages.serial";
@@ -205,7 +206,8 @@ public class DomainEditor extends MultiPageEditorPart {
                 .whenComplete((refused, failure) -> display.asyncExec(() -> {
                     applied(failure, definition);
                     if (refused != null && !header.isDisposed()) {
-                        header.show(Severity.WARNING, NLS.bind(Messages.APPLIED_FOR_THE_NEXT_BOOT_NOT, HostJob.message(refused)));
+                        header.show(Severity.WARNING, NLS.bind(Messages.APPLIED_FOR_THE_NEXT_BOOT_NOT,
+                                HostJob.message(refused)));
                     }
                 }));
     }
@@ -225,7 +227,8 @@ public class DomainEditor extends MultiPageEditorPart {
             return;
         }
         if (failure != null) {
-            header.show(Severity.ERROR, NLS.bind(Messages.LIBVIRT_REFUSED_THE_CHANGE_THE_VIRTUAL, HostJob.message(failure)));
+            header.show(Severity.ERROR, NLS.bind(Messages.LIBVIRT_REFUSED_THE_CHANGE_THE_VIRTUAL,
+                    HostJob.message(failure)));
             updateButtons();
             return;
         }
@@ -250,7 +253,8 @@ public class DomainEditor extends MultiPageEditorPart {
                 show(null);
             } // else the pages keep showing the last definition until the new one arrives
             int generation = ++loads;
-            HostJob.run(NLS.bind(Messages.READING_THE_DEFINITION_OF, record.name()), () -> operations.nextBootXml(input.uuid()), false)
+            HostJob.run(NLS.bind(Messages.READING_THE_DEFINITION_OF, record.name()),
+                    () -> operations.nextBootXml(input.uuid()), false)
                     .whenComplete((text, failure) -> display.asyncExec(() -> {
                         if (generation == loads && !header.isDisposed() && !dirty) {
                             loaded(text, failure);

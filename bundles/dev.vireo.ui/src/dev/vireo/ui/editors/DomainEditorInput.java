@@ -1,7 +1,10 @@
 package dev.vireo.ui.editors;
 
+import org.eclipse.osgi.util.NLS;
+
 import dev.vireo.connection.VirtConnection;
 import dev.vireo.monitor.DomainRecord;
+import dev.vireo.ui.Messages;
 import dev.vireo.ui.Services;
 
 /** A virtual machine to edit: its connection and UUID. One editor per domain. */
@@ -19,6 +22,6 @@ public record DomainEditorInput(VirtConnection connection, String uuid) implemen
 
     @Override
     public String getToolTipText() {
-        return getName() + " on " + connection.uri();
+        return NLS.bind(Messages.DOMAIN_ON_HOST, getName(), connection.uri());
     }
 }

@@ -1,7 +1,5 @@
 package dev.vireo.ui.editors;
 
-import org.eclipse.osgi.util.NLS;
-import dev.vireo.ui.Messages;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,6 +9,9 @@ import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IConfigurationElement;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.Platform;
+import org.eclipse.osgi.util.NLS;
+
+import dev.vireo.ui.Messages;
 
 /**
  * The editor pages contributed to {@code dev.vireo.ui.domainEditorPages}, in their order. A
@@ -38,10 +39,13 @@ final class DomainEditorPages {
         for (IConfigurationElement e : Platform.getExtensionRegistry().getConfigurationElementsFor(EXTENSION_POINT)) {
             try {
                 String drivers = e.getAttribute("drivers");
-                pages.add(new Descriptor(e.getAttribute("id"), e.getAttribute("name"), Integer.parseInt(e.getAttribute("order")),
-                        drivers == null || drivers.isBlank() ? Set.of() : Set.of(drivers.trim().split("\\s*,\\s*")), e));
+                pages.add(new Descriptor(e.getAttribute("id"), e.getAttribute("name"),
+                        Integer.parseInt(e.getAttribute("order")),
+                        drivers == null || drivers.isBlank() ? Set.of() : Set.of(drivers.trim().split("\\s*,\\s*")),
+                                e));
             } catch (RuntimeException ex) {
-                ILog.of(DomainEditorPages.class).error(NLS.bind(Messages.EDITOR_PAGE_OF_LEFT_OUT, e.getContributor().getName(), ex.getMessage()), ex);
+                ILog.of(DomainEditorPages.class).error(NLS.bind(Messages.EDITOR_PAGE_OF_LEFT_OUT,
+                        e.getContributor().getName(), ex.getMessage()), ex);
             }
         }
         pages.sort(Comparator.comparingInt(Descriptor::order));

@@ -1,6 +1,5 @@
 package dev.vireo.ui.editors;
 
-import dev.vireo.ui.Messages;
 import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -9,6 +8,8 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CLabel;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
+
+import dev.vireo.ui.Messages;
 
 /** The line above an editor's pages: what is wrong or going on, with Apply and Revert. */
 final class EditorHeader {
@@ -34,7 +35,7 @@ final class EditorHeader {
         now.setSelection(true);
         now.addListener(SWT.Selection, e -> onNowChanged.run());
         apply = new Button(header, SWT.PUSH);
-        apply.setText("&Apply");
+        apply.setText(Messages.APPLY);
         apply.addListener(SWT.Selection, e -> onApply.run());
         revert = new Button(header, SWT.PUSH);
         revert.setText(Messages.RE_VERT);

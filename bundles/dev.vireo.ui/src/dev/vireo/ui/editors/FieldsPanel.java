@@ -1,7 +1,5 @@
 package dev.vireo.ui.editors;
 
-import org.eclipse.osgi.util.NLS;
-import dev.vireo.ui.Messages;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +11,7 @@ import org.eclipse.emf.ecore.EAttribute;
 import org.eclipse.emf.ecore.EClass;
 import org.eclipse.emf.ecore.EReference;
 import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
@@ -24,6 +23,7 @@ import org.eclipse.swt.widgets.Text;
 
 import dev.vireo.model.Units;
 import dev.vireo.model.XmlObject;
+import dev.vireo.ui.Messages;
 
 /**
  * Edits attributes of model objects, one row each: a check box for a flag, a list to choose from
@@ -36,7 +36,8 @@ final class FieldsPanel {
         TEXT, NUMBER, CHOICE, FLAG, SIZE, SECRET, MAC
     }
 
-    private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([KMGT]i?B?|B)?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([KMGT]i?B?|B)?",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern MAC = Pattern.compile("([0-9a-f]{2}:){5}[0-9a-f]{2}", Pattern.CASE_INSENSITIVE);
 
     /**
@@ -140,7 +141,8 @@ final class FieldsPanel {
                 }
             }
         } catch (NumberFormatException ex) {
-            problem = NLS.bind(Messages.IS_NOT, new Object[] { field.label(), text, (field.kind() == Kind.SIZE ? Messages.A_SIZE_SUCH_AS_2_GIB : Messages.A_WHOLE_NUMBER) });
+            problem = NLS.bind(Messages.IS_NOT, new Object[] { field.label(), text, (field.kind() == Kind.SIZE
+                    ? Messages.A_SIZE_SUCH_AS_2_GIB : Messages.A_WHOLE_NUMBER) });
         }
         control.setForeground(problem == null ? null : control.getDisplay().getSystemColor(SWT.COLOR_RED));
         listener.invalid(field, problem);
@@ -156,7 +158,8 @@ final class FieldsPanel {
         if (field.kind() == Kind.SIZE) {
             XmlObject owner = field.under() == null ? field.row() : field.row().object(field.under());
             long kib = Units.toKiB(((Number) value).longValue(), owner.string(NLS.bind(Messages.UNIT, field.name())));
-            return kib % (1024 * 1024) == 0 ? NLS.bind(Messages.GIB_3, kib / (1024 * 1024)) : kib % 1024 == 0 ? NLS.bind(Messages.MIB_3, kib / 1024) : NLS.bind(Messages.KIB_3, kib);
+            return kib % (1024 * 1024) == 0 ? NLS.bind(Messages.GIB_3, kib / (1024 * 1024)) : kib % 1024 == 0
+                    ? NLS.bind(Messages.MIB_3, kib / 1024) : NLS.bind(Messages.KIB_3, kib);
         }
         return field.attribute().isMany() ? String.join(", ", ((List<?>) value).stream().map(String::valueOf).toList())
                 : String.valueOf(value);

@@ -1,7 +1,5 @@
 package dev.vireo.ui.editors;
 
-import org.eclipse.osgi.util.NLS;
-import dev.vireo.ui.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -10,6 +8,7 @@ import org.eclipse.emf.ecore.EReference;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.custom.ScrolledComposite;
@@ -34,6 +33,7 @@ import dev.vireo.model.XmlObject;
 import dev.vireo.monitor.CachedObject;
 import dev.vireo.monitor.DomainRecord;
 import dev.vireo.operations.HostDevices;
+import dev.vireo.ui.Messages;
 import dev.vireo.ui.Services;
 import dev.vireo.ui.dialogs.HostDeviceDialog;
 import dev.vireo.ui.editors.FieldsPanel.Field;
@@ -75,7 +75,7 @@ public class HardwarePage implements DomainEditorPage {
         add.setText(Messages.A_DD_HARDWARE);
         add.addListener(SWT.Selection, e -> addMenu(add).setVisible(true));
         remove = new Button(left, SWT.PUSH);
-        remove.setText("&Remove");
+        remove.setText(Messages.REMOVE);
         remove.addListener(SWT.Selection, e -> removeSelected());
         scroller = new ScrolledComposite(control, SWT.V_SCROLL | SWT.H_SCROLL);
         scroller.setExpandHorizontal(true);
@@ -134,7 +134,8 @@ public class HardwarePage implements DomainEditorPage {
      */
     private void askHost(XmlObject domain) {
         XmlObject os = domain.object("os");
-        CompletableFuture<CapabilityChoices> offered = os == null ? CompletableFuture.completedFuture(CapabilityChoices.NONE)
+        CompletableFuture<CapabilityChoices> offered = os == null
+                ? CompletableFuture.completedFuture(CapabilityChoices.NONE)
                 : editor.monitor().domainCapabilities(os.string("arch"), os.string("machine"), domain.string("type"))
                         .thenApply(xml -> {
                             try {
@@ -148,7 +149,8 @@ public class HardwarePage implements DomainEditorPage {
                 .toArray(CompletableFuture[]::new);
         CompletableFuture<Void> answered = new CompletableFuture<>();
         hostAnswered = answered;
-        offered.thenCombine(CompletableFuture.allOf(volumes), (c, v) -> c).thenAccept(c -> control.getDisplay().asyncExec(() -> {
+        offered.thenCombine(CompletableFuture.allOf(volumes), (c,
+                v) -> c).thenAccept(c -> control.getDisplay().asyncExec(() -> {
             if (!control.isDisposed() && editor.draft() != null) {
                 caps = c;
                 show(editor.draft());
@@ -259,7 +261,8 @@ public class HardwarePage implements DomainEditorPage {
     private void relabel(Item item) {
         for (int i = 0; i < items.size() && item.device() != null; i++) {
             if (items.get(i).device() == item.device()) {
-                Item renamed = new Item(DeviceForms.rowLabel(item.feature(), item.device()), item.fields(), item.device(),
+                Item renamed = new Item(DeviceForms.rowLabel(item.feature(), item.device()), item.fields(),
+                        item.device(),
                         item.feature());
                 items.set(i, renamed);
                 list.getItem(i).setText(renamed.label());

@@ -1,7 +1,5 @@
 package dev.vireo.ui.editors;
 
-import org.eclipse.osgi.util.NLS;
-import dev.vireo.ui.Messages;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -11,6 +9,7 @@ import java.util.function.Supplier;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
@@ -30,6 +29,7 @@ import dev.vireo.model.ModelException;
 import dev.vireo.model.XmlObject;
 import dev.vireo.monitor.CacheListener;
 import dev.vireo.monitor.ConnectionMonitor;
+import dev.vireo.ui.Messages;
 import dev.vireo.ui.Services;
 import dev.vireo.ui.jobs.HostJob;
 import dev.vireo.ui.preferences.VireoPreferences;
@@ -153,7 +153,8 @@ public class HostEditor extends MultiPageEditorPart {
     /** Asks before deleting, unless the preferences say not to. */
     boolean confirmDelete(String what) {
         return !VireoPreferences.confirm(VireoPreferences.CONFIRM_DELETE_HOST_OBJECTS)
-                || MessageDialog.openConfirm(getSite().getShell(), Messages.CONFIRM_DELETE, NLS.bind(Messages.DELETE_4, what));
+                || MessageDialog.openConfirm(getSite().getShell(), Messages.CONFIRM_DELETE, NLS.bind(Messages.DELETE_4,
+                        what));
     }
 
     // --- table helpers shared by the pages -------------------------------------------------

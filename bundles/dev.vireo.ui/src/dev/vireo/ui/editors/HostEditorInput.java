@@ -1,8 +1,9 @@
 package dev.vireo.ui.editors;
 
 import org.eclipse.osgi.util.NLS;
-import dev.vireo.ui.Messages;
+
 import dev.vireo.connection.VirtConnection;
+import dev.vireo.ui.Messages;
 
 /** A host to show the details of: one editor per connection. */
 public record HostEditorInput(VirtConnection connection) implements VireoEditorInput {

@@ -1,7 +1,5 @@
 package dev.vireo.ui.editors;
 
-import org.eclipse.osgi.util.NLS;
-import dev.vireo.ui.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +7,7 @@ import java.util.Objects;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -21,6 +20,7 @@ import dev.vireo.model.ModelException;
 import dev.vireo.model.Units;
 import dev.vireo.model.XmlObject;
 import dev.vireo.operations.HostOperations;
+import dev.vireo.ui.Messages;
 import dev.vireo.ui.status.ConnectionCost;
 
 /** The host (CPU, memory, capabilities from the cache) and the cost of Vireo's connection to it. */
@@ -35,7 +35,9 @@ public class HostOverviewPage {
         this.editor = editor;
         control = new Composite(parent, SWT.NONE);
         GridLayoutFactory.swtDefaults().numColumns(2).spacing(12, 6).applyTo(control);
-        HostEditor.valueRow(control, Messages.CONNECTION).setText(NLS.bind(Messages.LIBVIRT, editor.input().connection().uri(), Objects.requireNonNullElse(editor.input().connection().libvirtUri(), Messages.NOT_ASKED_YET)));
+        HostEditor.valueRow(control, Messages.CONNECTION).setText(NLS.bind(Messages.LIBVIRT,
+                editor.input().connection().uri(), Objects.requireNonNullElse(editor.input().connection().libvirtUri(),
+                        Messages.NOT_ASKED_YET)));
         state = HostEditor.valueRow(control, Messages.STATE);
         cpu = HostEditor.valueRow(control, Messages.CPU);
         topology = HostEditor.valueRow(control, Messages.TOPOLOGY);
@@ -71,7 +73,8 @@ public class HostOverviewPage {
             return;
         }
         cpu.setText(NLS.bind(Messages.MHZ, new Object[] { info.cpus(), info.cpuModel(), info.mhz() }));
-        topology.setText(NLS.bind(Messages.SOCKETS_CORES_THREADS_NUMA_NODES, new Object[] { info.sockets(), info.cores(), info.threads(), info.numaNodes() }));
+        topology.setText(NLS.bind(Messages.SOCKETS_CORES_THREADS_NUMA_NODES, new Object[] { info.sockets(),
+                info.cores(), info.threads(), info.numaNodes() }));
         memory.setText(Units.formatKiB(info.memoryKiB()));
         control.layout();
     }
@@ -84,10 +87,12 @@ public class HostOverviewPage {
         }
         try {
             XmlObject caps = LibvirtModel.load(xml);
-            arch.setText(caps.string("hostArch") + (caps.string("hostCpuModel") == null ? "" : ", " + caps.string("hostCpuModel")));
+            arch.setText(caps.string("hostArch") + (caps.string("hostCpuModel") == null ? "" : ", "
+                    + caps.string("hostCpuModel")));
             List<String> kinds = new ArrayList<>();
             for (XmlObject g : caps.<XmlObject>list("guests")) {
-                kinds.add(g.string("osType") + " " + g.string("arch") + " (" + String.join(", ", g.<String>list("domainTypes")) + ")");
+                kinds.add(g.string("osType") + " " + g.string("arch") + " (" + String.join(", ",
+                        g.<String>list("domainTypes")) + ")");
             }
             guests.setText(String.join("; ", kinds));
         } catch (ModelException e) {

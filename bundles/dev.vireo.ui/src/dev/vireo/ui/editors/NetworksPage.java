@@ -1,7 +1,5 @@
 package dev.vireo.ui.editors;
 
-import org.eclipse.osgi.util.NLS;
-import dev.vireo.ui.Messages;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +10,7 @@ import java.util.function.Function;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.window.Window;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -21,6 +20,7 @@ import dev.vireo.api.ObjectKind;
 import dev.vireo.model.XmlObject;
 import dev.vireo.monitor.CachedObject;
 import dev.vireo.operations.NetworkOperations;
+import dev.vireo.ui.Messages;
 import dev.vireo.ui.dialogs.FormDialog;
 
 /** The host's virtual networks: list from the cache; create NAT, routed or isolated ones; start, stop, delete. */
@@ -33,17 +33,20 @@ public class NetworksPage {
         this.editor = editor;
         control = new Composite(parent, SWT.NONE);
         GridLayoutFactory.swtDefaults().applyTo(control);
-        table = HostEditor.table(control, Messages.NAME_160, Messages.STATE_90, Messages.MODE_90, Messages.BRIDGE_100, Messages.IPV4_NETWORK);
+        table = HostEditor.table(control, Messages.NAME_160, Messages.STATE_90, Messages.MODE_90, Messages.BRIDGE_100,
+                Messages.IPV4_NETWORK);
         Composite buttons = new Composite(control, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(5).applyTo(buttons);
         GridDataFactory.fillDefaults().applyTo(buttons);
         HostEditor.button(buttons, Messages.ADD_NETWORK, this::openCreateDialog);
-        HostEditor.button(buttons, "&Start", () -> act(Messages.STARTING, operations()::start));
-        HostEditor.button(buttons, Messages.S_TOP, () -> act(Messages.STOPPING, operations()::stop));
-        HostEditor.button(buttons, Messages.AUTOSTART_ON, () -> act(Messages.SETTING_AUTOSTART_OF, k -> operations().setAutostart(k, true)));
+        HostEditor.button(buttons, Messages.START, () -> act(Messages.NETWORK_STARTING, operations()::start));
+        HostEditor.button(buttons, Messages.S_TOP, () -> act(Messages.NETWORK_STOPPING, operations()::stop));
+        HostEditor.button(buttons, Messages.AUTOSTART_ON, () -> act(Messages.NETWORK_AUTOSTART,
+                k -> operations().setAutostart(k, true)));
         HostEditor.button(buttons, Messages.DELETE_NETWORK, () -> {
             String key = HostEditor.selectedKey(table);
-            if (key != null && editor.confirmDelete(NLS.bind(Messages.THE_NETWORK, table.getSelection()[0].getText(0)))) {
+            if (key != null && editor.confirmDelete(NLS.bind(Messages.THE_NETWORK,
+                    table.getSelection()[0].getText(0)))) {
                 deleteSelected();
             }
         });
@@ -67,7 +70,8 @@ public class NetworksPage {
             return new String[] { n.name(), n.active() ? "active" : "inactive",
                     xml == null ? "" : xml.string("forwardMode") == null ? "isolated" : xml.string("forwardMode"),
                     xml == null || xml.string("bridgeName") == null ? "" : xml.string("bridgeName"),
-                    ip == null ? "" : ip.string("address") + "/" + (ip.get("prefix") != null ? ip.get("prefix") : ip.string("netmask")) };
+                    ip == null ? "" : ip.string("address") + "/" + (ip.get("prefix") != null ? ip.get("prefix")
+                            : ip.string("netmask")) };
         });
     }
 
@@ -85,18 +89,18 @@ public class NetworksPage {
     }
 
     /** A change to the selected network, given its key. */
-    private CompletableFuture<Void> act(String verb, Function<String, CompletableFuture<Void>> change) {
+    private CompletableFuture<Void> act(String pattern, Function<String, CompletableFuture<Void>> change) {
         String key = HostEditor.selectedKey(table);
         if (key == null) {
             return CompletableFuture.completedFuture(null);
         }
         String name = editor.monitor().objects(ObjectKind.NETWORK).get(key).name();
-        return editor.run(verb + " network " + name, () -> change.apply(key));
+        return editor.run(NLS.bind(pattern, name), () -> change.apply(key));
     }
 
     /** Stops (if active) and undefines the selected network. */
     public CompletableFuture<Void> deleteSelected() {
-        return act(Messages.DELETING, operations()::delete);
+        return act(Messages.NETWORK_DELETING, operations()::delete);
     }
 
     private void openCreateDialog() {
@@ -107,12 +111,14 @@ public class NetworksPage {
         FormDialog dialog = new FormDialog(control.getShell(), Messages.NEW_VIRTUAL_NETWORK,
                 Messages.THE_NETWORK_IS_DEFINED_STARTED_AND, form);
         if (dialog.open() == Window.OK) {
-            create(dialog.values().get(Messages.NAME_2), dialog.values().get(Messages.MODE), dialog.values().get(Messages.IPV4_ADDRESS_PREFIX));
+            create(dialog.values().get(Messages.NAME_2), dialog.values().get(Messages.MODE),
+                    dialog.values().get(Messages.IPV4_ADDRESS_PREFIX));
         }
     }
 
     /** Defines, starts and autostarts a network; {@code mode} nat, route or isolated; DHCP for the rest of a /24. */
     public CompletableFuture<String> create(String name, String mode, String addressSlashPrefix) {
-        return editor.run(NLS.bind(Messages.CREATING_NETWORK, name), () -> operations().create(name, mode, addressSlashPrefix));
+        return editor.run(NLS.bind(Messages.CREATING_NETWORK, name), () -> operations().create(name, mode,
+                addressSlashPrefix));
     }
 }

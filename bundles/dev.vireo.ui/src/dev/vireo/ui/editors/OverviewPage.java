@@ -1,9 +1,8 @@
 package dev.vireo.ui.editors;
 
-import org.eclipse.osgi.util.NLS;
-import dev.vireo.ui.Messages;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
@@ -14,6 +13,7 @@ import org.eclipse.swt.widgets.Text;
 import dev.vireo.model.Units;
 import dev.vireo.model.XmlObject;
 import dev.vireo.monitor.DomainRecord;
+import dev.vireo.ui.Messages;
 import dev.vireo.ui.handlers.MigrateDomainHandler;
 import dev.vireo.ui.jobs.HostJob;
 
@@ -44,7 +44,8 @@ public class OverviewPage implements DomainEditorPage {
         migration = HostEditor.valueRow(control, Messages.MIGRATION);
         title = new Text(HostEditor.labelled(control, Messages.TITLE), SWT.BORDER);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(title);
-        description = new Text(HostEditor.labelled(control, Messages.DESCRIPTION), SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.V_SCROLL);
+        description = new Text(HostEditor.labelled(control, Messages.DESCRIPTION),
+                SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.V_SCROLL);
         GridDataFactory.fillDefaults().grab(true, false).hint(SWT.DEFAULT, 80).applyTo(description);
         autostart = new Button(HostEditor.labelled(control, Messages.AUTOSTART), SWT.CHECK);
         autostart.setText(Messages.START_THE_VIRTUAL_MACHINE_WHEN_THE);
@@ -93,9 +94,11 @@ public class OverviewPage implements DomainEditorPage {
             uuid.setText(domain == null ? "" : String.valueOf(domain.string("uuid")));
             hypervisor.setText(domain == null ? "" : String.valueOf(domain.string("type")));
             XmlObject o = domain == null ? null : domain.object("os");
-            os.setText(o == null ? "" : String.join(" ", nonNull(o.string("type"), o.string("arch"), o.string("machine"))));
+            os.setText(o == null ? "" : String.join(" ", nonNull(o.string("type"), o.string("arch"),
+                    o.string("machine"))));
             title.setText(domain == null || domain.string("title") == null ? "" : domain.string("title"));
-            description.setText(domain == null || domain.string("description") == null ? "" : domain.string("description"));
+            description.setText(domain == null || domain.string("description") == null ? ""
+                    : domain.string("description"));
         } finally {
             filling = false;
         }
@@ -110,7 +113,8 @@ public class OverviewPage implements DomainEditorPage {
         memory.setText(d == null ? "" : Units.formatKiB(d.memoryKiB()));
         vcpus.setText(d == null ? "" : Integer.toString(d.vcpus()));
         String whyNot = MigrateDomainHandler.whyNot(editor.input().connection());
-        migration.setText(whyNot == null ? Messages.TO_ANOTHER_OPEN_HOST_VIRTUAL_MACHINE : NLS.bind(Messages.NOT_OFFERED, whyNot));
+        migration.setText(whyNot == null ? Messages.TO_ANOTHER_OPEN_HOST_VIRTUAL_MACHINE
+                : NLS.bind(Messages.NOT_OFFERED, whyNot));
         control.layout();
     }
 
@@ -120,7 +124,9 @@ public class OverviewPage implements DomainEditorPage {
 
     private void loadAutostart() {
         String uuid = editor.input().uuid();
-        HostJob.run(NLS.bind(Messages.READING_AUTOSTART_OF, editor.input().getName()), () -> editor.operations().autostart(uuid), false).thenAccept(on -> control.getDisplay().asyncExec(() -> {
+        HostJob.run(NLS.bind(Messages.READING_AUTOSTART_OF, editor.input().getName()),
+                () -> editor.operations().autostart(uuid),
+                        false).thenAccept(on -> control.getDisplay().asyncExec(() -> {
                     if (!autostart.isDisposed()) {
                         autostart.setSelection(on);
                         autostart.setEnabled(true);
@@ -130,7 +136,8 @@ public class OverviewPage implements DomainEditorPage {
 
     private void setAutostart(boolean on) {
         String uuid = editor.input().uuid();
-        HostJob.run(NLS.bind(Messages.AUTOSTART_OF, (on ? Messages.ENABLING : Messages.DISABLING), editor.input().getName()),
+        HostJob.run(NLS.bind(Messages.AUTOSTART_OF, (on ? Messages.ENABLING : Messages.DISABLING),
+                editor.input().getName()),
                 () -> editor.operations().setAutostart(uuid, on), true).exceptionally(failure -> {
                     control.getDisplay().asyncExec(() -> {
                         if (!autostart.isDisposed()) {

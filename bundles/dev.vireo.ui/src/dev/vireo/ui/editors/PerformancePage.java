@@ -1,6 +1,5 @@
 package dev.vireo.ui.editors;
 
-import dev.vireo.ui.Messages;
 import java.util.List;
 
 import org.eclipse.swt.SWT;
@@ -11,6 +10,7 @@ import org.eclipse.swt.widgets.Control;
 
 import dev.vireo.model.XmlObject;
 import dev.vireo.monitor.StatsSample;
+import dev.vireo.ui.Messages;
 import dev.vireo.ui.widgets.Graph;
 import dev.vireo.ui.widgets.Plot;
 
@@ -28,7 +28,8 @@ public class PerformancePage implements DomainEditorPage {
                 graph(Messages.CPU_USAGE, "%", 100, () -> Plot.cpu(samples.get())),
                 graph(Messages.MEMORY, Messages.MIB, 1, () -> Plot.memoryMiB(samples.get())),
                 graph(Messages.DISK_I_O, Messages.KIB_S, 1, () -> Plot.rateKiB(samples.get(), StatsSample::diskBytes)),
-                graph(Messages.NETWORK_I_O, Messages.KIB_S, 1, () -> Plot.rateKiB(samples.get(), StatsSample::netBytes)));
+                graph(Messages.NETWORK_I_O, Messages.KIB_S, 1, () -> Plot.rateKiB(samples.get(),
+                        StatsSample::netBytes)));
         return control;
     }
 

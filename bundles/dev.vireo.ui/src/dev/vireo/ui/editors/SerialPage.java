@@ -1,11 +1,10 @@
 package dev.vireo.ui.editors;
 
-import org.eclipse.osgi.util.NLS;
-import dev.vireo.ui.Messages;
 import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -13,6 +12,7 @@ import org.eclipse.swt.widgets.Label;
 
 import dev.vireo.api.ConsoleChannel;
 import dev.vireo.operations.HostOperations;
+import dev.vireo.ui.Messages;
 import dev.vireo.ui.Services;
 import dev.vireo.ui.jobs.HostJob;
 import dev.vireo.ui.widgets.SerialConsole;
@@ -32,8 +32,8 @@ public class SerialPage implements DomainEditorPage {
         GridLayoutFactory.swtDefaults().numColumns(3).applyTo(control);
         supported = Services.drivers().forUri(editor.input().connection().uri())
                 .map(d -> d.capabilities().consoles().contains("serial")).orElse(true);
-        HostEditor.button(control, "&Connect", this::connect).setEnabled(supported);
-        HostEditor.button(control, "&Disconnect", this::disconnect).setEnabled(supported);
+        HostEditor.button(control, Messages.CONNECT_2, this::connect).setEnabled(supported);
+        HostEditor.button(control, Messages.DISCONNECT, this::disconnect).setEnabled(supported);
         status = new Label(control, SWT.NONE);
         status.setText(supported ? "" : Messages.THIS_DRIVER_HAS_NO_SERIAL_CONSOLE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
@@ -68,7 +68,8 @@ public class SerialPage implements DomainEditorPage {
         String uuid = editor.input().uuid();
         status.setText(Messages.OPENING_THE_SERIAL_CONSOLE);
         HostOperations host = new HostOperations(editor.monitor());
-        return HostJob.run(NLS.bind(Messages.OPENING_THE_SERIAL_CONSOLE_OF, editor.input().getName()), () -> host.openSerialConsole(uuid),
+        return HostJob.run(NLS.bind(Messages.OPENING_THE_SERIAL_CONSOLE_OF, editor.input().getName()),
+                () -> host.openSerialConsole(uuid),
                 false).whenComplete((stream, failure) -> control.getDisplay().asyncExec(() -> {
                     if (control.isDisposed()) {
                         if (stream != null) {

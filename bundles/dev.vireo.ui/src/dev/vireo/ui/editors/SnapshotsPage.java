@@ -1,7 +1,5 @@
 package dev.vireo.ui.editors;
 
-import org.eclipse.osgi.util.NLS;
-import dev.vireo.ui.Messages;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,6 +13,7 @@ import java.util.stream.Collectors;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.window.Window;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
@@ -29,6 +28,7 @@ import dev.vireo.model.LibvirtModel;
 import dev.vireo.model.ModelException;
 import dev.vireo.model.XmlObject;
 import dev.vireo.operations.SnapshotOperations;
+import dev.vireo.ui.Messages;
 import dev.vireo.ui.Services;
 import dev.vireo.ui.dialogs.FormDialog;
 import dev.vireo.ui.jobs.HostJob;
@@ -63,8 +63,8 @@ public class SnapshotsPage implements DomainEditorPage {
         tree = new Tree(control, SWT.BORDER | SWT.SINGLE | SWT.FULL_SELECTION);
         tree.setHeaderVisible(true);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(tree);
-        for (String[] c : new String[][] { { Messages.SNAPSHOT, "220" }, { Messages.STATE, "100" }, { Messages.TAKEN, "160" },
-                { Messages.DESCRIPTION, "260" } }) {
+        for (String[] c : new String[][] { { Messages.SNAPSHOT, "220" }, { Messages.STATE, "100" },
+                { Messages.TAKEN, "160" }, { Messages.DESCRIPTION, "260" } }) {
             TreeColumn column = new TreeColumn(tree, SWT.LEFT);
             column.setText(c[0]);
             column.setWidth(Integer.parseInt(c[1]));
@@ -74,9 +74,10 @@ public class SnapshotsPage implements DomainEditorPage {
         actions.add(HostEditor.button(buttons, Messages.TAKE_SNAPSHOT, this::openCreateDialog));
         actions.add(HostEditor.button(buttons, Messages.RE_VERT_TO_SNAPSHOT, this::revertSelected));
         actions.add(HostEditor.button(buttons, Messages.DELETE_SNAPSHOT, this::deleteSelected));
-        actions.add(HostEditor.button(buttons, "&Refresh", this::load));
+        actions.add(HostEditor.button(buttons, Messages.REFRESH, this::load));
         if (!supported) {
-            status.setText(NLS.bind(Messages.THE_DRIVER_DOES_NOT_SUPPORT_SNAPSHOTS, Services.drivers().forUri(uri).map(HypervisorDriver::name).orElse("")));
+            status.setText(NLS.bind(Messages.THE_DRIVER_DOES_NOT_SUPPORT_SNAPSHOTS,
+                    Services.drivers().forUri(uri).map(HypervisorDriver::name).orElse("")));
             actions.forEach(b -> b.setEnabled(false));
         }
         return control;
@@ -109,7 +110,8 @@ public class SnapshotsPage implements DomainEditorPage {
         status.setText(Messages.LISTING_THE_SNAPSHOTS);
         String uuid = editor.input().uuid();
         CompletableFuture<Void> shown = new CompletableFuture<>();
-        HostJob.run(NLS.bind(Messages.LISTING_THE_SNAPSHOTS_OF, editor.input().getName()), () -> operations().list(uuid), false).whenComplete((xmls, failure) -> control.getDisplay()
+        HostJob.run(NLS.bind(Messages.LISTING_THE_SNAPSHOTS_OF, editor.input().getName()),
+                () -> operations().list(uuid), false).whenComplete((xmls, failure) -> control.getDisplay()
                         .asyncExec(() -> {
                             if (!control.isDisposed()) {
                                 show(xmls, failure);
@@ -133,7 +135,8 @@ public class SnapshotsPage implements DomainEditorPage {
                 add(new TreeItem(tree, SWT.NONE), s, snapshots);
             }
         }
-        status.setText(snapshots.isEmpty() ? Messages.NO_SNAPSHOTS : snapshots.size() + " snapshots.");
+        status.setText(snapshots.isEmpty() ? Messages.NO_SNAPSHOTS : NLS.bind(Messages.SNAPSHOT_COUNT,
+                snapshots.size()));
     }
 
     /** Fills a row and, below it, the rows of the snapshot's children, oldest first. */
@@ -207,22 +210,22 @@ public class SnapshotsPage implements DomainEditorPage {
 
     /** Reverts the machine to the selected snapshot, then lists them again. */
     public CompletableFuture<Void> revertSelected() {
-        return act(Messages.REVERTING_TO, operations()::revert);
+        return act(Messages.SNAPSHOT_REVERTING, operations()::revert);
     }
 
     /** Deletes the selected snapshot, then lists them again. */
     public CompletableFuture<Void> deleteSelected() {
-        return act(Messages.DELETING, operations()::delete);
+        return act(Messages.SNAPSHOT_DELETING, operations()::delete);
     }
 
     /** A change to the selected snapshot, given the machine's UUID and the snapshot's name. */
-    private CompletableFuture<Void> act(String verb, BiFunction<String, String, CompletableFuture<Void>> change) {
+    private CompletableFuture<Void> act(String pattern, BiFunction<String, String, CompletableFuture<Void>> change) {
         Snapshot s = selected();
         if (s == null) {
             return CompletableFuture.completedFuture(null);
         }
         String uuid = editor.input().uuid();
-        return then(HostJob.run(verb + " snapshot " + s.name() + " of " + editor.input().getName(),
+        return then(HostJob.run(NLS.bind(pattern, s.name(), editor.input().getName()),
                 () -> change.apply(uuid, s.name()), true));
     }
 

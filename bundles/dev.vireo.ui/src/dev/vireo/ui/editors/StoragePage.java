@@ -1,7 +1,5 @@
 package dev.vireo.ui.editors;
 
-import org.eclipse.osgi.util.NLS;
-import dev.vireo.ui.Messages;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +11,7 @@ import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.window.Window;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.widgets.Composite;
@@ -26,6 +25,7 @@ import dev.vireo.model.Units;
 import dev.vireo.model.XmlObject;
 import dev.vireo.monitor.CachedObject;
 import dev.vireo.operations.StorageOperations;
+import dev.vireo.ui.Messages;
 import dev.vireo.ui.dialogs.FormDialog;
 
 /**
@@ -45,18 +45,22 @@ public class StoragePage {
         control = new SashForm(parent, SWT.VERTICAL);
         Composite top = new Composite(control, SWT.NONE);
         GridLayoutFactory.swtDefaults().applyTo(top);
-        pools = HostEditor.table(top, Messages.POOL_150, Messages.STATE_80, Messages.TYPE_70, Messages.SIZE, Messages.FREE, Messages.LOCATION);
+        pools = HostEditor.table(top, Messages.POOL_150, Messages.STATE_80, Messages.TYPE_70, Messages.SIZE,
+                Messages.FREE, Messages.LOCATION);
         pools.addListener(SWT.Selection, e -> showVolumes());
         Composite poolButtons = new Composite(top, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(6).applyTo(poolButtons);
         HostEditor.button(poolButtons, Messages.ADD_POOL, this::openCreatePoolDialog);
-        HostEditor.button(poolButtons, "&Start", () -> poolAction(Messages.STARTING, operations()::startPool));
-        HostEditor.button(poolButtons, Messages.S_TOP, () -> poolAction(Messages.STOPPING, operations()::stopPool));
-        HostEditor.button(poolButtons, "&Refresh", () -> poolAction(Messages.REFRESHING, operations()::refreshPool));
+        HostEditor.button(poolButtons, Messages.START, () -> poolAction(Messages.POOL_STARTING,
+                operations()::startPool));
+        HostEditor.button(poolButtons, Messages.S_TOP, () -> poolAction(Messages.POOL_STOPPING,
+                operations()::stopPool));
+        HostEditor.button(poolButtons, Messages.REFRESH, () -> poolAction(Messages.POOL_REFRESHING,
+                operations()::refreshPool));
         HostEditor.button(poolButtons, Messages.DELETE_POOL, () -> {
             if (HostEditor.selectedKey(pools) != null
                     && editor.confirmDelete(NLS.bind(Messages.THE_POOL, pools.getSelection()[0].getText(0)))) {
-                poolAction(Messages.DELETING, operations()::deletePool);
+                poolAction(Messages.POOL_DELETING, operations()::deletePool);
             }
         });
         Composite bottom = new Composite(control, SWT.NONE);
@@ -96,7 +100,8 @@ public class StoragePage {
         HostEditor.fill(pools, all, CachedObject::key, p -> {
             XmlObject xml = HostEditor.parse(p.xml());
             return new String[] { p.name(), p.active() ? "active" : "inactive", xml == null ? "" : xml.string("type"),
-                    xml == null ? "" : bytes((Long) xml.get("capacity")), xml == null ? "" : bytes((Long) xml.get("available")),
+                    xml == null ? "" : bytes((Long) xml.get("capacity")), xml == null ? ""
+                            : bytes((Long) xml.get("available")),
                     xml == null || xml.string("targetPath") == null ? "" : xml.string("targetPath") };
         });
         showLoadedVolumes();
@@ -119,7 +124,8 @@ public class StoragePage {
         }
         if (editor.monitor().objects(ObjectKind.STORAGE_POOL).loadedVolumes(key) == null) {
             volumesHeading.setText(Messages.LOADING_THE_VOLUMES);
-            editor.monitor().volumes(key).whenComplete((v, e) -> control.getDisplay().asyncExec(this::showLoadedVolumes));
+            editor.monitor().volumes(key).whenComplete((v,
+                    e) -> control.getDisplay().asyncExec(this::showLoadedVolumes));
         }
         showLoadedVolumes();
     }
@@ -129,7 +135,8 @@ public class StoragePage {
             return;
         }
         String key = HostEditor.selectedKey(pools);
-        List<StorageVolume> loaded = key == null ? null : editor.monitor().objects(ObjectKind.STORAGE_POOL).loadedVolumes(key);
+        List<StorageVolume> loaded = key == null ? null
+                : editor.monitor().objects(ObjectKind.STORAGE_POOL).loadedVolumes(key);
         if (loaded == null) {
             volumes.removeAll();
             volumesHeading.setText(key == null ? Messages.SELECT_A_POOL_TO_SEE_ITS : Messages.LOADING_THE_VOLUMES);
@@ -164,18 +171,20 @@ public class StoragePage {
     }
 
     /** A change to the selected pool, given its key. */
-    private void poolAction(String verb, Function<String, CompletableFuture<Void>> change) {
+    private void poolAction(String pattern, Function<String, CompletableFuture<Void>> change) {
         String key = HostEditor.selectedKey(pools);
         if (key != null) {
-            editor.run(verb + " pool " + pools.getSelection()[0].getText(0), () -> change.apply(key));
+            editor.run(NLS.bind(pattern, pools.getSelection()[0].getText(0)), () -> change.apply(key));
         }
     }
 
     /** A change to the selected pool's volumes; completes once the volumes, listed again, are shown. */
-    private CompletableFuture<Void> volumeAction(String name, Function<String, CompletableFuture<List<StorageVolume>>> change) {
+    private CompletableFuture<Void> volumeAction(String name, Function<String,
+            CompletableFuture<List<StorageVolume>>> change) {
         String pool = HostEditor.selectedKey(pools);
         CompletableFuture<Void> shown = new CompletableFuture<>();
-        editor.run(name, () -> change.apply(pool)).whenComplete((volumes, failure) -> control.getDisplay().asyncExec(() -> {
+        editor.run(name, () -> change.apply(pool)).whenComplete((volumes,
+                failure) -> control.getDisplay().asyncExec(() -> {
             showLoadedVolumes();
             if (failure != null) {
                 shown.completeExceptionally(failure);
@@ -197,14 +206,17 @@ public class StoragePage {
                 Messages.THE_POOL_IS_DEFINED_BUILT_WHERE, form);
         if (dialog.open() == Window.OK) {
             Map<String, String> v = dialog.values();
-            createPool(v.get(Messages.NAME_2), v.get(Messages.TYPE), v.get(Messages.TARGET_PATH), v.get(Messages.SOURCE_HOST_NETFS),
+            createPool(v.get(Messages.NAME_2), v.get(Messages.TYPE), v.get(Messages.TARGET_PATH),
+                    v.get(Messages.SOURCE_HOST_NETFS),
                     v.get(Messages.SOURCE_PATH_OR_DEVICE_FS_LOGICAL));
         }
     }
 
     /** Defines, builds (where the type needs it) and starts a pool. */
-    public CompletableFuture<String> createPool(String name, String type, String target, String sourceHost, String source) {
-        return editor.run(NLS.bind(Messages.CREATING_POOL, name), () -> operations().createPool(name, type, target, sourceHost, source));
+    public CompletableFuture<String> createPool(String name, String type, String target, String sourceHost,
+            String source) {
+        return editor.run(NLS.bind(Messages.CREATING_POOL, name), () -> operations().createPool(name, type, target,
+                sourceHost, source));
     }
 
     private void openCreateVolumeDialog() {
@@ -229,7 +241,8 @@ public class StoragePage {
         if (pool == null) {
             return CompletableFuture.failedFuture(new IllegalStateException(Messages.NO_POOL_SELECTED));
         }
-        return volumeAction(NLS.bind(Messages.CREATING_VOLUME, name), p -> operations().createVolume(p, name, gib, format));
+        return volumeAction(NLS.bind(Messages.CREATING_VOLUME, name), p -> operations().createVolume(p, name, gib,
+                format));
     }
 
     /** Deletes the selected volume. */
@@ -244,7 +257,8 @@ public class StoragePage {
         if (path == null) {
             return;
         }
-        FormDialog dialog = new FormDialog(control.getShell(), Messages.RESIZE_VOLUME, path, Map.of(Messages.NEW_CAPACITY_GIB, "20"));
+        FormDialog dialog = new FormDialog(control.getShell(), Messages.RESIZE_VOLUME, path,
+                Map.of(Messages.NEW_CAPACITY_GIB, "20"));
         Long gib = dialog.open() == Window.OK ? wholeNumber(dialog.values().get(Messages.NEW_CAPACITY_GIB)) : null;
         if (gib != null) {
             volumeAction(NLS.bind(Messages.RESIZING_VOLUME, path), p -> operations().resizeVolume(p, path, gib << 30));
@@ -256,7 +270,8 @@ public class StoragePage {
         try {
             return Long.parseLong(text.trim());
         } catch (NumberFormatException e) {
-            MessageDialog.openError(control.getShell(), Messages.NOT_A_SIZE, NLS.bind(Messages.IS_NOT_A_WHOLE_NUMBER_OF, text));
+            MessageDialog.openError(control.getShell(), Messages.NOT_A_SIZE, NLS.bind(Messages.IS_NOT_A_WHOLE_NUMBER_OF,
+                    text));
             return null;
         }
     }

@@ -1,8 +1,7 @@
 package dev.vireo.ui.editors;
 
-import org.eclipse.osgi.util.NLS;
-import dev.vireo.ui.Messages;
 import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.widgets.Composite;
@@ -11,6 +10,7 @@ import org.eclipse.swt.widgets.Control;
 import dev.vireo.model.LibvirtModel;
 import dev.vireo.model.ModelException;
 import dev.vireo.model.XmlObject;
+import dev.vireo.ui.Messages;
 
 /**
  * The domain's XML as text. Typing here makes the text the edit: Apply sends it as it is (after

@@ -1,7 +1,5 @@
 package dev.vireo.ui.handlers;
 
-import org.eclipse.osgi.util.NLS;
-import dev.vireo.ui.Messages;
 import java.security.SecureRandom;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -10,10 +8,12 @@ import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.window.Window;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.ui.handlers.HandlerUtil;
 
 import dev.vireo.monitor.DomainRecord;
 import dev.vireo.operations.DomainOperations;
+import dev.vireo.ui.Messages;
 import dev.vireo.ui.Services;
 import dev.vireo.ui.dialogs.CloneDialog;
 import dev.vireo.ui.jobs.HostJob;
@@ -40,6 +40,7 @@ public class CloneDomainHandler extends AbstractHandler {
     public static CompletableFuture<String> clone(DomainNode node, String name, Set<String> copiedDisks) {
         DomainRecord source = node.record();
         DomainOperations operations = new DomainOperations(Services.monitor(node.connection()));
-        return HostJob.run(NLS.bind(Messages.CLONING_AS, source.name(), name), () -> operations.clone(source, name, copiedDisks), true);
+        return HostJob.run(NLS.bind(Messages.CLONING_AS, source.name(), name), () -> operations.clone(source, name,
+                copiedDisks), true);
     }
 }

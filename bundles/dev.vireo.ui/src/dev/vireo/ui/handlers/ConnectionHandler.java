@@ -1,20 +1,20 @@
 package dev.vireo.ui.handlers;
 
-import org.eclipse.osgi.util.NLS;
-import dev.vireo.ui.Messages;
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
-import org.eclipse.core.runtime.ICoreRunnable;
 import org.eclipse.core.runtime.IConfigurationElement;
+import org.eclipse.core.runtime.ICoreRunnable;
 import org.eclipse.core.runtime.IExecutableExtension;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.window.Window;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.handlers.HandlerUtil;
 
 import dev.vireo.connection.VirtConnection;
 import dev.vireo.driver.DriverRegistry;
+import dev.vireo.ui.Messages;
 import dev.vireo.ui.Services;
 import dev.vireo.ui.credentials.SavedPasswords;
 import dev.vireo.ui.dialogs.AddConnectionDialog;
@@ -56,7 +56,8 @@ public class ConnectionHandler extends AbstractHandler implements IExecutableExt
             case RECONNECT -> c.reconnect();
             case EDIT -> {
                 DriverRegistry registry = Services.drivers();
-                AddConnectionDialog dialog = new AddConnectionDialog(shell, registry.drivers(), registry::disabledReason)
+                AddConnectionDialog dialog = new AddConnectionDialog(shell, registry.drivers(),
+                        registry::disabledReason)
                         .edit(c.uri(), VireoPreferences.autoconnect().contains(c.uri()));
                 if (dialog.open() == Window.OK) {
                     replace(c, dialog.uri(), dialog.autoconnect());

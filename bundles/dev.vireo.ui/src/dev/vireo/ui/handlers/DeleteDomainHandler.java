@@ -1,7 +1,5 @@
 package dev.vireo.ui.handlers;
 
-import org.eclipse.osgi.util.NLS;
-import dev.vireo.ui.Messages;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -9,10 +7,12 @@ import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.window.Window;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.ui.handlers.HandlerUtil;
 
 import dev.vireo.monitor.DomainRecord;
 import dev.vireo.operations.DomainOperations;
+import dev.vireo.ui.Messages;
 import dev.vireo.ui.Services;
 import dev.vireo.ui.dialogs.DeleteDomainDialog;
 import dev.vireo.ui.jobs.HostJob;
@@ -38,6 +38,7 @@ public class DeleteDomainHandler extends AbstractHandler {
     /** The Job; fails with the storage libvirt could not delete, after deleting everything else. */
     public static CompletableFuture<Void> delete(DomainNode node, DomainRecord domain, List<String> storage) {
         DomainOperations operations = new DomainOperations(Services.monitor(node.connection()));
-        return HostJob.run(NLS.bind(Messages.DELETING_3, domain.name()), () -> operations.delete(domain, storage), true);
+        return HostJob.run(NLS.bind(Messages.DELETING_3, domain.name()), () -> operations.delete(domain, storage),
+                true);
     }
 }

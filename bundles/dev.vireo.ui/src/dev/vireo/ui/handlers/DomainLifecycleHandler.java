@@ -1,18 +1,18 @@
 package dev.vireo.ui.handlers;
 
-import org.eclipse.osgi.util.NLS;
-import dev.vireo.ui.Messages;
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.core.runtime.IConfigurationElement;
 import org.eclipse.core.runtime.IExecutableExtension;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.ui.handlers.HandlerUtil;
 
 import dev.vireo.monitor.DomainRecord;
 import dev.vireo.operations.DomainOperations;
 import dev.vireo.operations.Lifecycle;
+import dev.vireo.ui.Messages;
 import dev.vireo.ui.Services;
 import dev.vireo.ui.jobs.HostJob;
 import dev.vireo.ui.preferences.VireoPreferences;
@@ -36,7 +36,8 @@ public class DomainLifecycleHandler extends AbstractHandler implements IExecutab
         if (HandlerUtil.getCurrentSelection(event) instanceof IStructuredSelection selection) {
             if ((action == Lifecycle.FORCE_OFF || action == Lifecycle.RESET)
                     && VireoPreferences.confirm(VireoPreferences.CONFIRM_FORCE_OFF)
-                    && !MessageDialog.openConfirm(HandlerUtil.getActiveShell(event), NLS.bind(Messages.CONFIRM, action.verb()),
+                    && !MessageDialog.openConfirm(HandlerUtil.getActiveShell(event), NLS.bind(Messages.CONFIRM,
+                            action.verb()),
                             NLS.bind(Messages.STOPS_THE_GUEST_WITHOUT_ASKING_IT, action.verb()))) {
                 return null;
             }

@@ -1,7 +1,5 @@
 package dev.vireo.ui.handlers;
 
-import org.eclipse.osgi.util.NLS;
-import dev.vireo.ui.Messages;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +8,7 @@ import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.window.Window;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.ui.handlers.HandlerUtil;
 
 import dev.vireo.connection.ConnectionState;
@@ -17,6 +16,7 @@ import dev.vireo.connection.VirtConnection;
 import dev.vireo.driver.HypervisorDriver;
 import dev.vireo.monitor.DomainRecord;
 import dev.vireo.operations.DomainOperations;
+import dev.vireo.ui.Messages;
 import dev.vireo.ui.Services;
 import dev.vireo.ui.dialogs.FormDialog;
 import dev.vireo.ui.jobs.HostJob;
@@ -52,12 +52,14 @@ public class MigrateDomainHandler extends AbstractHandler {
         }
         String reason = whyNot(node.connection());
         if (reason != null) {
-            MessageDialog.openInformation(HandlerUtil.getActiveShell(event), Messages.MIGRATE, NLS.bind(Messages.CANNOT_MIGRATE, reason));
+            MessageDialog.openInformation(HandlerUtil.getActiveShell(event), Messages.MIGRATE,
+                    NLS.bind(Messages.CANNOT_MIGRATE, reason));
             return null;
         }
         DomainRecord domain = node.record();
         List<VirtConnection> targets = targets(node.connection());
-        FormDialog dialog = new FormDialog(HandlerUtil.getActiveShell(event), NLS.bind(Messages.MIGRATE_3, domain.name()),
+        FormDialog dialog = new FormDialog(HandlerUtil.getActiveShell(event), NLS.bind(Messages.MIGRATE_3,
+                domain.name()),
                 Messages.MOVE_THE_VIRTUAL_MACHINE_TO_ANOTHER, java.util.Map.of(Messages.DESTINATION,
                         String.join("|", targets.stream().map(VirtConnection::uri).toList()) + "|", Messages.MODE,
                         domain.state().isActive() ? "live|offline" : "offline|live"));
@@ -66,7 +68,8 @@ public class MigrateDomainHandler extends AbstractHandler {
                     .findFirst().orElseThrow();
             boolean live = "live".equals(dialog.values().get(Messages.MODE));
             DomainOperations operations = new DomainOperations(Services.monitor(node.connection()));
-            HostJob.run(NLS.bind(Messages.MIGRATING_TO, domain.name(), target.uri()), () -> operations.migrate(node.uuid(), target, live),
+            HostJob.run(NLS.bind(Messages.MIGRATING_TO, domain.name(), target.uri()),
+                    () -> operations.migrate(node.uuid(), target, live),
                     true);
         }
         return null;

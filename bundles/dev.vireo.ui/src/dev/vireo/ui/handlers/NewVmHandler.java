@@ -1,6 +1,5 @@
 package dev.vireo.ui.handlers;
 
-import dev.vireo.ui.Messages;
 import java.util.List;
 
 import org.eclipse.core.commands.AbstractHandler;
@@ -12,6 +11,7 @@ import org.eclipse.ui.handlers.HandlerUtil;
 
 import dev.vireo.connection.ConnectionState;
 import dev.vireo.connection.VirtConnection;
+import dev.vireo.ui.Messages;
 import dev.vireo.ui.Services;
 import dev.vireo.ui.views.DomainNode;
 import dev.vireo.ui.views.HostSection;
@@ -28,7 +28,8 @@ public class NewVmHandler extends AbstractHandler {
                     Messages.CONNECT_TO_A_HOST_FIRST_FILE);
             return null;
         }
-        Object first = HandlerUtil.getCurrentSelection(event) instanceof IStructuredSelection s ? s.getFirstElement() : null;
+        Object first = HandlerUtil.getCurrentSelection(event) instanceof IStructuredSelection s ? s.getFirstElement()
+                : null;
         VirtConnection selected = first instanceof VirtConnection c ? c : first instanceof DomainNode d ? d.connection()
                 : first instanceof HostSection h ? h.connection() : null;
         new WizardDialog(HandlerUtil.getActiveShell(event),

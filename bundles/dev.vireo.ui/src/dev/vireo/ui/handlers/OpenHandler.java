@@ -1,11 +1,10 @@
 package dev.vireo.ui.handlers;
 
-import org.eclipse.osgi.util.NLS;
-import dev.vireo.ui.Messages;
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.core.commands.ExecutionException;
 import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PartInitException;
@@ -13,6 +12,7 @@ import org.eclipse.ui.handlers.HandlerUtil;
 
 import dev.vireo.api.ObjectKind;
 import dev.vireo.connection.VirtConnection;
+import dev.vireo.ui.Messages;
 import dev.vireo.ui.editors.DomainEditor;
 import dev.vireo.ui.editors.DomainEditorInput;
 import dev.vireo.ui.editors.HostEditor;

@@ -1,7 +1,5 @@
 package dev.vireo.ui.handlers;
 
-import org.eclipse.osgi.util.NLS;
-import dev.vireo.ui.Messages;
 import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.core.commands.AbstractHandler;
@@ -9,11 +7,13 @@ import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.window.Window;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.handlers.HandlerUtil;
 
 import dev.vireo.monitor.DomainCache;
 import dev.vireo.operations.DomainOperations;
+import dev.vireo.ui.Messages;
 import dev.vireo.ui.Services;
 import dev.vireo.ui.jobs.HostJob;
 import dev.vireo.ui.views.DomainNode;
@@ -37,7 +37,8 @@ public class RenameDomainHandler extends AbstractHandler {
     public static InputDialog dialog(Shell shell, DomainNode node) {
         DomainCache cache = Services.monitor(node.connection()).domains();
         String old = node.record().name();
-        return new InputDialog(shell, NLS.bind(Messages.RENAME, old), NLS.bind(Messages.NEW_NAME_FOR_THE_VIRTUAL_MACHINE, old), old, text -> {
+        return new InputDialog(shell, NLS.bind(Messages.RENAME, old),
+                NLS.bind(Messages.NEW_NAME_FOR_THE_VIRTUAL_MACHINE, old), old, text -> {
             String name = text.strip();
             return name.isEmpty() || name.equals(old) ? ""
                     : name.contains("/") ? Messages.A_NAME_CANNOT_CONTAIN
@@ -48,7 +49,8 @@ public class RenameDomainHandler extends AbstractHandler {
     /** The Job. */
     public static CompletableFuture<Void> rename(DomainNode node, String name) {
         DomainOperations operations = new DomainOperations(Services.monitor(node.connection()));
-        return HostJob.run(NLS.bind(Messages.RENAMING_TO, node.record().name(), name), () -> operations.rename(node.uuid(), name),
+        return HostJob.run(NLS.bind(Messages.RENAMING_TO, node.record().name(), name),
+                () -> operations.rename(node.uuid(), name),
                 false);
     }
 }

@@ -1,6 +1,5 @@
 package dev.vireo.ui.jobs;
 
-import dev.vireo.ui.Messages;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -14,6 +13,9 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.core.runtime.jobs.JobChangeAdapter;
+import org.eclipse.osgi.util.NLS;
+
+import dev.vireo.ui.Messages;
 
 /**
  * An operation on a host as an Eclipse Job: shown in the progress indicator, cancellable, never on
@@ -56,8 +58,9 @@ public final class HostJob {
                 return Status.CANCEL_STATUS;
             } catch (ExecutionException e) {
                 result.completeExceptionally(e.getCause());
-                return reportErrors ? Status.error(name + " failed: " + message(e.getCause()), e.getCause())
-                        : new Status(IStatus.INFO, PLUGIN, name + " failed: " + message(e.getCause()));
+                return reportErrors ? Status.error(NLS.bind(Messages.JOB_FAILED, name, message(e.getCause())),
+                        e.getCause())
+                        : new Status(IStatus.INFO, PLUGIN, NLS.bind(Messages.JOB_FAILED, name, message(e.getCause())));
             } finally {
                 monitor.done();
             }
@@ -79,6 +82,7 @@ public final class HostJob {
     public static String message(Throwable failure) {
         Throwable t = failure instanceof CompletionException || failure instanceof ExecutionException
                 ? failure.getCause() : failure;
-        return t == null ? Messages.UNKNOWN_ERROR : t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return t == null ? Messages.UNKNOWN_ERROR : t.getMessage() == null ? t.getClass().getSimpleName()
+                : t.getMessage();
     }
 }

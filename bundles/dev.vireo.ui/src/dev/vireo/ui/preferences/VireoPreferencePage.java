@@ -1,12 +1,13 @@
 package dev.vireo.ui.preferences;
 
-import dev.vireo.ui.Messages;
 import org.eclipse.jface.preference.BooleanFieldEditor;
 import org.eclipse.jface.preference.FieldEditorPreferencePage;
 import org.eclipse.jface.preference.IntegerFieldEditor;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
 import org.eclipse.ui.preferences.ScopedPreferenceStore;
+
+import dev.vireo.ui.Messages;
 
 /** Window > Preferences > Vireo: statistics and confirmations. */
 public class VireoPreferencePage extends FieldEditorPreferencePage implements IWorkbenchPreferencePage {

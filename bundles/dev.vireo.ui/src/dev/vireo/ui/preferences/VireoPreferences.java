@@ -1,6 +1,5 @@
 package dev.vireo.ui.preferences;
 
-import dev.vireo.ui.Messages;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.osgi.service.prefs.BackingStoreException;
 
 import dev.vireo.monitor.ConnectionMonitor;
 import dev.vireo.monitor.spi.RefreshPolicy;
+import dev.vireo.ui.Messages;
 
 /**
  * Vireo's preferences and their defaults: the statistics interval, confirmations, and the saved
@@ -54,7 +54,8 @@ public class VireoPreferences extends AbstractPreferenceInitializer {
     }
 
     public static int statsBudget() {
-        return node().getInt(STATS_BUDGET, defaults().getInt(STATS_BUDGET, RefreshPolicy.DEFAULT_STATS_CALLS_PER_MINUTE));
+        return node().getInt(STATS_BUDGET, defaults().getInt(STATS_BUDGET,
+                RefreshPolicy.DEFAULT_STATS_CALLS_PER_MINUTE));
     }
 
     public static boolean confirm(String key) {

@@ -1,8 +1,7 @@
 package dev.vireo.ui.properties;
 
-import org.eclipse.osgi.util.NLS;
-import dev.vireo.ui.Messages;
 import org.eclipse.core.runtime.IAdapterFactory;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.ui.views.properties.IPropertySource;
 
 import dev.vireo.api.CallCounter;
@@ -11,6 +10,7 @@ import dev.vireo.connection.VirtConnection;
 import dev.vireo.model.DomainDefinition;
 import dev.vireo.monitor.CachedObject;
 import dev.vireo.monitor.DomainRecord;
+import dev.vireo.ui.Messages;
 import dev.vireo.ui.Services;
 import dev.vireo.ui.views.DomainNode;
 import dev.vireo.ui.views.HostSection;
@@ -37,18 +37,22 @@ public class PropertiesAdapterFactory implements IAdapterFactory {
 
     private static CacheProperties domain(DomainNode node) {
         DomainRecord d = node.record();
-        CacheProperties p = new CacheProperties().add(Messages.VIRTUAL_MACHINE, Messages.HOST_2, node.connection().uri())
+        CacheProperties p = new CacheProperties().add(Messages.VIRTUAL_MACHINE, Messages.HOST_2,
+                node.connection().uri())
                 .add(Messages.VIRTUAL_MACHINE, Messages.UUID, node.uuid());
         if (d == null) {
             return p;
         }
-        p.add(Messages.VIRTUAL_MACHINE, Messages.NAME_2, d.name()).add(Messages.VIRTUAL_MACHINE, Messages.STATE, d.state().label())
+        p.add(Messages.VIRTUAL_MACHINE, Messages.NAME_2, d.name()).add(Messages.VIRTUAL_MACHINE, Messages.STATE,
+                d.state().label())
                 .add(Messages.VIRTUAL_MACHINE, Messages.PERSISTENT, d.persistent() ? "yes" : Messages.NO_TRANSIENT)
                 .add(Messages.RESOURCES, "vCPUs", d.vcpus() > 0 ? d.vcpus() : null)
-                .add(Messages.RESOURCES, Messages.MEMORY, d.memoryKiB() > 0 ? NLS.bind(Messages.MIB_3, d.memoryKiB() / 1024) : null);
+                .add(Messages.RESOURCES, Messages.MEMORY, d.memoryKiB() > 0 ? NLS.bind(Messages.MIB_3,
+                        d.memoryKiB() / 1024) : null);
         DomainDefinition def = d.definition();
         if (def != null) {
-            p.add(Messages.VIRTUAL_MACHINE, Messages.TITLE, def.title()).add(Messages.RESOURCES, Messages.MAXIMUM_MEMORY, NLS.bind(Messages.MIB_3, def.memoryKiB() / 1024))
+            p.add(Messages.VIRTUAL_MACHINE, Messages.TITLE, def.title()).add(Messages.RESOURCES,
+                    Messages.MAXIMUM_MEMORY, NLS.bind(Messages.MIB_3, def.memoryKiB() / 1024))
                     .add(Messages.DEVICES, Messages.DISKS, String.join(", ", def.diskSources()))
                     .add(Messages.DEVICES, Messages.MAC_ADDRESSES, String.join(", ", def.macAddresses()));
         }
@@ -57,9 +61,12 @@ public class PropertiesAdapterFactory implements IAdapterFactory {
 
     private static CacheProperties host(VirtConnection host) {
         CallCounter calls = host.calls();
-        return new CacheProperties().add(Messages.HOST_2, Messages.URI_2, host.uri()).add(Messages.HOST_2, Messages.LIBVIRT_URI, host.libvirtUri())
-                .add(Messages.HOST_2, Messages.STATE, host.state().label()).add(Messages.HOST_2, Messages.FAILURE, host.failure())
-                .add(Messages.COST, Messages.LIBVIRT_CALLS, calls.total()).add(Messages.COST, Messages.BYTES_RECEIVED, calls.totalBytes())
+        return new CacheProperties().add(Messages.HOST_2, Messages.URI_2, host.uri()).add(Messages.HOST_2,
+                Messages.LIBVIRT_URI, host.libvirtUri())
+                .add(Messages.HOST_2, Messages.STATE, host.state().label()).add(Messages.HOST_2, Messages.FAILURE,
+                        host.failure())
+                .add(Messages.COST, Messages.LIBVIRT_CALLS, calls.total()).add(Messages.COST, Messages.BYTES_RECEIVED,
+                        calls.totalBytes())
                 .add(Messages.CACHE, Messages.VIRTUAL_MACHINES, Services.monitor(host).domains().size());
     }
 

@@ -1,14 +1,15 @@
 package dev.vireo.ui.status;
 
-import org.eclipse.osgi.util.NLS;
-import dev.vireo.ui.Messages;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.WeakHashMap;
 
+import org.eclipse.osgi.util.NLS;
+
 import dev.vireo.api.CallCounter;
 import dev.vireo.connection.VirtConnection;
+import dev.vireo.ui.Messages;
 
 /**
  * What a connection has cost: its calls and bytes in total (the core's call accounting) and over
@@ -21,7 +22,8 @@ public final class ConnectionCost {
     /** Calls and bytes, in total and in the last minute (or since first looked, if less). */
     public record Figures(long calls, long bytes, long callsLastMinute, long bytesLastMinute) {
         public String summary() {
-            return NLS.bind(Messages.CALLS_LAST_MIN_CALLS, new Object[] { calls, kib(bytes), callsLastMinute, kib(bytesLastMinute) });
+            return NLS.bind(Messages.CALLS_LAST_MIN_CALLS, new Object[] { calls, kib(bytes), callsLastMinute,
+                    kib(bytesLastMinute) });
         }
     }
 
@@ -43,6 +45,7 @@ public final class ConnectionCost {
     }
 
     public static String kib(long bytes) {
-        return bytes < 10 * 1024 ? bytes + " B" : bytes < 10L * 1024 * 1024 ? NLS.bind(Messages.KIB_3, bytes / 1024) : NLS.bind(Messages.MIB_3, bytes / (1024 * 1024));
+        return bytes < 10 * 1024 ? NLS.bind(Messages.BYTES, bytes) : bytes < 10L * 1024 * 1024
+                ? NLS.bind(Messages.KIB_3, bytes / 1024) : NLS.bind(Messages.MIB_3, bytes / (1024 * 1024));
     }
 }

@@ -1,9 +1,8 @@
 package dev.vireo.ui.status;
 
-import org.eclipse.osgi.util.NLS;
-import dev.vireo.ui.Messages;
 import java.util.List;
 
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -11,6 +10,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.menus.WorkbenchWindowControlContribution;
 
 import dev.vireo.connection.VirtConnection;
+import dev.vireo.ui.Messages;
 import dev.vireo.ui.Services;
 
 /**
@@ -47,7 +47,8 @@ public class ConnectionCostControl extends WorkbenchWindowControlContribution {
             recentCalls += f.callsLastMinute();
             tip.append(c.uri()).append(": ").append(f.summary()).append('\n');
         }
-        label.setText(NLS.bind(Messages.LIBVIRT_CALLS_MIN, new Object[] { calls, ConnectionCost.kib(bytes), recentCalls }));
+        label.setText(NLS.bind(Messages.LIBVIRT_CALLS_MIN, new Object[] { calls, ConnectionCost.kib(bytes),
+                recentCalls }));
         label.setToolTipText(tip.length() == 0 ? Messages.NO_CONNECTIONS : tip.toString().trim());
         label.getParent().layout();
         label.getDisplay().timerExec(REFRESH_MS, this::refresh);

@@ -1,7 +1,5 @@
 package dev.vireo.ui.views;
 
-import org.eclipse.osgi.util.NLS;
-import dev.vireo.ui.Messages;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,6 +21,7 @@ import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.jface.viewers.TreeViewerColumn;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.widgets.Composite;
@@ -42,6 +41,7 @@ import dev.vireo.connection.VirtConnection;
 import dev.vireo.monitor.CacheListener;
 import dev.vireo.monitor.ConnectionMonitor;
 import dev.vireo.monitor.DomainChange;
+import dev.vireo.ui.Messages;
 import dev.vireo.ui.Services;
 import dev.vireo.ui.Trace;
 import dev.vireo.ui.credentials.CredentialsPrompt;
@@ -171,7 +171,8 @@ public class DomainsView extends ViewPart {
             try {
                 getSite().getService(IHandlerService.class).executeCommand("dev.vireo.ui.commands.open", null);
             } catch (Exception ex) {
-                org.eclipse.core.runtime.ILog.of(getClass()).error(NLS.bind(Messages.CANNOT_OPEN, e.getSelection()), ex);
+                org.eclipse.core.runtime.ILog.of(getClass()).error(NLS.bind(Messages.CANNOT_OPEN, e.getSelection()),
+                        ex);
             }
         });
 
@@ -273,7 +274,8 @@ public class DomainsView extends ViewPart {
                 placedNames.clear();
                 for (VirtConnection c : watched) {
                     viewer.setExpandedState(c, true);
-                    Services.monitor(c).domains().all().forEach(d -> placedNames.put(new DomainNode(c, d.uuid()), d.name()));
+                    Services.monitor(c).domains().all().forEach(d -> placedNames.put(new DomainNode(c, d.uuid()),
+                            d.name()));
                 }
             } else {
                 refreshStale();
@@ -354,7 +356,8 @@ public class DomainsView extends ViewPart {
         watched.forEach(c -> Services.monitor(c).setVisible(this, visible.get(c)));
     }
 
-    private void column(String title, int width, int style, Function<Object, String> text, Function<Object, Image> image) {
+    private void column(String title, int width, int style, Function<Object, String> text, Function<Object,
+            Image> image) {
         TreeViewerColumn column = new TreeViewerColumn(viewer, style);
         column.getColumn().setText(title);
         column.getColumn().setWidth(width);

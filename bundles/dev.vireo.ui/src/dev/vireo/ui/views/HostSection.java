@@ -1,11 +1,11 @@
 package dev.vireo.ui.views;
 
-import dev.vireo.ui.Messages;
 import java.util.Comparator;
 
 import dev.vireo.api.ObjectKind;
 import dev.vireo.connection.VirtConnection;
 import dev.vireo.monitor.CachedObject;
+import dev.vireo.ui.Messages;
 import dev.vireo.ui.Services;
 
 /** A connection's "Networks" or "Storage" row; its children are the cached objects of that kind. */

@@ -1,6 +1,5 @@
 package dev.vireo.ui.widgets;
 
-import dev.vireo.ui.Messages;
 import java.util.function.Supplier;
 
 import org.eclipse.swt.SWT;
@@ -10,6 +9,8 @@ import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
+
+import dev.vireo.ui.Messages;
 
 /** A titled graph of the last samples of one statistic; repaint it with {@link #redraw()}. */
 public class Graph extends Canvas {

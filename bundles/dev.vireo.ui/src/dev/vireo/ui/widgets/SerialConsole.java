@@ -1,15 +1,15 @@
 package dev.vireo.ui.widgets;
 
-import org.eclipse.osgi.util.NLS;
-import dev.vireo.ui.Messages;
 import java.nio.charset.StandardCharsets;
 
 import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.widgets.Composite;
 
 import dev.vireo.api.ConsoleChannel;
+import dev.vireo.ui.Messages;
 
 /**
  * A text terminal on a serial console stream: a small VT100 subset (printable text, CR, LF,

@@ -1,15 +1,15 @@
 package dev.vireo.ui.widgets;
 
-import org.eclipse.osgi.util.NLS;
-import dev.vireo.ui.Messages;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Event;
 
 import dev.vireo.rfb.Keysyms;
+import dev.vireo.ui.Messages;
 
 /** Keys as VNC sends them: X11 keysyms. */
 public final class VncKeys {

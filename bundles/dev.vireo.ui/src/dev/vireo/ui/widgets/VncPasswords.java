@@ -1,15 +1,15 @@
 package dev.vireo.ui.widgets;
 
-import org.eclipse.osgi.util.NLS;
-import dev.vireo.ui.Messages;
 import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.window.Window;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 
 import dev.vireo.api.Credentials;
+import dev.vireo.ui.Messages;
 import dev.vireo.ui.credentials.SavedPasswords;
 
 /**

@@ -1,12 +1,11 @@
 package dev.vireo.ui.widgets;
 
-import org.eclipse.osgi.util.NLS;
-import dev.vireo.ui.Messages;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Cursor;
 import org.eclipse.swt.graphics.GC;
@@ -25,6 +24,7 @@ import dev.vireo.rfb.Preferences;
 import dev.vireo.rfb.RfbClient;
 import dev.vireo.rfb.RfbListener;
 import dev.vireo.rfb.SshTunnel;
+import dev.vireo.ui.Messages;
 
 /**
  * A VNC display: draws an {@link RfbClient}'s screen, scaled to fit or not (or the guest's screen
@@ -240,7 +240,8 @@ public class VncViewer extends Canvas {
     private static String connected(RfbClient c) {
         String quality = c.quality() == Preferences.Quality.LOSSLESS ? "lossless"
                 : NLS.bind(Messages.JPEG, c.quality().name().toLowerCase(Locale.ROOT));
-        return NLS.bind(Messages.CONNECTED_TO, new Object[] { c.name(), c.width(), c.height(), quality, (c.preferences().quality() == Preferences.Quality.AUTOMATIC ? Messages.FOR_A + c.roundTripMillis()
+        return NLS.bind(Messages.CONNECTED_TO, new Object[] { c.name(), c.width(), c.height(), quality,
+                (c.preferences().quality() == Preferences.Quality.AUTOMATIC ? Messages.FOR_A + c.roundTripMillis()
                         + Messages.MS_ROUND_TRIP : "") });
     }
 
@@ -257,8 +258,10 @@ public class VncViewer extends Canvas {
     /** The guest's pointer image becomes this control's pointer: it moves with no round trip. */
     private void showPointer(dev.vireo.rfb.Cursor shape) {
         Cursor old = pointer;
-        pointer = shape.width() == 0 ? new Cursor(getDisplay(), FrameImages.withAlpha(new Frame(1, 1, new int[1])), 0, 0)
-                : new Cursor(getDisplay(), FrameImages.withAlpha(new Frame(shape.width(), shape.height(), shape.pixels())),
+        pointer = shape.width() == 0 ? new Cursor(getDisplay(), FrameImages.withAlpha(new Frame(1, 1, new int[1])), 0,
+                0)
+                : new Cursor(getDisplay(), FrameImages.withAlpha(new Frame(shape.width(), shape.height(),
+                        shape.pixels())),
                         shape.hotX(), shape.hotY());
         setCursor(pointer);
         if (old != null) {

@@ -1,7 +1,5 @@
 package dev.vireo.ui.widgets;
 
-import org.eclipse.osgi.util.NLS;
-import dev.vireo.ui.Messages;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -9,8 +7,10 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
-
 import org.eclipse.core.runtime.ILog;
+import org.eclipse.osgi.util.NLS;
+
+import dev.vireo.ui.Messages;
 
 /**
  * The physical key behind a keysym on this desktop, as the XT scancode QEMU's extended key events
@@ -30,8 +30,10 @@ public final class X11Scancodes {
     /** Linux input codes of the 0xE0-prefixed keys, to their XT code after the prefix. */
     private static final Map<Integer, Integer> EXTENDED = Map.ofEntries(Map.entry(96, 0x1c), Map.entry(97, 0x1d),
             Map.entry(98, 0x35), Map.entry(99, 0x37), Map.entry(100, 0x38), Map.entry(102, 0x47), Map.entry(103, 0x48),
-            Map.entry(104, 0x49), Map.entry(105, 0x4b), Map.entry(106, 0x4d), Map.entry(107, 0x4f), Map.entry(108, 0x50),
-            Map.entry(109, 0x51), Map.entry(110, 0x52), Map.entry(111, 0x53), Map.entry(125, 0x5b), Map.entry(126, 0x5c),
+            Map.entry(104, 0x49), Map.entry(105, 0x4b), Map.entry(106, 0x4d), Map.entry(107, 0x4f), Map.entry(108,
+                    0x50),
+            Map.entry(109, 0x51), Map.entry(110, 0x52), Map.entry(111, 0x53), Map.entry(125, 0x5b), Map.entry(126,
+                    0x5c),
             Map.entry(127, 0x5d));
     private static final Map<Integer, Integer> KNOWN = new ConcurrentHashMap<>();
     private static Xlib xlib;

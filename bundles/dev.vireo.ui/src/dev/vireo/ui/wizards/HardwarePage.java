@@ -1,13 +1,12 @@
 package dev.vireo.ui.wizards;
 
-import org.eclipse.osgi.util.NLS;
-import dev.vireo.ui.Messages;
 import java.time.LocalDate;
 import java.util.ArrayList;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.wizard.WizardPage;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
@@ -23,6 +22,7 @@ import dev.vireo.model.XmlObject;
 import dev.vireo.operations.HostCapabilities;
 import dev.vireo.osinfo.OsDatabase;
 import dev.vireo.osinfo.OsInfo;
+import dev.vireo.ui.Messages;
 
 /**
  * The OS, searched in libosinfo's database as you type (or detected from the ISO); architecture,
@@ -167,7 +167,8 @@ public class HardwarePage extends WizardPage {
             if (wizard.node != null) {
                 memory.setMaximum((int) (wizard.node.memoryKiB() / 1024));
                 vcpus.setMaximum(wizard.node.cpus());
-                limits.setText(NLS.bind(Messages.THIS_HOST_HAS_CPUS_AND_MIB, wizard.node.cpus(), wizard.node.memoryKiB() / 1024));
+                limits.setText(NLS.bind(Messages.THIS_HOST_HAS_CPUS_AND_MIB, wizard.node.cpus(),
+                        wizard.node.memoryKiB() / 1024));
             }
         }
         super.setVisible(visible);

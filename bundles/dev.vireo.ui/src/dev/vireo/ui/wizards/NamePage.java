@@ -1,19 +1,18 @@
 package dev.vireo.ui.wizards;
 
-import org.eclipse.osgi.util.NLS;
-import dev.vireo.ui.Messages;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.List;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.wizard.WizardPage;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CLabel;
 import org.eclipse.swt.widgets.Button;
@@ -27,6 +26,7 @@ import dev.vireo.connection.VirtConnection;
 import dev.vireo.operations.HostOperations;
 import dev.vireo.osinfo.IsoVolume;
 import dev.vireo.osinfo.OsInfo;
+import dev.vireo.ui.Messages;
 import dev.vireo.ui.jobs.HostJob;
 
 /** Where the machine goes, its name (checked against the cache) and how its OS gets installed. */
@@ -148,7 +148,8 @@ public class NamePage extends WizardPage {
         }) : new HostOperations(wizard.monitor()).isoVolume(path);
         Display display = getShell().getDisplay();
         identity.thenCombine(wizard.osDatabase, (iso, db) -> db == null ? null : db.detect(iso).orElse(null))
-                .handle((os, e) -> e != null ? NLS.bind(Messages.CANNOT_DETECT_THE_OS, HostJob.message(e)) : os != null ? os
+                .handle((os, e) -> e != null ? NLS.bind(Messages.CANNOT_DETECT_THE_OS, HostJob.message(e)) : os != null
+                        ? os
                         : Messages.THE_OS_ON_THIS_IMAGE_IS)
                 .thenAccept(found -> display.asyncExec(() -> {
                     if (detection != detections || detected.isDisposed()) {
@@ -186,7 +187,8 @@ public class NamePage extends WizardPage {
                 ? (wizard.spec.media.isBlank() ? null : "The URL must be http:// or https:// and name an ISO image.")
                 : n.isEmpty() ? null
                 : n.contains("/") ? Messages.A_NAME_CANNOT_CONTAIN
-                : wizard.cache().isNameInUse(n) ? NLS.bind(Messages.A_VIRTUAL_MACHINE_NAMED_EXISTS_ON_2, n, c.uri()) : null;
+                : wizard.cache().isNameInUse(n) ? NLS.bind(Messages.A_VIRTUAL_MACHINE_NAMED_EXISTS_ON_2, n, c.uri())
+                        : null;
         setErrorMessage(error);
         setPageComplete(!n.isEmpty() && error == null && (!url || !wizard.spec.media.isBlank()));
     }

@@ -1,7 +1,5 @@
 package dev.vireo.ui.wizards;
 
-import org.eclipse.osgi.util.NLS;
-import dev.vireo.ui.Messages;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
@@ -9,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.jface.wizard.Wizard;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
 import org.w3c.dom.Element;
@@ -27,6 +26,7 @@ import dev.vireo.operations.HostOperations;
 import dev.vireo.operations.NewVmXml;
 import dev.vireo.osinfo.OsDatabase;
 import dev.vireo.osinfo.OsInfo;
+import dev.vireo.ui.Messages;
 import dev.vireo.ui.Services;
 import dev.vireo.ui.handlers.OpenHandler;
 import dev.vireo.ui.jobs.HostJob;
@@ -196,7 +196,8 @@ public class NewVmWizard extends Wizard {
         Element source = (Element) disk.element().getElementsByTagName("source").item(0);
         Element host = source.getOwnerDocument().createElement("host");
         host.setAttribute("name", url.getHost());
-        host.setAttribute("port", Integer.toString(url.getPort() > 0 ? url.getPort() : url.getScheme().equals("https") ? 443 : 80));
+        host.setAttribute("port", Integer.toString(url.getPort() > 0 ? url.getPort() : url.getScheme().equals("https")
+                ? 443 : 80));
         source.appendChild(host); // the model has no feature for it; the element keeps what it is given
     }
 
@@ -206,13 +207,15 @@ public class NewVmWizard extends Wizard {
             return null;
         }
         XmlObject v = LibvirtModel.create(Messages.STORAGEVOLUME);
-        v.set("name", spec.name + ".qcow2").set("capacity", spec.diskGiB).set("capacityUnit", Messages.GIB).set("format", "qcow2");
+        v.set("name", spec.name + ".qcow2").set("capacity", spec.diskGiB).set("capacityUnit",
+                Messages.GIB).set("format", "qcow2");
         return LibvirtModel.save(v);
     }
 
     /** What Finish defines, as the preview shows it; a new volume's path is known only once it is made. */
     String previewXml() {
-        String disk = volumeXml() != null ? NLS.bind(Messages.NEW_VOLUME_QCOW_IN, spec.name, monitor().objects(ObjectKind.STORAGE_POOL).get(spec.poolKey).name())
+        String disk = volumeXml() != null ? NLS.bind(Messages.NEW_VOLUME_QCOW_IN, spec.name,
+                monitor().objects(ObjectKind.STORAGE_POOL).get(spec.poolKey).name())
                 : spec.existingPath.isBlank() ? null : spec.existingPath.strip();
         return domainXml(disk);
     }

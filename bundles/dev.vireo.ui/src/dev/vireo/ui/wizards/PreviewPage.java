@@ -1,6 +1,5 @@
 package dev.vireo.ui.wizards;
 
-import dev.vireo.ui.Messages;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.resource.JFaceResources;
@@ -9,6 +8,8 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
+
+import dev.vireo.ui.Messages;
 
 /** The XML Finish will define, and whether to open the machine's editor before it first starts. */
 public class PreviewPage extends WizardPage {

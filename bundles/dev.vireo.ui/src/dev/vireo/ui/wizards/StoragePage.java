@@ -1,7 +1,5 @@
 package dev.vireo.ui.wizards;
 
-import org.eclipse.osgi.util.NLS;
-import dev.vireo.ui.Messages;
 import java.util.Comparator;
 import java.util.List;
 
@@ -9,6 +7,7 @@ import org.eclipse.jface.dialogs.IMessageProvider;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.wizard.WizardPage;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
@@ -19,6 +18,7 @@ import org.eclipse.swt.widgets.Text;
 
 import dev.vireo.api.ObjectKind;
 import dev.vireo.monitor.CachedObject;
+import dev.vireo.ui.Messages;
 
 /**
  * A new volume in one of the host's active pools, or an existing path; and the network. A path
@@ -129,7 +129,8 @@ public class StoragePage extends WizardPage {
         path.setEnabled(!spec.newVolume);
         String users = spec.existingPath.isEmpty() ? ""
                 : String.join(", ", wizard.cache().namesUsingDisk(spec.existingPath, null));
-        setMessage(users.isEmpty() ? null : NLS.bind(Messages.IS_USED_BY_TWO_MACHINES_WRITING, spec.existingPath, users), IMessageProvider.WARNING);
+        setMessage(users.isEmpty() ? null : NLS.bind(Messages.IS_USED_BY_TWO_MACHINES_WRITING, spec.existingPath,
+                users), IMessageProvider.WARNING);
         String error = spec.newVolume && spec.poolKey == null ? Messages.THE_HOST_HAS_NO_ACTIVE_STORAGE
                 : !spec.newVolume && wizard.spec.install == NewVmWizard.Install.IMPORT && spec.existingPath.isEmpty()
                         ? Messages.IMPORTING_NEEDS_THE_PATH_OF_A : null;
