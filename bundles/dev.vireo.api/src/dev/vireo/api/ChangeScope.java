@@ -5,7 +5,8 @@ package dev.vireo.api;
  * {@code VIR_DOMAIN_AFFECT_CONFIG}. A shut-off domain has only a next boot.
  */
 public enum ChangeScope {
-    NEXT_BOOT(2, "at the next boot"), NOW(1, "now, until the next boot"), NOW_AND_NEXT_BOOT(3, "now and at the next boot");
+    NEXT_BOOT(2, Messages.AT_THE_NEXT_BOOT), NOW(1, Messages.NOW_UNTIL_THE_NEXT_BOOT), NOW_AND_NEXT_BOOT(3,
+            Messages.NOW_AND_AT_THE_NEXT_BOOT);
 
     /** libvirt's {@code virDomainModificationImpact} flags. */
     public final int flags;

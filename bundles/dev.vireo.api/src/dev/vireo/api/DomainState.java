@@ -2,12 +2,12 @@ package dev.vireo.api;
 
 /** A domain's state; the order is libvirt's {@code virDomainState}. */
 public enum DomainState {
-    NOSTATE("no state"),
+    NOSTATE(Messages.NO_STATE),
     RUNNING("running"),
     BLOCKED("blocked"),
     PAUSED("paused"),
-    SHUTDOWN("shutting down"),
-    SHUTOFF("shut off"),
+    SHUTDOWN(Messages.SHUTTING_DOWN),
+    SHUTOFF(Messages.SHUT_OFF),
     CRASHED("crashed"),
     PMSUSPENDED("suspended");
 

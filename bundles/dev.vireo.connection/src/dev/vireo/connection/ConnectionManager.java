@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import org.eclipse.core.runtime.ListenerList;
 import org.eclipse.core.runtime.SafeRunner;
+import org.eclipse.osgi.util.NLS;
 
 /**
  * The open libvirt connections, and who wants to hear about them. A Declarative Services component
@@ -39,7 +40,7 @@ public final class ConnectionManager {
             ssh = prompter == null ? null : new SshQuestions(prompter);
         } catch (IOException e) {
             ssh = null;
-            Log.warn(ConnectionManager.class, "ssh will ask on its own terminal: " + e.getMessage());
+            Log.warn(ConnectionManager.class, NLS.bind(Messages.SSH_WILL_ASK_ON_ITS_OWN, e.getMessage()));
         }
     }
 

@@ -7,6 +7,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Function;
 
+import org.eclipse.osgi.util.NLS;
+
 import dev.vireo.api.Credentials;
 import dev.vireo.libvirt.LibvirtConnection;
 
@@ -70,7 +72,8 @@ public final class LoadFanOut implements AutoCloseable {
         }
     }
 
-    private void session(String libvirtUri, Credentials credentials, Function<LibvirtConnection, ?> prepare, int slots) {
+    private void session(String libvirtUri, Credentials credentials, Function<LibvirtConnection, ?> prepare,
+            int slots) {
         if (closed) {
             return; // the load ended before this session was needed
         }
@@ -80,8 +83,8 @@ public final class LoadFanOut implements AutoCloseable {
             // on a link that dies, its calls fail (and go to the connection) instead of waiting for ever
             session.setKeepAlive(VirtConnection.KEEPALIVE_INTERVAL_S, VirtConnection.KEEPALIVE_COUNT);
         } catch (RuntimeException e) {
-            Log.warn(LoadFanOut.class, "An extra session to " + connection.uri() + " did not open ("
-                    + e.getMessage() + "); the connection fetches without it");
+            Log.warn(LoadFanOut.class, NLS.bind(Messages.AN_EXTRA_SESSION_TO_DID_NOT, connection.uri(),
+                    e.getMessage()));
             return;
         }
         try {
@@ -95,8 +98,8 @@ public final class LoadFanOut implements AutoCloseable {
                 t.join();
             }
         } catch (RuntimeException | InterruptedException e) {
-            Log.warn(LoadFanOut.class, "An extra session to " + connection.uri() + " failed (" + e.getMessage()
-                    + "); the connection fetches without it");
+            Log.warn(LoadFanOut.class, NLS.bind(Messages.AN_EXTRA_SESSION_TO_FAILED_THE, connection.uri(),
+                    e.getMessage()));
         } finally {
             session.close();
         }

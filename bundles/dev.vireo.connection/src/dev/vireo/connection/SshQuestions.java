@@ -17,6 +17,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.eclipse.osgi.util.NLS;
+
 /**
  * Routes the questions of the ssh that libvirt starts for a {@code +ssh} URI to a {@link SshPrompter},
  * as virt-manager does with {@code SSH_ASKPASS}. libvirt passes ssh only a few variables (not
@@ -94,7 +96,7 @@ final class SshQuestions implements AutoCloseable {
         } catch (InterruptedException | ClosedWatchServiceException e) {
             // closed with the connection manager
         } catch (IOException e) {
-            Log.warn(SshQuestions.class, "ssh's questions can no longer be answered: " + e.getMessage());
+            Log.warn(SshQuestions.class, NLS.bind(Messages.SSH_S_QUESTIONS_CAN_NO_LONGER, e.getMessage()));
         }
     }
 
@@ -103,7 +105,7 @@ final class SshQuestions implements AutoCloseable {
         try {
             answer = prompter.answer(question);
         } catch (RuntimeException e) {
-            Log.warn(SshQuestions.class, "Could not ask '" + question + "': " + e.getMessage());
+            Log.warn(SshQuestions.class, NLS.bind(Messages.COULD_NOT_ASK, question, e.getMessage()));
             answer = null;
         }
         Path fifoPath = dir.resolve("a." + pid);
@@ -114,7 +116,7 @@ final class SshQuestions implements AutoCloseable {
         try (RandomAccessFile fifo = new RandomAccessFile(fifoPath.toFile(), "rw")) {
             fifo.write(((answer == null ? "" : "=" + answer) + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            Log.warn(SshQuestions.class, "ssh stopped waiting for an answer: " + e.getMessage());
+            Log.warn(SshQuestions.class, NLS.bind(Messages.SSH_STOPPED_WAITING_FOR_AN_ANSWER, e.getMessage()));
         }
     }
 

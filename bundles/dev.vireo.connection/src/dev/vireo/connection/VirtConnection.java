@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.eclipse.osgi.util.NLS;
+
 import dev.vireo.api.CallCounter;
 import dev.vireo.api.Credentials;
 import dev.vireo.api.LibvirtCallException;
@@ -130,7 +132,7 @@ public final class VirtConnection {
             }, workers);
         } catch (RejectedExecutionException e) {
             // closed: its workers take nothing more (a monitor may still be finishing an event)
-            return CompletableFuture.failedFuture(new IllegalStateException(uri + " is closed"));
+            return CompletableFuture.failedFuture(new IllegalStateException(NLS.bind(Messages.IS_CLOSED, uri)));
         }
     }
 
@@ -167,8 +169,8 @@ public final class VirtConnection {
         } catch (RuntimeException e) {
             needsCredentials = e instanceof LibvirtCallException l && l.isAuthFailure();
             failure = !needsCredentials ? e.getMessage()
-                    : credentials == null ? "the host asks for a user name and password"
-                    : "the host refused the user name or password (" + e.getMessage() + ")";
+                    : credentials == null ? Messages.THE_HOST_ASKS_FOR_A_USER
+                    : NLS.bind(Messages.THE_HOST_REFUSED_THE_USER_NAME, e.getMessage());
             // a connection that was up keeps trying, unless its credentials are refused; a first
             // attempt that fails waits for the user
             boolean retrying = state == ConnectionState.RECONNECTING && !needsCredentials;
@@ -185,8 +187,8 @@ public final class VirtConnection {
             return;
         }
         libvirt = null;
-        failure = "connection lost (" + reason + ")";
-        Log.warn(VirtConnection.class, uri + ": " + failure + "; reconnecting");
+        failure = NLS.bind(Messages.CONNECTION_LOST, reason);
+        Log.warn(VirtConnection.class, NLS.bind(Messages.RECONNECTING, uri, failure));
         setState(ConnectionState.RECONNECTING);
         workers.execute(() -> closeQuietly(c));
         retryLater();

@@ -4,13 +4,14 @@ import java.util.concurrent.TimeoutException;
 
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.ILog;
+import org.eclipse.osgi.util.NLS;
 
 /** A driver plugin's code failed, hung or answered nonsense; logged when made, for the Error Log. */
 public class DriverException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public DriverException(HypervisorDriver driver, String what, Throwable cause) {
-        super("The driver plugin '" + driver.name() + "' (" + driver.contributor() + ") " + what, cause);
+        super(NLS.bind(Messages.THE_DRIVER_PLUGIN, new Object[] { driver.name(), driver.contributor(), what }), cause);
         ILog.of(DriverException.class).error(getMessage(), cause);
     }
 

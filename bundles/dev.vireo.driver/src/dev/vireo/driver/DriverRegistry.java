@@ -17,6 +17,7 @@ import org.eclipse.core.runtime.IConfigurationElement;
 import org.eclipse.core.runtime.IExtensionRegistry;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.Platform;
+import org.eclipse.osgi.util.NLS;
 
 import dev.vireo.connection.ConnectionManager;
 import dev.vireo.connection.VirtConnection;
@@ -55,13 +56,13 @@ public final class DriverRegistry implements RefreshPolicyProvider {
             try {
                 HypervisorDriver driver = read(element, contributor);
                 if (byId.putIfAbsent(driver.id(), driver) != null) {
-                    throw new IllegalArgumentException("the id '" + driver.id() + "' is taken by "
-                            + byId.get(driver.id()).contributor());
+                    throw new IllegalArgumentException(NLS.bind(Messages.THE_ID_IS_TAKEN_BY, driver.id(),
+                            byId.get(driver.id()).contributor()));
                 }
                 drivers.add(driver);
             } catch (RuntimeException e) {
-                String reason = "Driver '" + element.getAttribute("id") + "' from " + contributor + " skipped: "
-                        + e.getMessage();
+                String reason = NLS.bind(Messages.DRIVER_FROM_SKIPPED, new Object[] { element.getAttribute("id"),
+                        contributor, e.getMessage() });
                 rejected.add(reason);
                 ILog.of(DriverRegistry.class).error(reason, e);
             }
@@ -100,15 +101,15 @@ public final class DriverRegistry implements RefreshPolicyProvider {
     private String libvirtUri(HypervisorDriver driver, String uri) {
         String reason = disabled.get(driver.id());
         if (reason != null) {
-            throw new DriverException(driver, "is disabled for this session: " + reason, null);
+            throw new DriverException(driver, NLS.bind(Messages.IS_DISABLED_FOR_THIS_SESSION, reason), null);
         }
         try {
             return driver.libvirtUri(uri);
         } catch (DriverException e) {
             if (e.timedOut() || e.codeMissing()) {
                 disabled.put(driver.id(), e.getMessage());
-                ILog.of(DriverRegistry.class).error("Driver '" + driver.id() + "' from " + driver.contributor()
-                        + " disabled for this session: " + e.getMessage(), e);
+                ILog.of(DriverRegistry.class).error(NLS.bind(Messages.DRIVER_FROM_DISABLED_FOR_THIS_SESSION,
+                        new Object[] { driver.id(), driver.contributor(), e.getMessage() }), e);
             }
             throw e;
         }
@@ -128,15 +129,16 @@ public final class DriverRegistry implements RefreshPolicyProvider {
             transports.addAll(list(scheme.getAttribute("transports"), "local"));
         }
         if (schemes.isEmpty()) {
-            throw new IllegalArgumentException("it names no URI scheme");
+            throw new IllegalArgumentException(Messages.IT_NAMES_NO_URI_SCHEME);
         }
         IConfigurationElement[] caps = e.getChildren("capabilities");
         if (caps.length != 1) {
-            throw new IllegalArgumentException("it must declare its capabilities once");
+            throw new IllegalArgumentException(Messages.IT_MUST_DECLARE_ITS_CAPABILITIES_ONCE);
         }
         Set<String> events = new LinkedHashSet<>(list(caps[0].getAttribute("events"), null));
         if (!EVENT_FAMILIES.containsAll(events)) {
-            throw new IllegalArgumentException("unknown event families in " + events + "; known: " + EVENT_FAMILIES);
+            throw new IllegalArgumentException(NLS.bind(Messages.UNKNOWN_EVENT_FAMILIES_IN_KNOWN, events,
+                    EVENT_FAMILIES));
         }
         Capabilities capabilities = new Capabilities(Set.copyOf(events), flag(caps[0], "bulkStats"),
                 flag(caps[0], "snapshots"), flag(caps[0], "migration"), flag(caps[0], "managedSave"),
@@ -147,12 +149,14 @@ public final class DriverRegistry implements RefreshPolicyProvider {
                 case "events" -> RefreshStrategy.EVENTS;
                 case "on-demand" -> RefreshStrategy.ON_DEMAND;
                 case "poll" -> RefreshStrategy.poll(seconds(r, "interval", null));
-                default -> throw new IllegalArgumentException("unknown strategy '" + r.getAttribute("strategy") + "'");
+                default -> throw new IllegalArgumentException(NLS.bind(Messages.UNKNOWN_STRATEGY,
+                        r.getAttribute("strategy")));
             });
         }
         Map<String, String> fields = new LinkedHashMap<>();
         for (IConfigurationElement field : e.getChildren("field")) {
-            fields.put(required(field, "name"), field.getAttribute("default") == null ? "" : field.getAttribute("default"));
+            fields.put(required(field, "name"), field.getAttribute("default") == null ? ""
+                    : field.getAttribute("default"));
         }
         List<DeviceTemplate> devices = new ArrayList<>();
         for (IConfigurationElement device : e.getChildren("device")) {
@@ -169,20 +173,22 @@ public final class DriverRegistry implements RefreshPolicyProvider {
         for (IConfigurationElement fanOut : e.getChildren("loadFanOut")) {
             int connections = Integer.parseInt(required(fanOut, "connections"));
             if (connections < 0 || connections > 3) {
-                throw new IllegalArgumentException("loadFanOut connections must be 0 to 3, not " + connections);
+                throw new IllegalArgumentException(NLS.bind(Messages.LOADFANOUT_CONNECTIONS_MUST_BE_TO_NOT,
+                        connections));
             }
             list(required(fanOut, "transports"), null).forEach(t -> loadConnections.put(t, connections));
         }
         PluginCode code = e.getAttribute("class") == null ? null : new PluginCode(e);
         return new HypervisorDriver(id, required(e, "name"), contributor, List.copyOf(schemes), Set.copyOf(transports),
-                Collections.unmodifiableMap(fields), capabilities, Map.copyOf(refresh), seconds(e, "statsInterval", "3"),
+                Collections.unmodifiableMap(fields), capabilities, Map.copyOf(refresh), seconds(e, "statsInterval",
+                        "3"),
                 List.copyOf(devices), Map.copyOf(loadConnections), code);
     }
 
     private static String required(IConfigurationElement e, String attribute) {
         String value = e.getAttribute(attribute);
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("<" + e.getName() + "> needs the attribute '" + attribute + "'");
+            throw new IllegalArgumentException(NLS.bind(Messages.NEEDS_THE_ATTRIBUTE, e.getName(), attribute));
         }
         return value;
     }
@@ -196,8 +202,8 @@ public final class DriverRegistry implements RefreshPolicyProvider {
             }
             return Duration.ofSeconds(seconds);
         } catch (NumberFormatException ex) {
-            throw new IllegalArgumentException("<" + e.getName() + "> " + attribute + " must be a number of seconds, not '"
-                    + value + "'");
+            throw new IllegalArgumentException(NLS.bind(Messages.MUST_BE_A_NUMBER_OF_SECONDS,
+                    new Object[] { e.getName(), attribute, value }));
         }
     }
 

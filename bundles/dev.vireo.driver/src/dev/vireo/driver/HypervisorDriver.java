@@ -11,6 +11,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.eclipse.osgi.util.NLS;
+
 import dev.vireo.api.ObjectKind;
 import dev.vireo.monitor.spi.RefreshPolicy;
 import dev.vireo.monitor.spi.RefreshStrategy;
@@ -26,7 +28,8 @@ import dev.vireo.monitor.spi.RefreshStrategy;
  * @param loadConnections by transport: the extra connections a first load may open (none if absent)
  */
 public record HypervisorDriver(String id, String name, String contributor, List<String> schemes,
-        Set<String> transports, Map<String, String> fields, Capabilities capabilities, Map<String, RefreshStrategy> refresh,
+        Set<String> transports, Map<String, String> fields, Capabilities capabilities,
+                Map<String, RefreshStrategy> refresh,
         Duration statsInterval, List<DeviceTemplate> devices, Map<String, Integer> loadConnections, PluginCode code) {
 
     /** Object classes as the extension point names them, for each kind of host object. */
@@ -64,20 +67,21 @@ public record HypervisorDriver(String id, String name, String contributor, List<
         try {
             String libvirtUri = answer.get(CODE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             if (libvirtUri == null || libvirtUri.isBlank() || !libvirtUri.contains(":")) {
-                throw new DriverException(this, "gave '" + libvirtUri + "', not a libvirt URI, for " + uri, null);
+                throw new DriverException(this, NLS.bind(Messages.GAVE_NOT_A_LIBVIRT_URI_FOR, libvirtUri, uri), null);
             }
             return libvirtUri;
         } catch (TimeoutException e) {
             answer.cancel(true);
-            throw new DriverException(this, "did not answer within " + CODE_TIMEOUT.toSeconds() + " s for " + uri, e);
+            throw new DriverException(this, NLS.bind(Messages.DID_NOT_ANSWER_WITHIN_S_FOR, CODE_TIMEOUT.toSeconds(),
+                    uri), e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             throw new DriverException(this, DriverException.isCodeMissing(cause)
-                    ? "could not make its code (" + code.className() + "): " + DriverException.why(cause)
-                    : "failed for " + uri + ": " + cause, cause);
+                    ? NLS.bind(Messages.COULD_NOT_MAKE_ITS_CODE, code.className(), DriverException.why(cause))
+                    : NLS.bind(Messages.FAILED_FOR, uri, cause), cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DriverException(this, "was interrupted", e);
+            throw new DriverException(this, Messages.WAS_INTERRUPTED, e);
         }
     }
 

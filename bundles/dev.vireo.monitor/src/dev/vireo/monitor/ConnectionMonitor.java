@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 
 import org.eclipse.core.runtime.ListenerList;
 import org.eclipse.core.runtime.SafeRunner;
+import org.eclipse.osgi.util.NLS;
 
 import dev.vireo.api.ObjectKind;
 import dev.vireo.api.StorageVolume;
@@ -270,9 +271,10 @@ public final class ConnectionMonitor {
             List<CompletableFuture<?>> steps = new ArrayList<>(List.of(domainSync.loadDomains(policy.loadConnections())));
             steps.addAll(subscribeAndLoadTheRest(domainEvents));
             // a failed step is logged where it failed; the session is started all the same
-            CompletableFuture.allOf(steps.stream().map(f -> f.handle((v, e) -> e == null ? null : log("Starting "
-                    + connection.uri(), e))).toArray(CompletableFuture[]::new)).thenRun(() -> session.complete(null));
-        }).exceptionally(e -> log("Cannot follow the domains of " + connection.uri(), e));
+            CompletableFuture.allOf(steps.stream().map(f -> f.handle((v, e) -> e == null ? null
+                    : log(NLS.bind(Messages.STARTING, connection.uri()),
+                            e))).toArray(CompletableFuture[]::new)).thenRun(() -> session.complete(null));
+        }).exceptionally(e -> log(NLS.bind(Messages.CANNOT_FOLLOW_THE_DOMAINS_OF, connection.uri()), e));
         sampler.restart();
     }
 
@@ -305,8 +307,8 @@ public final class ConnectionMonitor {
             libvirt.events().subscribeDomainLifecycle(domainSync::onEvent);
             return true;
         } catch (RuntimeException e) {
-            Log.info(ConnectionMonitor.class, connection.uri() + ": no domain events (" + e.getMessage()
-                    + "), polling every " + policy.fallbackPoll().toSeconds() + " s");
+            Log.info(ConnectionMonitor.class, NLS.bind(Messages.NO_DOMAIN_EVENTS_POLLING_EVERY_S,
+                    new Object[] { connection.uri(), e.getMessage(), policy.fallbackPoll().toSeconds() }));
             return false;
         }
     }
@@ -314,9 +316,10 @@ public final class ConnectionMonitor {
     /** The strategy a kind ends up with: its policy's, or polling where its events are missing. */
     private RefreshStrategy subscribe(LibvirtConnection libvirt, ObjectKind kind) {
         RefreshStrategy strategy = policy.objects(kind);
-        if (strategy.mode() == RefreshStrategy.Mode.EVENTS && !libvirt.events().subscribe(kind, objectSync::onObjectEvent)) {
-            Log.info(ConnectionMonitor.class, connection.uri() + ": no " + kind + " events, polling every "
-                    + policy.fallbackPoll().toSeconds() + " s");
+        if (strategy.mode() == RefreshStrategy.Mode.EVENTS && !libvirt.events().subscribe(kind,
+                objectSync::onObjectEvent)) {
+            Log.info(ConnectionMonitor.class, NLS.bind(Messages.NO_EVENTS_POLLING_EVERY_S,
+                    new Object[] { connection.uri(), kind, policy.fallbackPoll().toSeconds() }));
             return RefreshStrategy.poll(policy.fallbackPoll());
         }
         return strategy;

@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
+import org.eclipse.osgi.util.NLS;
+
 import dev.vireo.api.DomainState;
 import dev.vireo.connection.LoadFanOut;
 import dev.vireo.connection.VirtConnection;
@@ -219,7 +221,7 @@ final class DomainSync {
             definition = DomainDefinition.parse(xml);
         } catch (ModelException | RuntimeException | StackOverflowError e) {
             // whatever the host sent, this domain is shown without its details and the session goes on
-            monitor.log("Cannot read the XML of domain " + known.name() + " on " + connection.uri(), e);
+            monitor.log(NLS.bind(Messages.CANNOT_READ_THE_XML_OF_DOMAIN, known.name(), connection.uri()), e);
         }
         changed(Kind.DEFINITION_CHANGED, known.withXml(xml, definition));
     }

@@ -4,6 +4,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.eclipse.osgi.util.NLS;
+
 import dev.vireo.connection.Log;
 
 /**
@@ -34,8 +36,7 @@ final class EventBacklog {
         if (resyncQueued.get() || queued.get() >= limit) {
             if (resyncQueued.compareAndSet(false, true)) {
                 resyncs.incrementAndGet();
-                Log.info(EventBacklog.class, uri + ": more than " + limit
-                        + " events waiting; dropping them and reading the host again");
+                Log.info(EventBacklog.class, NLS.bind(Messages.MORE_THAN_EVENTS_WAITING_DROPPING_THEM, uri, limit));
                 updates.execute(() -> {
                     resyncQueued.set(false);
                     resync.run();

@@ -9,6 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 
+import org.eclipse.osgi.util.NLS;
+
 import dev.vireo.api.LibvirtCallException;
 import dev.vireo.api.ObjectKind;
 import dev.vireo.api.StorageVolume;
@@ -65,7 +67,8 @@ final class ObjectSync {
                 listed.add(o.key());
                 CachedObject known = cache.get(o.key());
                 if (known == null || known.active() != o.active()) {
-                    cache.put(new CachedObject(kind, o.key(), o.name(), o.active(), known == null ? null : known.xml()));
+                    cache.put(new CachedObject(kind, o.key(), o.name(), o.active(), known == null ? null
+                            : known.xml()));
                     changed = true;
                 }
                 fetches.add(requestObjectXml(kind, o.key()));
@@ -85,7 +88,7 @@ final class ObjectSync {
                 unsupported.add(kind); // the driver has no such objects: asking again would only cost a call
                 return null;
             }
-            return monitor.log("Cannot list " + kind + " on " + connection.uri(), e);
+            return monitor.log(NLS.bind(Messages.CANNOT_LIST_ON, kind, connection.uri()), e);
         });
     }
 
@@ -104,7 +107,8 @@ final class ObjectSync {
     }
 
     private CompletableFuture<Void> requestObjectXml(ObjectKind kind, String key) {
-        return xmlFetches.request(new ObjectId(kind, key), () -> connection.submit(libvirt -> libvirt.objects().xml(kind, key)),
+        return xmlFetches.request(new ObjectId(kind, key),
+                () -> connection.submit(libvirt -> libvirt.objects().xml(kind, key)),
                 (xml, failure) -> {
                     CachedObject known = objects.get(kind).get(key);
                     if (failure == null && known != null && !xml.equals(known.xml())) {

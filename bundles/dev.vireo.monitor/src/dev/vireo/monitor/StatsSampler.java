@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledFuture;
 
+import org.eclipse.osgi.util.NLS;
+
 import dev.vireo.connection.ConnectionState;
 import dev.vireo.connection.VirtConnection;
 import dev.vireo.libvirt.DomainStatistics;
@@ -65,11 +67,10 @@ final class StatsSampler {
             return null;
         }
         int rows = Math.max(1, visible().size());
-        double seconds = Math.max(interval.toMillis() / 1000.0, (perRow ? rows : 1) * 60.0 / Math.max(1, callsPerMinute));
-        return "sampled every " + Math.round(seconds) + " s" + (perRow
-                ? ": this host's statistics in bulk have no CPU time, so each visible row is asked in turn, within "
-                        + callsPerMinute + " calls a minute"
-                : "");
+        double seconds = Math.max(interval.toMillis() / 1000.0, (perRow ? rows : 1) * 60.0 / Math.max(1,
+                callsPerMinute));
+        return perRow ? NLS.bind(Messages.SAMPLED_EVERY_S_PER_ROW, Math.round(seconds), callsPerMinute)
+                : NLS.bind(Messages.SAMPLED_EVERY_S, Math.round(seconds));
     }
 
     /** Samples every {@code interval} from now on while connected; {@code null} turns sampling off. */
@@ -143,7 +144,8 @@ final class StatsSampler {
                         changes.add(new DomainChange(Kind.STATS_SAMPLED, sampled));
                     }
                     monitor.fireDomains(changes);
-                })).exceptionally(e -> monitor.log("Cannot sample statistics on " + connection.uri(), e));
+                })).exceptionally(e -> monitor.log(NLS.bind(Messages.CANNOT_SAMPLE_STATISTICS_ON, connection.uri()),
+                        e));
     }
 
     /** What the budget allows this tick: one bulk call, or some of the visible running domains in turn. */

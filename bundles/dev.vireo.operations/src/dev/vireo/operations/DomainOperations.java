@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 
+import org.eclipse.osgi.util.NLS;
+
 import dev.vireo.api.ChangeScope;
 import dev.vireo.api.LibvirtCallException;
 import dev.vireo.api.ObjectKind;
@@ -91,14 +93,16 @@ public final class DomainOperations extends Operations {
     public CompletableFuture<Void> rename(String uuid, String newName) {
         DomainRecord d = monitor.domains().get(uuid);
         if (newName.isBlank() || newName.contains("/")) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("'" + newName + "' is no VM name."));
+            return CompletableFuture.failedFuture(new IllegalArgumentException(NLS.bind(Messages.IS_NO_VM_NAME,
+                    newName)));
         }
         if (monitor.domains().isNameInUse(newName)) {
             return CompletableFuture.failedFuture(new IllegalArgumentException(
-                    "A virtual machine named '" + newName + "' exists on " + connection.uri() + "."));
+                    NLS.bind(Messages.A_VIRTUAL_MACHINE_NAMED_EXISTS_ON, newName, connection.uri())));
         }
         if (d != null && d.state().isActive()) {
-            return CompletableFuture.failedFuture(new IllegalStateException("Shut '" + d.name() + "' down to rename it."));
+            return CompletableFuture.failedFuture(new IllegalStateException(NLS.bind(Messages.SHUT_DOWN_TO_RENAME_IT,
+                    d.name())));
         }
         return run(libvirt -> libvirt.domains().rename(uuid, newName));
     }
@@ -133,8 +137,8 @@ public final class DomainOperations extends Operations {
                 }
             }
             if (!failed.isEmpty()) {
-                throw new IllegalStateException("the virtual machine is deleted, but not this storage: "
-                        + String.join("; ", failed));
+                throw new IllegalStateException(NLS.bind(Messages.THE_VIRTUAL_MACHINE_IS_DELETED_BUT, String.join("; ",
+                        failed)));
             }
         }).whenComplete((ok, failure) -> reloadLoadedVolumes());
     }

@@ -7,6 +7,7 @@ import static dev.vireo.model.Elements.text;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.eclipse.osgi.util.NLS;
 import org.w3c.dom.Element;
 
 import dev.vireo.model.LibvirtModel;
@@ -33,14 +34,15 @@ public record HostCapabilities(String domainType, String arch, String emulator, 
                     continue;
                 }
                 List<String> types = children(a, "domain").stream().map(d -> d.getAttribute("type")).toList();
-                String type = types.contains("kvm") ? "kvm" : types.contains("qemu") || types.isEmpty() ? "qemu" : types.get(0);
+                String type = types.contains("kvm") ? "kvm" : types.contains("qemu") || types.isEmpty() ? "qemu"
+                        : types.get(0);
                 List<String> machines = new ArrayList<>();
                 children(a, "machine").forEach(m -> machines.add(m.getTextContent().strip()));
                 return new HostCapabilities(type, arch, text(a, "emulator"), List.copyOf(machines), false, false, false,
                         false);
             }
         }
-        throw new ModelException("Line 1: the host runs no " + arch + " guests (no <guest> for it in its capabilities)",
+        throw new ModelException(NLS.bind(Messages.LINE_THE_HOST_RUNS_NO_GUESTS, arch),
                 null);
     }
 
@@ -75,7 +77,8 @@ public record HostCapabilities(String domainType, String arch, String emulator, 
         Element video = devices == null ? null : child(devices, "video");
         return new HostCapabilities(domainType, arch, emulator, machines, efi,
                 tpm != null && "yes".equals(tpm.getAttribute("supported")) && enumHas(tpm, "backendModel", "emulator"),
-                video != null && enumHas(video, "modelType", "virtio"), video != null && enumHas(video, "modelType", "bochs"));
+                video != null && enumHas(video, "modelType", "virtio"), video != null && enumHas(video, "modelType",
+                        "bochs"));
     }
 
     private static boolean hasEfiLoader(Element os) {

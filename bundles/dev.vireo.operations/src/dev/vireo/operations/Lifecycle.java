@@ -6,15 +6,15 @@ import dev.vireo.libvirt.Domains;
 
 /** What a user does to a running or stopped machine; each is one libvirt call, and the cache follows its event. */
 public enum Lifecycle {
-    START("Starting", Domains::start),
-    START_PAUSED("Starting paused", Domains::startPaused),
-    PAUSE("Pausing", Domains::suspend),
-    RESUME("Resuming", Domains::resume),
-    SHUT_DOWN("Shutting down", Domains::shutdown),
-    REBOOT("Rebooting", Domains::reboot),
-    RESET("Resetting", Domains::reset),
-    FORCE_OFF("Forcing off", Domains::destroy),
-    SAVE("Saving", Domains::managedSave);
+    START(Messages.STARTING, Domains::start),
+    START_PAUSED(Messages.STARTING_PAUSED, Domains::startPaused),
+    PAUSE(Messages.PAUSING, Domains::suspend),
+    RESUME(Messages.RESUMING, Domains::resume),
+    SHUT_DOWN(Messages.SHUTTING_DOWN, Domains::shutdown),
+    REBOOT(Messages.REBOOTING, Domains::reboot),
+    RESET(Messages.RESETTING, Domains::reset),
+    FORCE_OFF(Messages.FORCING_OFF, Domains::destroy),
+    SAVE(Messages.SAVING, Domains::managedSave);
 
     private final String verb;
     final BiConsumer<Domains, String> call;

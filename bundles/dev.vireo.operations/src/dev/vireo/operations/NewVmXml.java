@@ -5,7 +5,6 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.transform.OutputKeys;
@@ -14,6 +13,7 @@ import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 
+import org.eclipse.osgi.util.NLS;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -46,7 +46,8 @@ public final class NewVmXml {
      * @param network a libvirt network's name; {@code null} for user-mode networking (a session host's default)
      * @param machine a machine type the user picked; {@code null} for the one virt-install would pick
      */
-    public record Choices(String name, OsInfo os, long memoryMiB, int vcpus, String disk, String diskFormat, String cdrom,
+    public record Choices(String name, OsInfo os, long memoryMiB, int vcpus, String disk, String diskFormat,
+            String cdrom,
             String network, Boot boot, String machine) {
 
         public Choices(String name, OsInfo os, long memoryMiB, int vcpus, String disk, String diskFormat, String cdrom,
@@ -204,12 +205,13 @@ public final class NewVmXml {
         try {
             LibvirtModel.load(xml); // what is defined must be a document the model reads
         } catch (ModelException e) {
-            throw new IllegalStateException("the new VM's XML does not read back: " + e.getMessage(), e);
+            throw new IllegalStateException(NLS.bind(Messages.THE_NEW_VM_S_XML_DOES, e.getMessage()), e);
         }
         return xml;
     }
 
-    private static void disk(Element devices, String device, String path, String format, String bus, List<String> used) {
+    private static void disk(Element devices, String device, String path, String format, String bus,
+            List<String> used) {
         Element disk = add(devices, "disk");
         disk.setAttribute("type", "file");
         disk.setAttribute("device", device);

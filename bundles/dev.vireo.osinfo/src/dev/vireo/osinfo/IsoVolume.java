@@ -24,7 +24,7 @@ public record IsoVolume(String systemId, String volumeId, String publisherId, St
     public static IsoVolume read(byte[] start) throws IOException {
         if (start.length < BYTES_NEEDED || start[DESCRIPTOR] != 1
                 || !"CD001".equals(new String(start, DESCRIPTOR + 1, 5, StandardCharsets.US_ASCII))) {
-            throw new IOException("not an ISO 9660 image (no primary volume descriptor)");
+            throw new IOException(Messages.NOT_AN_ISO_9660_IMAGE_NO);
         }
         long blocks = littleEndian(start, DESCRIPTOR + 80);
         long blockSize = littleEndian16(start, DESCRIPTOR + 128);

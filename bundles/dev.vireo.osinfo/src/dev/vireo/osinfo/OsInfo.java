@@ -22,7 +22,7 @@ public record OsInfo(String id, List<String> shortIds, String name, String vendo
 
     /** What virt-install uses where the user names no OS, or one the database does not know. */
     public static final OsInfo GENERIC = new OsInfo("http://libosinfo.org/generic", List.of("generic"),
-            "Generic or unknown OS", "", "", "", "", "", "", Set.of(), Map.of(), Map.of(), List.of());
+            Messages.GENERIC_OR_UNKNOWN_OS, "", "", "", "", "", "", Set.of(), Map.of(), Map.of(), List.of());
 
     /**
      * Minimum and recommended resources; 0 where the database says nothing.

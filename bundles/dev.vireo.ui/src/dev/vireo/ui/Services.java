@@ -16,8 +16,7 @@ import dev.vireo.monitor.Monitors;
  * handlers), which cannot be handed them. Each is tracked from the first use on.
  */
 public final class Services {
-    private static final ServiceTracker<ConnectionManager,
-            ConnectionManager> CONNECTIONS = track(ConnectionManager.class);
+    private static final ServiceTracker<ConnectionManager, ConnectionManager> CONNECTIONS = track(ConnectionManager.class);
     private static final ServiceTracker<Monitors, Monitors> MONITORS = track(Monitors.class);
     private static final ServiceTracker<DriverRegistry, DriverRegistry> DRIVERS = track(DriverRegistry.class);
 

@@ -17,9 +17,7 @@ import java.util.stream.Stream;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
-import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.TableItem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,26 +119,14 @@ class DriverPluginInstallTest {
         assertTrue(button.isEnabled(), button.getText() + " is enabled");
         button.notifyListeners(SWT.Selection, new Event());
         if (trustAnswer.length > 0) {
-            Question question = question();
+            Question question = Workbench.dialog(Question.class, q -> !q.answer().isDone(),
+                    "p2's question about unsigned content", Duration.ofSeconds(60));
             Workbench.screenshot(question.getShell(), "driver-plugins-unsigned");
             int index = trustAnswer[0].equals("Install Anyway") ? 0 : 1;
             assertEquals(trustAnswer[0], question.button(index).getText());
             question.button(index).notifyListeners(SWT.Selection, new Event());
         }
         idle(dialog);
-    }
-
-    private static Question question() {
-        Question[] found = new Question[1];
-        UiWait.until("p2's question about unsigned content", Duration.ofSeconds(60), () -> {
-            for (Shell s : Display.getCurrent().getShells()) {
-                if (s.getData() instanceof Question q && !q.answer().isDone()) {
-                    found[0] = q;
-                }
-            }
-            return found[0] != null;
-        }, () -> "no question");
-        return found[0];
     }
 
     private static void idle(DriverPluginsDialog dialog) {

@@ -28,7 +28,9 @@ class MessagesTest {
     @Test
     void everyMessageHasTextAndEveryTextAMessage() throws Exception {
         for (Class<?> messages : List.of(dev.vireo.ui.Messages.class, dev.vireo.app.Messages.class,
-                dev.vireo.plugins.Messages.class)) {
+                dev.vireo.plugins.Messages.class, dev.vireo.api.Messages.class, dev.vireo.connection.Messages.class,
+                dev.vireo.monitor.Messages.class, dev.vireo.operations.Messages.class, dev.vireo.driver.Messages.class,
+                dev.vireo.osinfo.Messages.class)) {
             Set<String> fields = Arrays.stream(messages.getFields()).filter(f -> Modifier.isStatic(f.getModifiers()))
                     .map(Field::getName).collect(Collectors.toCollection(TreeSet::new));
             Properties texts = new Properties();

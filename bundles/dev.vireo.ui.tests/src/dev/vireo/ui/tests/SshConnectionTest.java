@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
-import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.Test;
 
 import dev.vireo.connection.ConnectionState;
@@ -77,15 +75,6 @@ class SshConnectionTest {
 
     /** The next question of ssh's, shown in Vireo. */
     private static SshQuestionDialog question() {
-        SshQuestionDialog[] found = new SshQuestionDialog[1];
-        UiWait.until("ssh's question in Vireo", () -> {
-            for (Shell s : Display.getCurrent().getShells()) {
-                if (s.getData() instanceof SshQuestionDialog d && !d.answer().isDone()) {
-                    found[0] = d;
-                }
-            }
-            return found[0] != null;
-        }, () -> "no dialog");
-        return found[0];
+        return Workbench.dialog(SshQuestionDialog.class, d -> !d.answer().isDone(), "ssh's question in Vireo", UiWait.TIMEOUT);
     }
 }

@@ -3,10 +3,14 @@ package dev.vireo.ui.tests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
@@ -124,6 +128,17 @@ final class Workbench {
         ImageData data = image.getImageData();
         image.dispose();
         return data;
+    }
+
+    /** The first open dialog of {@code type} that {@code unanswered} accepts, waited for up to {@code timeout}. */
+    static <T> T dialog(Class<T> type, Predicate<T> unanswered, String what, Duration timeout) {
+        List<T> found = new ArrayList<>();
+        UiWait.until(what, timeout, () -> {
+            Arrays.stream(Display.getCurrent().getShells()).map(Shell::getData).filter(type::isInstance).map(type::cast)
+                    .filter(unanswered).findFirst().ifPresent(found::add);
+            return !found.isEmpty();
+        }, () -> "no dialog");
+        return found.get(0);
     }
 
     /** Saves a picture of a shell as {@code target/screenshots/NAME.png}, for docs/ and for looking at. */

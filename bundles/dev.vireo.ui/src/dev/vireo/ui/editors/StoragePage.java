@@ -179,8 +179,8 @@ public class StoragePage {
     }
 
     /** A change to the selected pool's volumes; completes once the volumes, listed again, are shown. */
-    private CompletableFuture<Void> volumeAction(String name, Function<String,
-            CompletableFuture<List<StorageVolume>>> change) {
+    private CompletableFuture<Void> volumeAction(String name,
+            Function<String, CompletableFuture<List<StorageVolume>>> change) {
         String pool = HostEditor.selectedKey(pools);
         CompletableFuture<Void> shown = new CompletableFuture<>();
         editor.run(name, () -> change.apply(pool)).whenComplete((volumes,

@@ -356,8 +356,8 @@ public class DomainsView extends ViewPart {
         watched.forEach(c -> Services.monitor(c).setVisible(this, visible.get(c)));
     }
 
-    private void column(String title, int width, int style, Function<Object, String> text, Function<Object,
-            Image> image) {
+    private void column(String title, int width, int style, Function<Object, String> text,
+            Function<Object, Image> image) {
         TreeViewerColumn column = new TreeViewerColumn(viewer, style);
         column.getColumn().setText(title);
         column.getColumn().setWidth(width);
