@@ -16,7 +16,13 @@ import java.util.stream.Collectors;
 
 import org.eclipse.core.runtime.IConfigurationElement;
 import org.eclipse.core.runtime.Platform;
+import org.eclipse.emf.ecore.EAttribute;
+import org.eclipse.emf.ecore.EClass;
+import org.eclipse.emf.ecore.EClassifier;
 import org.junit.jupiter.api.Test;
+
+import dev.vireo.model.LibvirtModel;
+import dev.vireo.ui.editors.DomainEditor;
 
 /**
  * The text a user sees comes from message bundles: each message class's fields and its
@@ -43,6 +49,23 @@ class MessagesTest {
                         + field);
             }
         }
+    }
+
+    @Test
+    void everyAttributeOfTheModelHasAFieldLabel() throws Exception {
+        Properties labels = new Properties();
+        try (InputStream in = DomainEditor.class.getResourceAsStream("fields.properties")) {
+            labels.load(in);
+        }
+        List<String> missing = new ArrayList<>();
+        for (EClassifier c : LibvirtModel.PACKAGE.getEClassifiers()) {
+            if (c instanceof EClass type) {
+                type.getEAttributes().stream().map(EAttribute::getName).filter(n -> !labels.containsKey(n))
+                        .forEach(missing::add);
+            }
+        }
+        assertEquals(List.of(), missing, "fields.properties lacks these attributes' labels");
+        assertEquals("Target bus", labels.getProperty("targetBus"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.ResourceBundle;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -185,8 +186,15 @@ final class FieldsPanel {
         return new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(factor)).longValue() / 1024;
     }
 
-    /** {@code targetBus} becomes "Target bus". */
+    /** The labels of the model's attributes and classes, in the user's language where there is a translation. */
+    private static final ResourceBundle LABELS = ResourceBundle.getBundle("dev.vireo.ui.editors.fields", Locale.getDefault(),
+            FieldsPanel.class.getClassLoader());
+
+    /** A field's label (fields.properties); a name it lacks is labelled from its spelling: {@code fooBar}, "Foo bar". */
     static String label(String name) {
+        if (LABELS.containsKey(name)) {
+            return LABELS.getString(name);
+        }
         String spaced = name.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
         return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
     }
