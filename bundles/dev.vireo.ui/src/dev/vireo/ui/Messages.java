@@ -355,8 +355,8 @@ public final class Messages extends NLS {
     public static String PASSWORD_2;
     public static String PATH;
     public static String PATH_2;
-    public static String PATH_320;
     public static String PATH_3;
+    public static String PATH_320;
     public static String PCI_DOMAIN;
     public static String PCI_FUNCTION;
     public static String PCI_SLOT;
@@ -523,6 +523,7 @@ public final class Messages extends NLS {
     public static String USE_AN_EXISTING_DISK_IMAGE_OR;
     public static String UUID;
     public static String VCPUS;
+    public static String VCPUS_2;
     public static String VENDOR_ID;
     public static String VERSION;
     public static String VIDEO;

@@ -40,7 +40,7 @@ public class OverviewPage implements DomainEditorPage {
         hypervisor = HostEditor.valueRow(control, Messages.HYPERVISOR_2);
         os = HostEditor.valueRow(control, Messages.OPERATING_SYSTEM);
         memory = HostEditor.valueRow(control, Messages.MEMORY);
-        vcpus = HostEditor.valueRow(control, "vCPUs");
+        vcpus = HostEditor.valueRow(control, Messages.VCPUS_2);
         migration = HostEditor.valueRow(control, Messages.MIGRATION);
         title = new Text(HostEditor.labelled(control, Messages.TITLE), SWT.BORDER);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(title);

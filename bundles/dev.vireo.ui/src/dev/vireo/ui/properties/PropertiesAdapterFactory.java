@@ -46,7 +46,7 @@ public class PropertiesAdapterFactory implements IAdapterFactory {
         p.add(Messages.VIRTUAL_MACHINE, Messages.NAME_2, d.name()).add(Messages.VIRTUAL_MACHINE, Messages.STATE,
                 d.state().label())
                 .add(Messages.VIRTUAL_MACHINE, Messages.PERSISTENT, d.persistent() ? "yes" : Messages.NO_TRANSIENT)
-                .add(Messages.RESOURCES, "vCPUs", d.vcpus() > 0 ? d.vcpus() : null)
+                .add(Messages.RESOURCES, Messages.VCPUS_2, d.vcpus() > 0 ? d.vcpus() : null)
                 .add(Messages.RESOURCES, Messages.MEMORY, d.memoryKiB() > 0 ? NLS.bind(Messages.MIB_3,
                         d.memoryKiB() / 1024) : null);
         DomainDefinition def = d.definition();

@@ -70,7 +70,10 @@ public class DomainsView extends ViewPart {
     /** Domain changes not yet shown; applied row by row, so a burst costs what it changes, not the whole tree. */
     private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean fullRefreshPending = new AtomicBoolean(true);
-    /** The name each row was placed by (UI thread): reading a row's text would fill a virtual tree's rows. */
+    /**
+     * The rows placed, each with the name it was placed by (UI thread): reading a row's text would
+     * fill a virtual tree's rows, and its items know their elements only once painted.
+     */
     private final Map<DomainNode, String> placedNames = new HashMap<>();
     /**
      * Hosts (their state) and host sections (their objects) to refresh next turn, each alone: a
@@ -145,7 +148,7 @@ public class DomainsView extends ViewPart {
         new StateIcons().paintInto(viewer.getTree());
         column(Messages.STATE, 120, SWT.LEFT, DomainsLabels::stateOf, e -> null);
         column(Messages.CPU_USAGE, 100, SWT.LEFT, e -> "", e -> null);
-        column("vCPUs", 55, SWT.RIGHT, DomainsLabels::vcpusOf, e -> null);
+        column(Messages.VCPUS_2, 55, SWT.RIGHT, DomainsLabels::vcpusOf, e -> null);
         column(Messages.MEMORY, 85, SWT.RIGHT, DomainsLabels::memoryOf, e -> null);
         viewer.getTree().addListener(SWT.PaintItem, new SparklinePainter(CPU_COLUMN));
         if (Trace.on()) {
@@ -315,12 +318,14 @@ public class DomainsView extends ViewPart {
         List<DomainNode> changed = new ArrayList<>();
         for (Map.Entry<DomainNode, DomainChange.Kind> e : last.entrySet()) {
             DomainNode node = e.getKey();
-            TreeItem item = (TreeItem) viewer.testFindItem(node);
+            // the rows placed, not the tree's items: a virtual tree knows an item's element only once
+            // it was painted, and a row added and removed between two paints would otherwise stay
+            boolean placed = placedNames.containsKey(node);
             if (node.record() == null) {
-                if (item != null) {
+                if (placed) {
                     gone.add(node);
                 }
-            } else if (item == null) {
+            } else if (!placed) {
                 added.computeIfAbsent(node.connection(), c -> new ArrayList<>()).add(node);
             } else if (!node.record().name().equals(placedNames.get(node))) {
                 gone.add(node); // renamed: placed again by the comparator
