@@ -54,6 +54,7 @@ public final class PluginInstallation {
 
     private final IProvisioningAgent agent;
     private final String profileId;
+
     private PluginInstallation(IProvisioningAgent agent, String profileId) {
         this.agent = agent;
         this.profileId = profileId;
@@ -69,13 +70,13 @@ public final class PluginInstallation {
         } catch (InvalidSyntaxException e) {
             throw new IllegalStateException(e);
         }
-        if (!current.isEmpty()) {
-            PluginInstallation running = new PluginInstallation(context.getService(current.iterator().next()),
-                    IProfileRegistry.SELF);
-            running.profile();
-            return running;
+        if (current.isEmpty()) {
+            throw failure(Messages.NOT_INSTALLED_BY_P2, null);
         }
-        throw failure(Messages.NOT_INSTALLED_BY_P2, null);
+        PluginInstallation running = new PluginInstallation(context.getService(current.iterator().next()),
+                IProfileRegistry.SELF);
+        running.profile(); // there is a profile to change
+        return running;
     }
 
     /** The Vireo installed in {@code folder} (another installation than this one, say a copy). */
@@ -153,14 +154,9 @@ public final class PluginInstallation {
 
     /** Installs {@code features} from {@code location}; {@code trust} decides on unsigned or untrusted content. */
     public IStatus install(URI location, Collection<IInstallableUnit> features, TrustPrompt trust,
-            IProgressMonitor monitor)
-            throws CoreException {
+            IProgressMonitor monitor) throws CoreException {
         IProfileChangeRequest request = changeRequest();
-        for (IInstallableUnit feature : features) {
-            request.add(feature);
-            request.setInstallableUnitProfileProperty(feature, ROOT, "true");
-            request.setInstallableUnitProfileProperty(feature, SOURCE, location.toString());
-        }
+        features.forEach(feature -> addRoot(request, feature, location));
         return perform(request, trust, monitor, location);
     }
 
@@ -170,18 +166,15 @@ public final class PluginInstallation {
             return Status.info(NLS.bind(Messages.NOT_FROM_A_KNOWN_REPOSITORY, plugin.name()));
         }
         URI location = URI.create(plugin.source());
-        IInstallableUnit newest = featuresIn(location,
-                monitor).stream().filter(f -> f.getId().equals(plugin.unit().getId()))
-                .findFirst().orElse(null);
+        IInstallableUnit newest = featuresIn(location, monitor).stream()
+                .filter(f -> f.getId().equals(plugin.unit().getId())).findFirst().orElse(null);
         if (newest == null || newest.getVersion().compareTo(plugin.unit().getVersion()) <= 0) {
             return Status.info(NLS.bind(Messages.NEWEST_IN, new Object[] { plugin.name(), plugin.version(),
                     location }));
         }
         IProfileChangeRequest request = changeRequest();
         request.remove(plugin.unit());
-        request.add(newest);
-        request.setInstallableUnitProfileProperty(newest, ROOT, "true");
-        request.setInstallableUnitProfileProperty(newest, SOURCE, location.toString());
+        addRoot(request, newest, location);
         return perform(request, trust, monitor, location);
     }
 
@@ -189,6 +182,13 @@ public final class PluginInstallation {
         IProfileChangeRequest request = changeRequest();
         request.remove(plugin.unit());
         return perform(request, TrustPrompt.REFUSE, monitor);
+    }
+
+    /** A feature the user chose: a root of the profile, remembered with where it came from. */
+    private static void addRoot(IProfileChangeRequest request, IInstallableUnit feature, URI location) {
+        request.add(feature);
+        request.setInstallableUnitProfileProperty(feature, ROOT, "true");
+        request.setInstallableUnitProfileProperty(feature, SOURCE, location.toString());
     }
 
     private IProfileChangeRequest changeRequest() throws CoreException {

@@ -31,7 +31,7 @@ public final class EditorAreaHint {
         EModelService models = window.getService(EModelService.class);
         int installed = 0;
         for (MPartStack stack : models.findElements(window.getService(MWindow.class), null, MPartStack.class,
-                List.of(Messages.EDITORSTACK))) {
+                List.of("EditorStack"))) {
             if (stack.getWidget() instanceof CTabFolder folder && folder.getData(TEXT) == null) {
                 folder.setData(TEXT, Boolean.TRUE);
                 // the workbench lays a composite over an empty stack's client area: the hint goes on it too

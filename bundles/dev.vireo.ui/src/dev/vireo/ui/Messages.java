@@ -90,7 +90,6 @@ public final class Messages extends NLS {
     public static String CHANGE_WHERE_CONNECTS_IT_RECONNECTS_AS;
     public static String CHANGING_NOW;
     public static String CHANNEL;
-    public static String CHARDEVICE;
     public static String CHOOSE_A_HYPERVISOR_DRIVER_AND_WHERE;
     public static String CHOOSE_THE_HOST_A_NAME_AND;
     public static String CLONE;
@@ -115,7 +114,6 @@ public final class Messages extends NLS {
     public static String CONSOLE;
     public static String CONSOLE_4;
     public static String CONSOLE_CLOSED;
-    public static String CONTROLLER;
     public static String CONTROLLER_3;
     public static String COPY;
     public static String CORES;
@@ -172,14 +170,12 @@ public final class Messages extends NLS {
     public static String DRIVER_PLUGINS;
     public static String DRIVER_PLUGINS_2;
     public static String EACH_KIND_OF_HOST_VIREO_MANAGES;
-    public static String EDITORSTACK;
     public static String EDITOR_PAGE_LEFT_OUT;
     public static String EDITOR_PAGE_OF_LEFT_OUT;
     public static String EDIT_CONNECTION;
     public static String ENABLING;
     public static String EVENTS;
     public static String FAILURE;
-    public static String FILESYSTEM;
     public static String FILESYSTEM_3;
     public static String FILE_NEW_VIRTUAL_MACHINE_MAKES_ONE;
     public static String FILTER_VIRTUAL_MACHINES_NETWORKS_AND_POOLS;
@@ -193,13 +189,10 @@ public final class Messages extends NLS {
     public static String FREE;
     public static String FULL_SCREEN;
     public static String FULL_SCREEN_PRESS_AND_RELEASE_CTRL;
-    public static String GIB;
     public static String GIB_3;
-    public static String GRAPHICS;
     public static String GUESTS;
     public static String HEADS;
     public static String HOST;
-    public static String HOSTDEV;
     public static String HOST_2;
     public static String HOST_4;
     public static String HOST_DETAILS_OF;
@@ -213,14 +206,12 @@ public final class Messages extends NLS {
     public static String IMPORT_AN_EXISTING_DISK_IMAGE;
     public static String INDEX;
     public static String INITRD;
-    public static String INPUT;
     public static String INSTALL;
     public static String INSTALLED_RESTART_VIREO_TO_USE_IT;
     public static String INSTALL_ANYWAY;
     public static String INSTALL_FROM;
     public static String INSTALL_ONLY_WHAT_YOU_GOT_FROM;
     public static String INSTALL_UNSIGNED_CONTENT;
-    public static String INTERFACE;
     public static String IN_USE;
     public static String IO_MODE;
     public static String IPV4_ADDRESS_PREFIX;
@@ -243,10 +234,8 @@ public final class Messages extends NLS {
     public static String KEY;
     public static String KEYMAP;
     public static String KEYS_GO_TO_THE_GUEST_PRESS;
-    public static String KIB;
     public static String KIB_3;
     public static String KIB_S;
-    public static String KVM;
     public static String LIBVIRT;
     public static String LIBVIRT_0000000_CALLS_0000_MIB;
     public static String LIBVIRT_CALLS;
@@ -324,7 +313,6 @@ public final class Messages extends NLS {
     public static String NIC;
     public static String NOTE;
     public static String NOTHING_WAS_CHANGED;
-    public static String NOTICE_MD;
     public static String NOT_ASKED_YET;
     public static String NOT_A_HOST;
     public static String NOT_A_SIZE;
@@ -354,9 +342,8 @@ public final class Messages extends NLS {
     public static String PASSWORD;
     public static String PASSWORD_2;
     public static String PATH;
-    public static String PATH_2;
-    public static String PATH_3;
     public static String PATH_320;
+    public static String PATH_3;
     public static String PCI_DOMAIN;
     public static String PCI_FUNCTION;
     public static String PCI_SLOT;
@@ -384,7 +371,6 @@ public final class Messages extends NLS {
     public static String PRINTSCREEN;
     public static String PRODUCT_ID;
     public static String PROVIDER;
-    public static String QEMU;
     public static String QUALITY_AUTOMATIC;
     public static String READING_AUTOSTART_OF;
     public static String READING_LIBOSINFO_S_OS_LIST;
@@ -414,7 +400,6 @@ public final class Messages extends NLS {
     public static String RESTART_NOW;
     public static String RE_VERT;
     public static String RE_VERT_TO_SNAPSHOT;
-    public static String RNG;
     public static String RNG_3;
     public static String RUNNING_CHANGES_APPLY_AT_THE_NEXT;
     public static String SAMPLE_CPU_MEMORY_DISK_AND_NETWORK;
@@ -436,7 +421,6 @@ public final class Messages extends NLS {
     public static String SNAPSHOT_REVERTING;
     public static String SOCKETS;
     public static String SOCKETS_CORES_THREADS_NUMA_NODES;
-    public static String SOUND;
     public static String SOURCE_HOST_NETFS;
     public static String SOURCE_MODE;
     public static String SOURCE_PATH;
@@ -453,7 +437,6 @@ public final class Messages extends NLS {
     public static String STATUS;
     public static String STOPS_THE_GUEST_WITHOUT_ASKING_IT;
     public static String STORAGE;
-    public static String STORAGEVOLUME;
     public static String STORAGE_AND_NETWORK;
     public static String STORAGE_PATH;
     public static String STORAGE_POOL;
@@ -501,7 +484,6 @@ public final class Messages extends NLS {
     public static String TITLE;
     public static String TOPOLOGY;
     public static String TO_ANOTHER_OPEN_HOST_VIRTUAL_MACHINE;
-    public static String TPM;
     public static String TPM_3;
     public static String TRANSIENT;
     public static String TRANSPORT;
@@ -510,7 +492,6 @@ public final class Messages extends NLS {
     public static String TYPE_TO_SEARCH_LIBOSINFO_S_OS;
     public static String UNINSTALL;
     public static String UNINSTALLED_GONE_AFTER_A_RESTART;
-    public static String UNIT;
     public static String UNKNOWN_ERROR;
     public static String UNKNOWN_HOST_KEY;
     public static String UP;
@@ -526,7 +507,6 @@ public final class Messages extends NLS {
     public static String VCPUS_2;
     public static String VENDOR_ID;
     public static String VERSION;
-    public static String VIDEO;
     public static String VIDEO_MEMORY_KIB;
     public static String VIREO;
     public static String VIREO_3;
@@ -542,7 +522,6 @@ public final class Messages extends NLS {
     public static String VOLUME_CREATION;
     public static String VOLUME_CREATION_2;
     public static String WARNING_IS_ALSO_USED_BY_TWO;
-    public static String WATCHDOG;
     public static String WHAT_THIS_DRIVER_SUPPORTS;
     public static String WHERE_THE_DISK_COMES_FROM_AND;
 

@@ -83,7 +83,7 @@ public class AboutDialog extends TitleAreaDialog {
 
     /** The licence and third-party notices, as shipped in this bundle (and beside the product). */
     private static String noticeText() {
-        URL entry = FrameworkUtil.getBundle(AboutDialog.class).getEntry(Messages.NOTICE_MD);
+        URL entry = FrameworkUtil.getBundle(AboutDialog.class).getEntry("NOTICE.md");
         if (entry != null) {
             try (InputStream in = entry.openStream()) {
                 return new String(in.readAllBytes(), StandardCharsets.UTF_8);

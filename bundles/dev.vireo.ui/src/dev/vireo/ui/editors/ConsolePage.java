@@ -140,7 +140,7 @@ public class ConsolePage implements DomainEditorPage {
      * it runs ssh and asks for passwords itself), or says plainly that it is not installed.
      */
     public void openRemoteViewer() {
-        Path program = Stream.of(System.getenv().getOrDefault(Messages.PATH_2, "/usr/bin").split(":"))
+        Path program = Stream.of(System.getenv().getOrDefault("PATH", "/usr/bin").split(":"))
                 .map(dir -> Path.of(dir, "virt-viewer")).filter(Files::isExecutable).findFirst().orElse(null);
         if (program == null) {
             show(Messages.REMOTE_VIEWER_IS_NOT_INSTALLED_INSTALL);

@@ -68,7 +68,7 @@ final class DeviceForms {
                     text("kernel", Messages.DIRECT_KERNEL_BOOT_KERNEL).under("os"), text("initrd",
                             Messages.INITRD).under("os"),
                     text("cmdline", Messages.KERNEL_ARGUMENTS).under("os"))),
-            Map.entry(Messages.DISK, List.of(
+            Map.entry("Disk", List.of(
                     choice("device", Messages.DEVICE_TYPE, caps("devices/disk", "diskDevice"), "disk", "cdrom",
                             "floppy", "lun"),
                     choice("sourceFile", Messages.SOURCE_PATH, Context::volumePaths),
@@ -83,7 +83,7 @@ final class DeviceForms {
                     flag("readonly", Messages.READ_ONLY), flag("shareable", Messages.SHAREABLE), number("bootOrder",
                             Messages.BOOT_ORDER_2),
                     text("serial", Messages.SERIAL_NUMBER))),
-            Map.entry(Messages.INTERFACE, List.of(
+            Map.entry("Interface", List.of(
                     choice("type", Messages.NETWORK_SOURCE, null, "network", "bridge", "direct", "user"),
                     choice("sourceNetwork", Messages.NETWORK, c -> c.names(ObjectKind.NETWORK)),
                     text("sourceBridge", Messages.BRIDGE),
@@ -93,25 +93,25 @@ final class DeviceForms {
                     new Spec(null, "mac", Messages.MAC_ADDRESS, Kind.MAC, null),
                     choice("linkState", Messages.LINK_STATE, null, "up", "down"), number("bootOrder",
                             Messages.BOOT_ORDER_2))),
-            Map.entry(Messages.GRAPHICS, List.of(choice("type", Messages.TYPE, caps("devices/graphics", "type"), "vnc",
+            Map.entry("Graphics", List.of(choice("type", Messages.TYPE, caps("devices/graphics", "type"), "vnc",
                     "spice"),
                     text("listenAddress", Messages.LISTEN_ADDRESS), number("port", Messages.PORT_1_AUTOMATIC),
                     new Spec(null, "passwd", Messages.PASSWORD_2, Kind.SECRET, null), text("keymap", Messages.KEYMAP))),
-            Map.entry(Messages.VIDEO, List.of(
+            Map.entry("Video", List.of(
                     choice("model", Messages.MODEL, caps("devices/video", "modelType"), "virtio", "qxl", "vga", "bochs",
                             "ramfb",
                             "cirrus", "none"),
                     number("vram", Messages.VIDEO_MEMORY_KIB), number("heads", Messages.HEADS),
                     choice("accel3d", Messages.N3D_ACCELERATION, null, "yes", "no"))),
-            Map.entry(Messages.SOUND, List.of(choice("model", Messages.MODEL, null, "ich9", "ich6", "ac97", "es1370",
+            Map.entry("Sound", List.of(choice("model", Messages.MODEL, null, "ich9", "ich6", "ac97", "es1370",
                     "sb16", "usb"))),
-            Map.entry(Messages.CONTROLLER, List.of(
+            Map.entry("Controller", List.of(
                     choice("type", Messages.TYPE, null, "usb", "pci", "sata", "scsi", "virtio-serial", "ide", "ccid"),
                     text("model", Messages.MODEL), number("index", Messages.INDEX), number("ports", Messages.PORTS))),
-            Map.entry(Messages.INPUT, List.of(choice("type", Messages.TYPE, null, "tablet", "mouse", "keyboard",
+            Map.entry("Input", List.of(choice("type", Messages.TYPE, null, "tablet", "mouse", "keyboard",
                     "evdev"),
                     choice("bus", Messages.BUS, null, "usb", "virtio", "ps2"))),
-            Map.entry(Messages.CHARDEVICE, List.of(
+            Map.entry("CharDevice", List.of(
                     choice("type", Messages.DEVICE_TYPE, null, "pty", "file", "unix", "tcp", "udp", "spicevmc", "dev",
                             "null"),
                     text("sourcePath", Messages.PATH_3), choice("sourceMode", Messages.MODE, null, "bind", "connect"),
@@ -119,27 +119,27 @@ final class DeviceForms {
                     choice("targetType", Messages.TARGET_TYPE, null, "isa-serial", "pci-serial", "usb-serial", "serial",
                             "virtio", "guestfwd"),
                     text("targetName", Messages.TARGET_NAME), number("targetPort", Messages.TARGET_PORT))),
-            Map.entry(Messages.HOSTDEV, List.of(choice("type", Messages.TYPE, caps("devices/hostdev", "subsysType"),
+            Map.entry("Hostdev", List.of(choice("type", Messages.TYPE, caps("devices/hostdev", "subsysType"),
                     "usb", "pci"),
                     text("vendorId", Messages.VENDOR_ID), text("productId", Messages.PRODUCT_ID),
                     text("sourceDomain", Messages.PCI_DOMAIN), text("sourceBus", Messages.BUS), text("sourceSlot",
                             Messages.PCI_SLOT),
                     text("sourceFunction", Messages.PCI_FUNCTION), text("sourceDevice", Messages.USB_DEVICE),
                     number("bootOrder", Messages.BOOT_ORDER_2))),
-            Map.entry(Messages.FILESYSTEM, List.of(
+            Map.entry("Filesystem", List.of(
                     choice("driverType", Messages.DRIVER, caps("devices/filesystem", "driverType"), "virtiofs", "path"),
                     text("sourceDir", Messages.SOURCE_PATH), text("targetDir", Messages.TARGET_PATH_MOUNT_TAG),
                     choice("accessmode", Messages.ACCESS_MODE, null, "passthrough", "mapped", "squash"))),
-            Map.entry(Messages.RNG, List.of(choice("model", Messages.MODEL, caps("devices/rng", "model"), "virtio"),
+            Map.entry("Rng", List.of(choice("model", Messages.MODEL, caps("devices/rng", "model"), "virtio"),
                     choice("backendModel", Messages.BACKEND, caps("devices/rng", "backendModel"), "random", "egd",
                             "builtin"),
                     text("backend", Messages.HOST_DEVICE))),
-            Map.entry(Messages.TPM, List.of(choice("model", Messages.MODEL, caps("devices/tpm", "model"), "tpm-crb",
+            Map.entry("Tpm", List.of(choice("model", Messages.MODEL, caps("devices/tpm", "model"), "tpm-crb",
                     "tpm-tis"),
                     choice("backendType", Messages.BACKEND, caps("devices/tpm", "backendModel"), "emulator",
                             "passthrough"),
                     choice("backendVersion", Messages.VERSION, caps("devices/tpm", "backendVersion"), "2.0", "1.2"))),
-            Map.entry(Messages.WATCHDOG, List.of(choice("model", Messages.MODEL, null, "i6300esb", "itco", "ib700",
+            Map.entry("Watchdog", List.of(choice("model", Messages.MODEL, null, "i6300esb", "itco", "ib700",
                     "diag288"),
                     choice("action", Messages.ACTION, null, "reset", "shutdown", "poweroff", "pause", "none", "dump",
                             "inject-nmi"))));

@@ -138,7 +138,7 @@ final class FieldsPanel {
             if (problem == null) {
                 field.set(field.name(), value);
                 if (field.kind() == Kind.SIZE) {
-                    field.set(NLS.bind(Messages.UNIT, field.name()), value == null ? null : Messages.KIB);
+                    field.set(field.name() + "Unit", value == null ? null : "KiB");
                 }
             }
         } catch (NumberFormatException ex) {
@@ -158,7 +158,7 @@ final class FieldsPanel {
         }
         if (field.kind() == Kind.SIZE) {
             XmlObject owner = field.under() == null ? field.row() : field.row().object(field.under());
-            long kib = Units.toKiB(((Number) value).longValue(), owner.string(NLS.bind(Messages.UNIT, field.name())));
+            long kib = Units.toKiB(((Number) value).longValue(), owner.string(field.name() + "Unit"));
             return kib % (1024 * 1024) == 0 ? NLS.bind(Messages.GIB_3, kib / (1024 * 1024)) : kib % 1024 == 0
                     ? NLS.bind(Messages.MIB_3, kib / 1024) : NLS.bind(Messages.KIB_3, kib);
         }

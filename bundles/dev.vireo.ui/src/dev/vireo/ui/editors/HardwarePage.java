@@ -246,7 +246,7 @@ public class HardwarePage implements DomainEditorPage {
             if (item.label().equals(Messages.BOOT_OPTIONS)) {
                 bootOrder = new BootOrderPanel(details, editor.draft(), editor::edited);
             }
-            if (item.device() != null && Messages.DISK.equals(item.device().eClass().getName())) {
+            if (item.device() != null && "Disk".equals(item.device().eClass().getName())) {
                 diskWarning = new Label(details, SWT.WRAP);
                 diskWarning.setForeground(details.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
                 GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(400, SWT.DEFAULT).applyTo(diskWarning);
@@ -276,7 +276,7 @@ public class HardwarePage implements DomainEditorPage {
      * writing one disk corrupt it unless it is shareable.
      */
     private void checkDiskPath(XmlObject device) {
-        if (diskWarning == null || diskWarning.isDisposed() || !Messages.DISK.equals(device.eClass().getName())) {
+        if (diskWarning == null || diskWarning.isDisposed() || !"Disk".equals(device.eClass().getName())) {
             return;
         }
         String path = DomainQueries.diskSource(device);

@@ -201,8 +201,8 @@ public class HardwarePage extends WizardPage {
         try {
             String arch = HostCapabilities.hostArch(wizard.monitor().capabilitiesXml());
             java.util.List<String> items = java.util.List.of(guest.getItems());
-            int kvm = items.indexOf(NLS.bind(Messages.KVM, arch));
-            return kvm >= 0 ? kvm : items.indexOf(NLS.bind(Messages.QEMU, arch));
+            int kvm = items.indexOf(arch + " · kvm");
+            return kvm >= 0 ? kvm : items.indexOf(arch + " · qemu");
         } catch (ModelException | RuntimeException e) {
             return 0;
         }

@@ -206,9 +206,8 @@ public class NewVmWizard extends Wizard {
         if (!spec.newVolume || spec.install == Install.IMPORT) {
             return null;
         }
-        XmlObject v = LibvirtModel.create(Messages.STORAGEVOLUME);
-        v.set("name", spec.name + ".qcow2").set("capacity", spec.diskGiB).set("capacityUnit",
-                Messages.GIB).set("format", "qcow2");
+        XmlObject v = LibvirtModel.create("StorageVolume");
+        v.set("name", spec.name + ".qcow2").set("capacity", spec.diskGiB).set("capacityUnit", "GiB").set("format", "qcow2");
         return LibvirtModel.save(v);
     }
 
