@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -105,9 +106,13 @@ class NewVmXmlTest {
 
     /** The first {@code <domain>} virt-install prints for the same choices, changing nothing. */
     private static String virtInstall(String id) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("virt-install", "--connect", host.uri(), "--print-xml",
+        ProcessBuilder run = new ProcessBuilder("virt-install", "--connect", host.uri(), "--print-xml",
                 "--dry-run", "--name", "vm-" + id, "--osinfo", id, "--memory", "1024", "--vcpus", "2", "--disk",
-                disk.toString(), "--cdrom", iso.toString(), "--graphics", "vnc").redirectErrorStream(true).start();
+                disk.toString(), "--cdrom", iso.toString(), "--graphics", "vnc").redirectErrorStream(true);
+        // a log of its own: runs at once rotate one shared log under each other and say so on stderr
+        Path cache = Files.createDirectories(disk.getParent().resolveSibling("virt-install-cache-" + id));
+        run.environment().put("XDG_CACHE_HOME", cache.toString());
+        Process p = run.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(5, TimeUnit.MINUTES) && p.exitValue() == 0, "virt-install: " + out);
         int end = out.indexOf("</domain>");
