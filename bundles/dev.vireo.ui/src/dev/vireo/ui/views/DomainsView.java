@@ -70,10 +70,7 @@ public class DomainsView extends ViewPart {
     /** Domain changes not yet shown; applied row by row, so a burst costs what it changes, not the whole tree. */
     private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean fullRefreshPending = new AtomicBoolean(true);
-    /**
-     * The rows placed, each with the name it was placed by (UI thread): reading a row's text would
-     * fill a virtual tree's rows, and its items know their elements only once painted.
-     */
+    /** The name each row was placed by (UI thread): reading a row's text would fill a virtual tree's rows. */
     private final Map<DomainNode, String> placedNames = new HashMap<>();
     /**
      * Hosts (their state) and host sections (their objects) to refresh next turn, each alone: a
@@ -318,14 +315,12 @@ public class DomainsView extends ViewPart {
         List<DomainNode> changed = new ArrayList<>();
         for (Map.Entry<DomainNode, DomainChange.Kind> e : last.entrySet()) {
             DomainNode node = e.getKey();
-            // the rows placed, not the tree's items: a virtual tree knows an item's element only once
-            // it was painted, and a row added and removed between two paints would otherwise stay
-            boolean placed = placedNames.containsKey(node);
+            TreeItem item = (TreeItem) viewer.testFindItem(node);
             if (node.record() == null) {
-                if (placed) {
+                if (item != null) {
                     gone.add(node);
                 }
-            } else if (!placed) {
+            } else if (item == null) {
                 added.computeIfAbsent(node.connection(), c -> new ArrayList<>()).add(node);
             } else if (!node.record().name().equals(placedNames.get(node))) {
                 gone.add(node); // renamed: placed again by the comparator
